@@ -1,0 +1,506 @@
+"""Read a dataset file, check every record, and build the immutable Dataset.
+
+Every problem in a file is collected and reported together, each with the record it is in.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterable
+from datetime import date
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .dates import FuzzyDate, parse_dataset_date
+from .model import (
+    INTERNATIONAL,
+    UNKNOWN,
+    Citation,
+    Dataset,
+    DatasetInfo,
+    Event,
+    EventStatus,
+    Fact,
+    Institution,
+    Level,
+    Member,
+    MemberStatus,
+    Payload,
+    PayloadKind,
+    Place,
+    Source,
+)
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised by the Python 3.10 run in CI
+    import tomli as tomllib
+
+BUNDLED_NAME = "chang8.toml"
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ISO_CODE_PATTERN = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?")
+RECORD_TABLES = ("sources", "institutions", "payloads", "members", "events", "facts")
+TOP_LEVEL_KEYS = frozenset({"dataset", "places", *RECORD_TABLES})
+
+E = TypeVar("E", bound=Enum)
+
+
+class DatasetError(Exception):
+    """A dataset file that cannot be used, with every problem found in it."""
+
+    def __init__(self, path: str, problems: list[str]) -> None:
+        super().__init__(f"{path}: {len(problems)} problem(s)")
+        self.path = path
+        self.problems = problems
+
+    def report(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"{self.path}: {count} {noun}:"]
+        lines.extend(f"  - {problem}" for problem in self.problems)
+        return "\n".join(lines)
+
+
+def bundled_path() -> Path:
+    """The dataset shipped inside the package (a real file in wheels and editable installs)."""
+    return Path(str(resources.files("ilrs_cli") / "data" / BUNDLED_NAME))
+
+
+def load_dataset(path: Path | None = None) -> Dataset:
+    """Load and check a dataset file (the bundled one by default); raise DatasetError."""
+    file = path if path is not None else bundled_path()
+    shown = str(file)
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        raise DatasetError(shown, [f"cannot read the file: {error.strerror or error}"]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DatasetError(shown, [f"not UTF-8 text (bad byte at offset {error.start})"]) from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise DatasetError(shown, [f"not valid TOML: {error}"]) from None
+    return _Builder(shown, document, bundled=path is None).build()
+
+
+class _Fields:
+    """Typed reads from one TOML table; every problem is added to the shared list."""
+
+    def __init__(self, table: dict[str, Any], where: str, problems: list[str]) -> None:
+        self.table = table
+        self.where = where
+        self.problems = problems
+        self.used: set[str] = set()
+        self.ok = True
+
+    def problem(self, message: str) -> None:
+        self.problems.append(f"{self.where}: {message}")
+        self.ok = False
+
+    def _get(self, key: str, required: bool) -> Any:
+        self.used.add(key)
+        value = self.table.get(key)
+        if value is None and required:
+            self.problem(f"missing required field '{key}'")
+        return value
+
+    def text(self, key: str) -> str:
+        value = self._get(key, required=True)
+        if value is None:
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            self.problem(f"'{key}' must be a non-empty string, not {_describe(value)}")
+            return ""
+        return value.strip()
+
+    def optional_text(self, key: str) -> str | None:
+        value = self._get(key, required=False)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.problem(f"'{key}' must be a non-empty string, not {_describe(value)}")
+            return None
+        return value.strip()
+
+    def ident(self, key: str = "id") -> str:
+        value = self.text(key)
+        if value and not ID_PATTERN.fullmatch(value):
+            self.problem(f"'{key}' {value!r} must be lower-case letters, digits and hyphens")
+        return value
+
+    def choice(self, key: str, kind: type[E]) -> E | None:
+        value = self.text(key)
+        if not value:
+            return None
+        try:
+            return kind(value)
+        except ValueError:
+            allowed = ", ".join(member.value for member in kind)
+            self.problem(f"'{key}' is {value!r}; use one of: {allowed}")
+            return None
+
+    def fuzzy_date(self, key: str, required: bool) -> FuzzyDate | None:
+        value = self._get(key, required=required)
+        if value is None:
+            return None
+        if isinstance(value, date) and not hasattr(value, "hour"):
+            value = value.isoformat()
+        if not isinstance(value, str):
+            self.problem(f"'{key}' must be a date string, not {_describe(value)}")
+            return None
+        try:
+            return parse_dataset_date(value.strip())
+        except ValueError as error:
+            self.problem(f"'{key}': {error}")
+            return None
+
+    def id_list(self, key: str) -> list[str]:
+        value = self._get(key, required=True)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            self.problem(f"'{key}' must be a list of ids, not {_describe(value)}")
+            return []
+        if not value:
+            self.problem(f"'{key}' is empty")
+        return value
+
+    def table_list(self, key: str) -> list[dict[str, Any]]:
+        value = self._get(key, required=True)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            self.problem(f"'{key}' must be a list of tables, not {_describe(value)}")
+            return []
+        return value
+
+    def finish(self) -> None:
+        for key in sorted(set(self.table) - self.used):
+            self.problem(f"unknown field '{key}'")
+
+
+def _describe(value: Any) -> str:
+    names = {str: "a string", int: "an integer", float: "a number", bool: "true/false"}
+    names.update({list: "a list", dict: "a table"})
+    if isinstance(value, str) and not value.strip():
+        return "an empty string"
+    return names.get(type(value), type(value).__name__)
+
+
+class _Builder:
+    def __init__(self, path: str, document: dict[str, Any], bundled: bool) -> None:
+        self.path = path
+        self.bundled = bundled
+        self.document = document
+        self.problems: list[str] = []
+        self.seen_ids: dict[str, str] = {}
+        self.places: dict[str, Place] = {}
+        self.sources: dict[str, Source] = {}
+        self.institutions: dict[str, Institution] = {}
+        self.members: dict[str, Member] = {}
+
+    def build(self) -> Dataset:
+        for key in sorted(set(self.document) - TOP_LEVEL_KEYS):
+            self.problems.append(f"unknown top-level table '{key}'")
+        info = self._info()
+        self._places()
+        sources = self._records("sources", self._source)
+        institutions = self._records("institutions", self._institution)
+        payloads = self._records("payloads", self._payload)
+        members = self._records("members", self._member)
+        self._check_vias(members)
+        self._reserve_signing_ids(members)
+        events = self._records("events", self._event)
+        facts = self._records("facts", self._fact)
+        if info is not None:
+            self._check_dates(info.as_of, members, events)
+        if self.problems or info is None:
+            raise DatasetError(self.path, self.problems)
+        timeline = sorted(
+            [*events, *(_signing_event(member) for member in members if member.date)],
+            key=lambda event: (event.date.start, event.date.end, event.id),
+        )
+        return Dataset(
+            path=self.path,
+            bundled=self.bundled,
+            info=info,
+            places=tuple(self.places.values()),
+            sources=tuple(sources),
+            institutions=tuple(institutions),
+            payloads=tuple(payloads),
+            members=tuple(members),
+            events=tuple(timeline),
+            facts=tuple(facts),
+        )
+
+    # -- top-level tables ------------------------------------------------------------------
+
+    def _info(self) -> DatasetInfo | None:
+        table = self.document.get("dataset")
+        if not isinstance(table, dict):
+            self.problems.append("missing the [dataset] table (title, version, as_of)")
+            return None
+        fields = _Fields(table, "[dataset]", self.problems)
+        title, version = fields.text("title"), fields.text("version")
+        as_of = fields.fuzzy_date("as_of", required=True)
+        description = fields.optional_text("description")
+        fields.finish()
+        if as_of is not None and as_of.start != as_of.end:
+            fields.problem(f"'as_of' must be a single day (YYYY-MM-DD), not {as_of.text!r}")
+        if not fields.ok or as_of is None:
+            return None
+        return DatasetInfo(title=title, version=version, as_of=as_of.start, description=description)
+
+    def _places(self) -> None:
+        table = self.document.get("places", {})
+        if not isinstance(table, dict):
+            self.problems.append('[places] must be a table of name = "ISO code"')
+            return
+        codes: dict[str, str] = {}
+        for name, code in table.items():
+            where = f"[places] {name!r}"
+            if not isinstance(code, str) or not ISO_CODE_PATTERN.fullmatch(code):
+                self.problems.append(
+                    f'{where}: code must be an ISO 3166 code such as "TR" or "US-HI", not {code!r}'
+                )
+                continue
+            if code in codes:
+                self.problems.append(f"{where}: code {code!r} is also used by {codes[code]!r}")
+            codes[code] = name
+            self.places[name] = Place(name, code)
+        for special in (INTERNATIONAL, UNKNOWN):
+            self.places.setdefault(special, Place(special, None))
+
+    def _records(self, key: str, build: Callable[[_Fields], Any | None]) -> list[Any]:
+        raw = self.document.get(key, [])
+        if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+            self.problems.append(f"'{key}' must be an array of tables ([[{key}]])")
+            return []
+        records = []
+        for index, table in enumerate(raw):
+            label = table.get("id")
+            where = f"[[{key}]] #{index + 1}" + (
+                f" (id {label!r})" if isinstance(label, str) else ""
+            )
+            fields = _Fields(table, where, self.problems)
+            record = build(fields)
+            fields.finish()
+            if record is not None and fields.ok:
+                records.append(record)
+        return records
+
+    # -- one builder per record kind ---------------------------------------------------------
+
+    def _unique_id(self, fields: _Fields, kind: str) -> str:
+        record_id = fields.ident()
+        if record_id in self.seen_ids:
+            fields.problem(
+                f"duplicate id {record_id!r} (already used by a {self.seen_ids[record_id]})"
+            )
+        elif record_id:
+            self.seen_ids[record_id] = kind
+        return record_id
+
+    def _citations(self, fields: _Fields) -> tuple[Citation, ...]:
+        citations = []
+        entries = fields.table_list("sources")
+        if fields.ok and not entries:
+            fields.problem("has no sources; every record needs at least one")
+        for number, entry in enumerate(entries, start=1):
+            cite = _Fields(entry, f"{fields.where} source #{number}", self.problems)
+            source_id, at = cite.text("id"), cite.text("at")
+            cite.finish()
+            source = self.sources.get(source_id)
+            if source_id and source is None:
+                cite.problem(f"unknown source id {source_id!r}{_suggest(source_id, self.sources)}")
+            if not cite.ok:
+                fields.ok = False
+            elif source is not None:
+                citations.append(Citation(source, at))
+        return tuple(citations)
+
+    def _place(self, fields: _Fields, key: str = "country") -> Place | None:
+        name = fields.text(key)
+        place = self.places.get(name)
+        if name and place is None:
+            fields.problem(
+                f"unknown country or region {name!r}{_suggest(name, self.places)}; add it to "
+                f"[places] or use {INTERNATIONAL!r} or {UNKNOWN!r}"
+            )
+        return place
+
+    def _source(self, fields: _Fields) -> Source | None:
+        source_id = self._unique_id(fields, "source")
+        title, publisher, url = fields.text("title"), fields.text("publisher"), fields.text("url")
+        published = fields.fuzzy_date("date", required=False)
+        note = fields.optional_text("note")
+        if url and not url.startswith(("https://", "http://")):
+            fields.problem(f"'url' must start with https:// or http://, not {url!r}")
+        if not fields.ok:
+            return None
+        source = Source(source_id, title, publisher, url, published, note)
+        self.sources[source_id] = source
+        return source
+
+    def _institution(self, fields: _Fields) -> Institution | None:
+        institution_id = self._unique_id(fields, "institution")
+        name = fields.text("name")
+        place = self._place(fields)
+        short_name, name_zh = fields.optional_text("short_name"), fields.optional_text("name_zh")
+        note = fields.optional_text("note")
+        citations = self._citations(fields)
+        if not fields.ok or place is None:
+            return None
+        institution = Institution(institution_id, name, place, citations, short_name, name_zh, note)
+        self.institutions[institution_id] = institution
+        return institution
+
+    def _payload(self, fields: _Fields) -> Payload | None:
+        payload_id = self._unique_id(fields, "payload")
+        name, description = fields.text("name"), fields.text("description")
+        name_zh = fields.optional_text("name_zh")
+        kind = fields.choice("kind", PayloadKind)
+        partners = []
+        for institution_id in fields.id_list("institutions"):
+            institution = self.institutions.get(institution_id)
+            if institution is None:
+                fields.problem(
+                    f"unknown institution id {institution_id!r}"
+                    f"{_suggest(institution_id, self.institutions)}"
+                )
+            else:
+                partners.append(institution)
+        citations = self._citations(fields)
+        if not fields.ok or kind is None:
+            return None
+        return Payload(payload_id, name, kind, description, tuple(partners), citations, name_zh)
+
+    def _member(self, fields: _Fields) -> Member | None:
+        member_id = self._unique_id(fields, "member")
+        name = fields.text("name")
+        place = self._place(fields)
+        level = fields.choice("level", Level)
+        status = fields.choice("status", MemberStatus)
+        signed = fields.fuzzy_date("date", required=False)
+        via = fields.optional_text("via")
+        short_name, agreement = (
+            fields.optional_text("short_name"),
+            fields.optional_text("agreement"),
+        )
+        note = fields.optional_text("note")
+        citations = self._citations(fields)
+        if level is Level.AFFILIATED and via is None:
+            fields.problem("an affiliated member needs 'via': the id of its organization")
+        if level is not None and level is not Level.AFFILIATED and via is not None:
+            fields.problem(f"'via' is only for affiliated members, not {level.value} ones")
+        if signed is not None and status is not MemberStatus.SIGNED:
+            fields.problem("'date' is the signing date, so the status must be 'signed'")
+        if not fields.ok or place is None or level is None or status is None:
+            return None
+        member = Member(
+            member_id,
+            name,
+            place,
+            level,
+            status,
+            citations,
+            short_name,
+            signed,
+            via,
+            agreement,
+            note,
+        )
+        self.members[member_id] = member
+        return member
+
+    def _check_vias(self, members: Iterable[Member]) -> None:
+        for member in members:
+            if member.via is None:
+                continue
+            organization = self.members.get(member.via)
+            if organization is None or organization.level is not Level.ORGANIZATION:
+                self.problems.append(
+                    f"[[members]] (id {member.id!r}): 'via' {member.via!r} is not the id of a "
+                    "member with level 'organization'"
+                )
+
+    def _reserve_signing_ids(self, members: Iterable[Member]) -> None:
+        for member in members:
+            if member.date is None:
+                continue
+            signing_id = _signing_id(member)
+            if signing_id in self.seen_ids:
+                self.problems.append(
+                    f"[[members]] (id {member.id!r}): its signing event id {signing_id!r} is "
+                    f"already used by a {self.seen_ids[signing_id]}"
+                )
+            self.seen_ids[signing_id] = "signing event"
+
+    def _event(self, fields: _Fields) -> Event | None:
+        event_id = self._unique_id(fields, "event")
+        when = fields.fuzzy_date("date", required=True)
+        mission, text = fields.text("mission"), fields.text("event")
+        status = fields.choice("status", EventStatus)
+        note = fields.optional_text("note")
+        citations = self._citations(fields)
+        if not fields.ok or when is None or status is None:
+            return None
+        return Event(event_id, when, mission, status, text, citations, note)
+
+    def _fact(self, fields: _Fields) -> Fact | None:
+        fact_id = self._unique_id(fields, "fact")
+        mission, topic, text = fields.text("mission"), fields.text("topic"), fields.text("text")
+        note = fields.optional_text("note")
+        citations = self._citations(fields)
+        if not fields.ok:
+            return None
+        return Fact(fact_id, mission, topic, text, citations, note)
+
+    def _check_dates(self, as_of: date, members: list[Member], events: list[Event]) -> None:
+        for member in members:
+            if member.date is not None and member.date.start > as_of:
+                self.problems.append(
+                    f"[[members]] (id {member.id!r}): signed on {member.date} which is after "
+                    f"the dataset's as_of date {as_of}"
+                )
+        for event in events:
+            where = f"[[events]] (id {event.id!r})"
+            if event.status is EventStatus.DONE and event.date.start > as_of:
+                self.problems.append(
+                    f"{where}: 'done' but dated {event.date}, after the as_of date {as_of}"
+                )
+            if event.status is EventStatus.PLANNED and event.date.end < as_of:
+                self.problems.append(
+                    f"{where}: 'planned' but dated {event.date}, before the as_of date {as_of}; "
+                    "mark it done (with a source) or correct the date"
+                )
+
+
+def _signing_id(member: Member) -> str:
+    return f"{member.id}-signs"
+
+
+def _signing_event(member: Member) -> Event:
+    assert member.date is not None
+    text = member.agreement or f"{member.name} signs an ILRS agreement"
+    return Event(
+        id=_signing_id(member),
+        date=member.date,
+        mission="ILRS",
+        status=EventStatus.DONE,
+        event=text,
+        sources=member.sources,
+        note=member.note,
+    )
+
+
+def _suggest(word: str, known: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""

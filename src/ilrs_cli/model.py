@@ -1,0 +1,161 @@
+"""The records of the dataset: typed, immutable, and linked to each other after loading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from .dates import FuzzyDate
+
+INTERNATIONAL = "international organization"
+UNKNOWN = "unknown"
+
+
+class Level(str, Enum):
+    NATIONAL = "national"
+    SUBNATIONAL = "subnational"
+    ORGANIZATION = "organization"
+    AFFILIATED = "affiliated"
+
+
+class MemberStatus(str, Enum):
+    SIGNED = "signed"
+    REPORTED = "reported"
+
+
+class EventStatus(str, Enum):
+    PLANNED = "planned"
+    DONE = "done"
+
+
+class PayloadKind(str, Enum):
+    ROBOT = "robot"
+    ROVER = "rover"
+    INSTRUMENT = "instrument"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A country or region (with its ISO 3166 code), or one of INTERNATIONAL and UNKNOWN."""
+
+    name: str
+    code: str | None
+
+    @property
+    def is_country_or_region(self) -> bool:
+        return self.code is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    url: str
+    date: FuzzyDate | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    source: Source
+    at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Institution:
+    id: str
+    name: str
+    place: Place
+    sources: tuple[Citation, ...]
+    short_name: str | None = None
+    name_zh: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Payload:
+    id: str
+    name: str
+    kind: PayloadKind
+    description: str
+    institutions: tuple[Institution, ...]
+    sources: tuple[Citation, ...]
+    name_zh: str | None = None
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        """The countries and regions of the partner institutions, each once, in order."""
+        seen: dict[Place, None] = {}
+        for institution in self.institutions:
+            if institution.place.is_country_or_region:
+                seen.setdefault(institution.place, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    id: str
+    name: str
+    place: Place
+    level: Level
+    status: MemberStatus
+    sources: tuple[Citation, ...]
+    short_name: str | None = None
+    date: FuzzyDate | None = None
+    via: str | None = None
+    agreement: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    date: FuzzyDate
+    mission: str
+    status: EventStatus
+    event: str
+    sources: tuple[Citation, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    id: str
+    mission: str
+    topic: str
+    text: str
+    sources: tuple[Citation, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetInfo:
+    title: str
+    version: str
+    as_of: date
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """Everything in one dataset file. `events` holds the file's events and one signing event
+    for each member with a signing date, sorted by date."""
+
+    path: str
+    bundled: bool
+    info: DatasetInfo
+    places: tuple[Place, ...]
+    sources: tuple[Source, ...]
+    institutions: tuple[Institution, ...]
+    payloads: tuple[Payload, ...]
+    members: tuple[Member, ...]
+    events: tuple[Event, ...]
+    facts: tuple[Fact, ...]
+
+    def member_name(self, member_id: str) -> str:
+        for member in self.members:
+            if member.id == member_id:
+                return member.short_name or member.name
+        return member_id

@@ -1,0 +1,73 @@
+"""Filters over the loaded records. Pure functions: no printing, no parsing of user text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .countries import Country, fold
+from .dates import FuzzyDate
+from .errors import InputError
+from .model import Dataset, Event, Level, Member, MemberStatus, Payload, Place
+
+
+def _in_any(place: Place, countries: Sequence[Country]) -> bool:
+    return not countries or any(country.includes(place) for country in countries)
+
+
+def payloads_from(dataset: Dataset, countries: Sequence[Country] = ()) -> list[Payload]:
+    """Payloads with at least one partner institution from any of `countries` (all if none)."""
+    return [
+        payload
+        for payload in dataset.payloads
+        if not countries or any(_in_any(inst.place, countries) for inst in payload.institutions)
+    ]
+
+
+def members_matching(
+    dataset: Dataset,
+    level: Level | None = None,
+    status: MemberStatus | None = None,
+    countries: Sequence[Country] = (),
+) -> list[Member]:
+    return [
+        member
+        for member in dataset.members
+        if (level is None or member.level is level)
+        and (status is None or member.status is status)
+        and _in_any(member.place, countries)
+    ]
+
+
+def events_between(
+    dataset: Dataset,
+    after: FuzzyDate | None = None,
+    before: FuzzyDate | None = None,
+    missions: Sequence[str] = (),
+) -> list[Event]:
+    """Events whose date span reaches `after` and starts by the end of `before` (both
+    inclusive), for any of `missions` (all if none). Events come sorted by date."""
+    return [
+        event
+        for event in dataset.events
+        if (after is None or event.date.ends_on_or_after(after.start))
+        and (before is None or event.date.starts_on_or_before(before.end))
+        and (not missions or event.mission in missions)
+    ]
+
+
+def mission_key(text: str) -> str:
+    """ "Chang'e-8", "change8", "CE-8" -> "change8"; "ILRS" -> "ilrs"."""
+    key = fold(text).replace(" ", "")
+    if key.startswith("ce") and key[2:].isdigit():
+        return "change" + key[2:]
+    return key
+
+
+def resolve_mission(dataset: Dataset, text: str) -> str:
+    """The mission name in the data that `text` means; InputError listing the valid ones."""
+    missions = sorted({event.mission for event in dataset.events})
+    wanted = mission_key(text)
+    for mission in missions:
+        if mission_key(mission) == wanted:
+            return mission
+    raise InputError("--mission", f"unknown mission {text!r}; use one of: {', '.join(missions)}")
