@@ -1,0 +1,66 @@
+"""Shared fixtures: the CLI run in-process with a pinned terminal, and small dataset files."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from ilrs_cli import loader
+from ilrs_cli.cli import app
+
+# Output must not depend on the terminal the tests run in.
+PINNED_ENV = {
+    "COLUMNS": "120",
+    "LINES": "50",
+    "NO_COLOR": "1",
+    "FORCE_COLOR": None,
+    "TERM": "xterm-256color",
+    "ILRS_DATA": None,
+}
+
+
+@dataclass
+class Outcome:
+    exit_code: int
+    stdout: str
+    stderr: str
+    exception: BaseException | None
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+
+Runner = Callable[..., Outcome]
+
+
+@pytest.fixture
+def ilrs() -> Runner:
+    """Run `ilrs ARGS...` in-process; `env` adds to or overrides the pinned environment."""
+
+    def run(*args: str, env: dict[str, str | None] | None = None) -> Outcome:
+        runner = CliRunner(env={**PINNED_ENV, **(env or {})})
+        result = runner.invoke(app, list(args))
+        unexpected = result.exception if not isinstance(result.exception, SystemExit) else None
+        return Outcome(result.exit_code, result.stdout, result.stderr, unexpected)
+
+    return run
+
+
+@pytest.fixture
+def use_dataset(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path], None]]:
+    """Make the CLI read another file in place of the bundled dataset."""
+
+    def use(path: Path) -> None:
+        monkeypatch.setattr(loader, "bundled_path", lambda: path)
+
+    yield use
+
+
+def ids(items: list[dict[str, Any]]) -> list[str]:
+    return [item["id"] for item in items]
