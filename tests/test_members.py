@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import Runner, ids
+from .conftest import Runner
 
 SIGNED_NATIONAL = {
     "russia": "2021-03-09",

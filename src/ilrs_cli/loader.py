@@ -46,6 +46,7 @@ RECORD_TABLES = ("sources", "institutions", "payloads", "members", "events", "fa
 TOP_LEVEL_KEYS = frozenset({"dataset", "places", *RECORD_TABLES})
 
 E = TypeVar("E", bound=Enum)
+T = TypeVar("T")
 
 
 class DatasetError(Exception):
@@ -306,6 +307,17 @@ class _Builder:
             self.seen_ids[record_id] = kind
         return record_id
 
+    def _lookup(self, fields: _Fields, kind: str, wanted: str, known: dict[str, T]) -> T | None:
+        """The record `wanted` refers to. A record that exists but is itself broken has been
+        reported already, so only the referring record is marked as not usable."""
+        found = known.get(wanted)
+        if found is None and wanted:
+            if self.seen_ids.get(wanted) == kind:
+                fields.ok = False
+            else:
+                fields.problem(f"unknown {kind} id {wanted!r}{_suggest(wanted, known)}")
+        return found
+
     def _citations(self, fields: _Fields) -> tuple[Citation, ...]:
         citations = []
         entries = fields.table_list("sources")
@@ -315,9 +327,7 @@ class _Builder:
             cite = _Fields(entry, f"{fields.where} source #{number}", self.problems)
             source_id, at = cite.text("id"), cite.text("at")
             cite.finish()
-            source = self.sources.get(source_id)
-            if source_id and source is None:
-                cite.problem(f"unknown source id {source_id!r}{_suggest(source_id, self.sources)}")
+            source = self._lookup(cite, "source", source_id, self.sources)
             if not cite.ok:
                 fields.ok = False
             elif source is not None:
@@ -367,13 +377,8 @@ class _Builder:
         kind = fields.choice("kind", PayloadKind)
         partners = []
         for institution_id in fields.id_list("institutions"):
-            institution = self.institutions.get(institution_id)
-            if institution is None:
-                fields.problem(
-                    f"unknown institution id {institution_id!r}"
-                    f"{_suggest(institution_id, self.institutions)}"
-                )
-            else:
+            institution = self._lookup(fields, "institution", institution_id, self.institutions)
+            if institution is not None:
                 partners.append(institution)
         citations = self._citations(fields)
         if not fields.ok or kind is None:
