@@ -29,6 +29,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 JsonFlag = Annotated[
@@ -39,6 +40,7 @@ CountryOption = Annotated[
     typer.Option(
         "--country",
         "-c",
+        metavar="COUNTRY",
         help="Country or region: name, alternative name or ISO 3166 code "
         "(Turkey, Türkiye, TR, TUR). Repeat for any of several.",
         show_default=False,
@@ -101,7 +103,10 @@ def payloads(
 
     A payload matches --country when any of its partner institutions is from there.
 
-    Example: ilrs payloads --country Turkey
+    \b
+    Examples:
+      ilrs payloads --country Turkey
+      ilrs payloads -c Egypt -c Bahrain --json
     """
     from .queries import payloads_from
     from .views import payloads_listing
@@ -141,9 +146,12 @@ def members(
     country: CountryOption = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """List ILRS participants with their level, status and signing date.
+    """List ILRS participants: level, status and signing date.
 
-    Example: ilrs members --national
+    \b
+    Examples:
+      ilrs members --national
+      ilrs members --affiliated --json
     """
     from .queries import members_matching
     from .views import members_listing
@@ -181,6 +189,7 @@ def timeline(
         str | None,
         typer.Option(
             "--after",
+            metavar="DATE",
             help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).",
             show_default=False,
         ),
@@ -189,6 +198,7 @@ def timeline(
         str | None,
         typer.Option(
             "--before",
+            metavar="DATE",
             help="Only events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).",
             show_default=False,
         ),
@@ -198,6 +208,7 @@ def timeline(
         typer.Option(
             "--mission",
             "-m",
+            metavar="MISSION",
             help="Only this mission: Chang'e-7, Chang'e-8 or ILRS (CE-8 and change8 work "
             "too). Repeat for any of several.",
             show_default=False,
@@ -205,12 +216,15 @@ def timeline(
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """List the dated events: the call for payloads, the selection, ILRS signings, launches.
+    """List dated events: selection, ILRS signings, launches.
 
     Dates keep their precision (2026, 2028/2029, 2030s). A date that is a span matches
     --after and --before when any part of it does, so "2028/2029" is on or after 2029.
 
-    Example: ilrs timeline --after 2025 --mission Chang'e-8
+    \b
+    Examples:
+      ilrs timeline --after 2025 --mission Chang'e-8
+      ilrs timeline --json | jq '.[].event'
     """
     from .queries import events_between, resolve_mission
     from .views import timeline_listing
