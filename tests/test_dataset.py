@@ -79,3 +79,12 @@ def test_planned_and_done_agree_with_the_as_of_date(dataset: Dataset) -> None:
             assert event.date.start <= as_of, event.id
         else:
             assert event.date.end >= as_of, event.id
+
+
+def test_toml_parser_matches_the_python_version() -> None:
+    import sys
+
+    from ilrs_cli import loader
+
+    expected = "tomllib" if sys.version_info >= (3, 11) else "tomli"
+    assert loader.tomllib.__name__ == expected
