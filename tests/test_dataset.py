@@ -88,3 +88,17 @@ def test_toml_parser_matches_the_python_version() -> None:
 
     expected = "tomllib" if sys.version_info >= (3, 11) else "tomli"
     assert loader.tomllib.__name__ == expected
+
+
+def test_mission_facts_cover_the_articles_questions(dataset: Dataset) -> None:
+    facts = {fact.id: fact for fact in dataset.facts}
+    assert "Mons Mouton" in facts["ce8-landing-site"].text
+    assert "Leibnitz Beta" in facts["ce8-landing-site"].text
+    assert "shadowed" in facts["ce8-landing-site"].text
+    assert facts["ce8-launch-window"].text == "2028 or 2029."
+    assert "200 kg" in facts["ce8-payload-mass"].text
+    assert "3D printing bricks" in facts["ce8-isru"].text
+    assert "Chinese rover" in facts["ce8-rovers"].text
+    assert "17 countries" in facts["ilrs-participation"].text
+    assert "50 international research institutions" in facts["ilrs-participation"].text
+    assert "50 countries" in facts["ilrs-targets"].text

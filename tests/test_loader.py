@@ -190,3 +190,12 @@ def test_the_cli_exits_1_with_the_report_and_no_traceback(
         assert str(path) in outcome.stderr
         assert "'kind' is 'lander'" in outcome.stderr
         assert "Traceback" not in outcome.stderr
+
+
+def test_a_payload_needs_partner_institutions(tmp_path: Path) -> None:
+    broken = VALID.replace('institutions = ["metu"]', "institutions = []").replace(
+        'kind = "rover"', 'kind = "lander"'
+    )
+    problems = problems_of(write(tmp_path, broken))
+    assert "[[payloads]] #1 (id 'rover'): 'institutions' is empty" in problems
+    assert len(problems) == 2

@@ -128,3 +128,21 @@ def test_errors_go_to_stderr_only() -> None:
     assert result.returncode == 2
     assert result.stdout == ""
     assert "did you mean Turkey?" in result.stderr
+
+
+def test_an_unexpected_error_is_a_message_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ilrs_cli import cli
+
+    def explode(*_: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(cli, "load_dataset", explode)
+    monkeypatch.setattr(sys, "argv", ["ilrs", "payloads"])
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert exited.value.code == 1
+    err = capsys.readouterr().err
+    assert "ilrs: internal error: RuntimeError: disk on fire" in err
+    assert "Traceback" not in err

@@ -160,25 +160,23 @@ class _Fields:
             self.problem(f"'{key}': {error}")
             return None
 
-    def id_list(self, key: str) -> list[str]:
+    def _list_of(self, key: str, item_type: type, description: str) -> list[Any]:
         value = self._get(key, required=True)
         if value is None:
             return []
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            self.problem(f"'{key}' must be a list of ids, not {_describe(value)}")
+        if not isinstance(value, list) or not all(isinstance(item, item_type) for item in value):
+            self.problem(f"'{key}' must be a list of {description}, not {_describe(value)}")
             return []
-        if not value:
-            self.problem(f"'{key}' is empty")
         return value
 
+    def id_list(self, key: str) -> list[str]:
+        ids = self._list_of(key, str, "ids")
+        if self.table.get(key) == []:
+            self.problem(f"'{key}' is empty")
+        return ids
+
     def table_list(self, key: str) -> list[dict[str, Any]]:
-        value = self._get(key, required=True)
-        if value is None:
-            return []
-        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            self.problem(f"'{key}' must be a list of tables, not {_describe(value)}")
-            return []
-        return value
+        return self._list_of(key, dict, "tables")
 
     def finish(self) -> None:
         for key in sorted(set(self.table) - self.used):
