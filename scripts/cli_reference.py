@@ -26,6 +26,10 @@ EXAMPLES = [
     ["payloads", "--country", "Turkey"],
     ["members", "--national", "--status", "reported"],
     ["timeline", "--mission", "CE-8", "--after", "2025"],
+    ["countries", "--country", "Egypt"],
+    ["mission", "--mission", "CE-8", "--fields", "topic,text"],
+    ["search", "Zhejiang", "--fields", "type,id,match"],
+    ["members", "--national", "--csv", "--fields", "name,status,date", "--sort", "date"],
     ["payloads", "--country", "Iran", "--json"],
 ]
 

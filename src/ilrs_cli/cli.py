@@ -10,30 +10,56 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import __version__
+from .completion import complete_country, complete_fields, complete_id
 from .errors import InputError
 from .loader import DatasetError, load_dataset
 from .model import Dataset, Level, MemberStatus
-from .render import OutputFormat, render
+from .render import OutputFormat, Report, render
 from .terminal import write_err, write_out
-from .views import Listing
 
 if TYPE_CHECKING:
     from .countries import Country
     from .dates import FuzzyDate
 
+EXIT_CODES = "Exit codes: 0 ok (an empty result is ok), 1 data or runtime error, 2 usage error."
+
 app = typer.Typer(
     name="ilrs",
     help="Sourced answers about China's Chang'e-8 international payloads and the "
-    "International Lunar Research Station (ILRS).\n\n"
-    "Exit codes: 0 ok (an empty result is ok), 1 data or runtime error, 2 usage error.",
+    f"International Lunar Research Station (ILRS).\n\n{EXIT_CODES}",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 
 JsonFlag = Annotated[
-    bool, typer.Option("--json", help="Print a JSON array (plain json.dumps) instead of a table.")
+    bool, typer.Option("--json", help="Print JSON (plain json.dumps) instead of a table.")
+]
+CsvFlag = Annotated[
+    bool, typer.Option("--csv", help="Print CSV with a header row; lists joined with '; '.")
+]
+FieldsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="A,B,C",
+        help="Only these fields, in this order (JSON keys, CSV and table columns).",
+        autocompletion=complete_fields,
+        show_default=False,
+    ),
+]
+SortOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sort",
+        metavar="FIELD",
+        help="Sort by this field; -FIELD sorts in reverse.",
+        show_default=False,
+    ),
+]
+LimitOption = Annotated[
+    int | None,
+    typer.Option("--limit", min=1, metavar="N", help="At most N rows.", show_default=False),
 ]
 CountryOption = Annotated[
     list[str] | None,
@@ -43,6 +69,18 @@ CountryOption = Annotated[
         metavar="COUNTRY",
         help="Country or region: name, alternative name or ISO 3166 code "
         "(Turkey, Türkiye, TR, TUR). Repeat for any of several.",
+        autocompletion=complete_country,
+        show_default=False,
+    ),
+]
+MissionOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--mission",
+        "-m",
+        metavar="MISSION",
+        help="Only this mission: Chang'e-7, Chang'e-8 or ILRS (CE-8 and change8 work "
+        "too). Repeat for any of several.",
         show_default=False,
     ),
 ]
@@ -76,11 +114,21 @@ def _user_errors(ctx: typer.Context) -> Iterator[None]:
         raise typer.Exit(code=1) from None
 
 
-def _emit(listing: Listing, as_json: bool) -> None:
-    if not listing.items and not as_json:
-        write_err(f"ilrs: {listing.empty_note}")
+def _output_format(as_json: bool, as_csv: bool) -> OutputFormat:
+    if as_json and as_csv:
+        raise InputError("--json', '--csv", "choose one output format, not both")
+    if as_json:
+        return OutputFormat.JSON
+    return OutputFormat.CSV if as_csv else OutputFormat.TABLE
+
+
+def _emit(report: Report, output_format: OutputFormat) -> None:
+    from .views import Listing
+
+    if isinstance(report, Listing) and not report.items and output_format is OutputFormat.TABLE:
+        write_err(f"ilrs: {report.empty_note}")
         return
-    write_out(render(listing, OutputFormat.JSON if as_json else OutputFormat.TABLE))
+    write_out(render(report, output_format))
 
 
 def _countries(dataset: Dataset, given: list[str] | None) -> list[Country]:
@@ -93,11 +141,21 @@ def _scope(countries: list[Country]) -> str:
     return " from " + " or ".join(country.name for country in countries) if countries else ""
 
 
+def _missions(dataset: Dataset, given: list[str] | None) -> list[str]:
+    from .queries import resolve_mission
+
+    return [resolve_mission(dataset, text) for text in given or []]
+
+
 @app.command()
 def payloads(
     ctx: typer.Context,
     country: CountryOption = None,
     as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+    fields: FieldsOption = None,
+    sort: SortOption = None,
+    limit: LimitOption = None,
 ) -> None:
     """List the international payloads selected for Chang'e-8.
 
@@ -109,13 +167,14 @@ def payloads(
       ilrs payloads -c Egypt -c Bahrain --json
     """
     from .queries import payloads_from
-    from .views import payloads_listing
+    from .views import payloads_listing, shape
 
     with _user_errors(ctx):
+        output_format = _output_format(as_json, as_csv)
         dataset = load_dataset()
         countries = _countries(dataset, country)
-        found = payloads_from(dataset, countries)
-        _emit(payloads_listing(dataset, found, _scope(countries)), as_json)
+        listing = payloads_listing(dataset, payloads_from(dataset, countries), _scope(countries))
+        _emit(shape(listing, fields, sort, limit), output_format)
 
 
 @app.command()
@@ -145,6 +204,10 @@ def members(
     ] = None,
     country: CountryOption = None,
     as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+    fields: FieldsOption = None,
+    sort: SortOption = None,
+    limit: LimitOption = None,
 ) -> None:
     """List ILRS participants: level, status and signing date.
 
@@ -152,9 +215,10 @@ def members(
     Examples:
       ilrs members --national
       ilrs members --affiliated --json
+      ilrs members --status signed --sort date --fields name,date
     """
     from .queries import members_matching
-    from .views import members_listing
+    from .views import members_listing, shape
 
     flags = {
         Level.NATIONAL: national,
@@ -174,12 +238,13 @@ def members(
         )
     wanted = chosen.pop() if chosen else None
     with _user_errors(ctx):
+        output_format = _output_format(as_json, as_csv)
         dataset = load_dataset()
         countries = _countries(dataset, country)
         found = members_matching(dataset, wanted, status, countries)
         parts = [part.value for part in (wanted, status) if part is not None]
         scope = (" (" + ", ".join(parts) + ")" if parts else "") + _scope(countries)
-        _emit(members_listing(dataset, found, scope), as_json)
+        _emit(shape(members_listing(dataset, found, scope), fields, sort, limit), output_format)
 
 
 @app.command()
@@ -203,18 +268,12 @@ def timeline(
             show_default=False,
         ),
     ] = None,
-    mission: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--mission",
-            "-m",
-            metavar="MISSION",
-            help="Only this mission: Chang'e-7, Chang'e-8 or ILRS (CE-8 and change8 work "
-            "too). Repeat for any of several.",
-            show_default=False,
-        ),
-    ] = None,
+    mission: MissionOption = None,
     as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+    fields: FieldsOption = None,
+    sort: SortOption = None,
+    limit: LimitOption = None,
 ) -> None:
     """List dated events: selection, ILRS signings, launches.
 
@@ -226,21 +285,176 @@ def timeline(
       ilrs timeline --after 2025 --mission Chang'e-8
       ilrs timeline --json | jq '.[].event'
     """
-    from .queries import events_between, resolve_mission
-    from .views import timeline_listing
+    from .queries import events_between
+    from .views import shape, timeline_listing
 
     with _user_errors(ctx):
+        output_format = _output_format(as_json, as_csv)
         start = _date_option(after, "--after")
         end = _date_option(before, "--before")
         dataset = load_dataset()
-        missions = [resolve_mission(dataset, text) for text in mission or []]
+        missions = _missions(dataset, mission)
         found = events_between(dataset, start, end, missions)
         scope = (
             (" for " + " or ".join(missions) if missions else "")
             + (f" from {after}" if after else "")
             + (f" to {before}" if before else "")
         )
-        _emit(timeline_listing(dataset, found, scope), as_json)
+        _emit(shape(timeline_listing(dataset, found, scope), fields, sort, limit), output_format)
+
+
+@app.command()
+def mission(
+    ctx: typer.Context,
+    mission: MissionOption = None,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+    fields: FieldsOption = None,
+) -> None:
+    """The Chang'e-8 fact sheet, with the ILRS headline figures, each fact with its sources.
+
+    Landing site, launch window, payload mass offered, selection, rovers on board, ISRU,
+    its role as an ILRS precursor (with Chang'e-7), and the ILRS participation figures.
+
+    \b
+    Examples:
+      ilrs mission
+      ilrs mission --mission ILRS --json
+    """
+    from .views import facts_listing, shape
+
+    with _user_errors(ctx):
+        output_format = _output_format(as_json, as_csv)
+        dataset = load_dataset()
+        missions = _missions(dataset, mission)
+        facts = [fact for fact in dataset.facts if not missions or fact.mission in missions]
+        scope = " for " + " and ".join(missions) if missions else ""
+        _emit(shape(facts_listing(dataset, facts, scope), fields), output_format)
+
+
+@app.command()
+def countries(
+    ctx: typer.Context,
+    country: CountryOption = None,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+    fields: FieldsOption = None,
+    sort: SortOption = None,
+    limit: LimitOption = None,
+) -> None:
+    """Every country and region in the data: its ILRS part, payloads and institutions.
+
+    \b
+    Examples:
+      ilrs countries --country Egypt
+      ilrs countries --csv > countries.csv
+    """
+    from .views import countries_listing, shape
+
+    with _user_errors(ctx):
+        output_format = _output_format(as_json, as_csv)
+        dataset = load_dataset()
+        wanted = _countries(dataset, country)
+        places = [
+            place
+            for place in dataset.places
+            if place.code is not None
+            and (not wanted or any(choice.includes(place) for choice in wanted))
+        ]
+        listing = countries_listing(dataset, places, _scope(wanted))
+        _emit(shape(listing, fields, sort, limit), output_format)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    record_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A payload, member, event, fact, institution or source id.",
+            autocompletion=complete_id,
+            show_default=False,
+        ),
+    ],
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+) -> None:
+    """One record in full: every field, and every source with its URL.
+
+    \b
+    Examples:
+      ilrs show micro-rovers
+      ilrs show egypt --json
+    """
+    from .records import closest_ids, find
+    from .views import record_detail
+
+    with _user_errors(ctx):
+        output_format = _output_format(as_json, as_csv)
+        dataset = load_dataset()
+        found = find(dataset, record_id)
+        if found is None:
+            close = closest_ids(dataset, record_id)
+            hint = f"; did you mean {' or '.join(close)}?" if close else ""
+            write_err(f"ilrs: error: no record with id {record_id!r}{hint}")
+            write_err("ilrs: `ilrs search TEXT` finds records by name")
+            raise typer.Exit(code=1)
+        _emit(record_detail(dataset, *found), output_format)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="Text to find; case and accents do not matter.")],
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+    fields: FieldsOption = None,
+    limit: LimitOption = None,
+) -> None:
+    """Search names, descriptions, institutions and notes of every kind of record.
+
+    \b
+    Examples:
+      ilrs search rover
+      ilrs search "Zhejiang" --json
+    """
+    from .countries import fold
+    from .records import search as search_records
+    from .views import search_listing, shape
+
+    with _user_errors(ctx):
+        output_format = _output_format(as_json, as_csv)
+        if not fold(text):
+            raise InputError("TEXT", "give some letters or digits to search for")
+        dataset = load_dataset()
+        listing = search_listing(dataset, search_records(dataset, text), text)
+        _emit(shape(listing, fields, limit=limit), output_format)
+
+
+def info(
+    ctx: typer.Context,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+) -> None:
+    """The dataset: title, version, as-of date, counts, headline figures and every source.
+
+    The headline figures are computed from the records, never typed in.
+
+    \b
+    Examples:
+      ilrs info
+      ilrs info --json | jq '.figures'
+    """
+    from .views import info_detail
+
+    with _user_errors(ctx):
+        output_format = _output_format(as_json, as_csv)
+        _emit(info_detail(load_dataset()), output_format)
+
+
+app.command("info")(info)
+app.command("sources", help="Same as `ilrs info`: the dataset and every source with its URL.")(info)
 
 
 def _date_option(text: str | None, option: str) -> FuzzyDate | None:
@@ -257,7 +471,7 @@ def _date_option(text: str | None, option: str) -> FuzzyDate | None:
 def main() -> None:
     """Console entry point: no traceback ever reaches the user."""
     try:
-        app()
+        app(prog_name="ilrs")
     except KeyboardInterrupt:
         write_err("ilrs: interrupted")
         sys.exit(130)

@@ -1,4 +1,5 @@
-"""One renderer per output format. Renderers return strings; they never print."""
+"""One renderer per output format. Renderers take a Listing and return a string; they never
+print, and only the table renderer imports Rich."""
 
 from __future__ import annotations
 
@@ -7,21 +8,53 @@ from collections.abc import Callable
 from enum import Enum
 
 from .terminal import detect_terminal
-from .views import Listing
+from .views import Detail, Listing, detail_text
+
+Report = Listing | Detail
 
 
 class OutputFormat(str, Enum):
     TABLE = "table"
     JSON = "json"
+    CSV = "csv"
 
 
-def render_json(listing: Listing) -> str:
-    """Plain `json.dumps`, UTF-8 text, never wrapped: valid whatever the terminal width."""
-    return json.dumps(listing.items, ensure_ascii=False, indent=2)
+def render_json(report: Report) -> str:
+    """Plain `json.dumps`, UTF-8 text, never wrapped: valid whatever the terminal width.
+    A list command gives an array of objects; a single record gives one object."""
+    if isinstance(report, Detail):
+        return json.dumps(report.item, ensure_ascii=False, indent=2)
+    listing = report
+    items = listing.items
+    if listing.selected is not None:
+        items = [{name: item.get(name) for name in listing.selected} for item in items]
+    return json.dumps(items, ensure_ascii=False, indent=2)
 
 
-def render_table(listing: Listing) -> str:
-    """A Rich table. Cell text is data, never markup; colour only where the terminal allows."""
+def render_csv(report: Report) -> str:
+    """RFC 4180 CSV with a header row; lists are joined with '; '. A single record is two
+    columns, field and value."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    if isinstance(report, Detail):
+        writer.writerow(["field", "value"])
+        for name, value in report.item.items():
+            writer.writerow(
+                [name, detail_text(name, value).replace("\n  ", " ").replace("\n", "; ")]
+            )
+        return buffer.getvalue()
+    columns = report.columns(report.field_names)
+    writer.writerow([column.name for column in columns])
+    for item in report.items:
+        writer.writerow([column.text(item, "; ") for column in columns])
+    return buffer.getvalue()
+
+
+def render_table(report: Report) -> str:
+    """Rich tables. Cell text is data, never markup; colour only where the terminal allows."""
     import io
 
     from rich.console import Console
@@ -40,29 +73,46 @@ def render_table(listing: Listing) -> str:
         markup=False,
         soft_wrap=False,
     )
-    table = Table(
-        title=Text(listing.title, style="bold"),
-        caption=Text(listing.caption, style="dim"),
-        caption_justify="left",
-        header_style="bold",
-        show_lines=True,
-        expand=False,
-    )
-    for column in listing.columns:
-        table.add_column(column.header, max_width=column.max_width, overflow="fold")
-    for item in listing.items:
-        table.add_row(*(Text(column.cell(item)) for column in listing.columns))
-    console.print(table)
-    output = console.file.getvalue()  # type: ignore[attr-defined]
-    assert isinstance(output, str)
-    return output
+
+    def new_table(title: str, caption: str) -> Table:
+        return Table(
+            title=Text(title, style="bold"),
+            caption=Text(caption, style="dim") if caption else None,
+            caption_justify="left",
+            header_style="bold",
+            show_lines=True,
+        )
+
+    listings = [report] if isinstance(report, Listing) else list(report.attachments)
+    if isinstance(report, Detail):
+        table = new_table(report.title, "" if listings else report.caption)
+        table.add_column("Field", style="bold")
+        table.add_column("Value", overflow="fold")
+        for name, value in report.table_fields():
+            table.add_row(Text(name), Text(detail_text(name, value)))
+        console.print(table)
+    for listing in listings:
+        table = new_table(listing.title, listing.caption)
+        columns = listing.columns(listing.table_fields)
+        for column in columns:
+            table.add_column(
+                column.header,
+                max_width=column.max_width,
+                no_wrap=column.no_wrap,
+                overflow="ellipsis" if column.no_wrap else "fold",
+            )
+        for item in listing.items:
+            table.add_row(*(Text(column.cell(item)) for column in columns))
+        console.print(table)
+    return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
 
 
-RENDERERS: dict[OutputFormat, Callable[[Listing], str]] = {
+RENDERERS: dict[OutputFormat, Callable[[Report], str]] = {
     OutputFormat.TABLE: render_table,
     OutputFormat.JSON: render_json,
+    OutputFormat.CSV: render_csv,
 }
 
 
-def render(listing: Listing, output_format: OutputFormat) -> str:
-    return RENDERERS[output_format](listing)
+def render(report: Report, output_format: OutputFormat) -> str:
+    return RENDERERS[output_format](report)

@@ -1,0 +1,62 @@
+"""Values for shell completion (`ilrs --install-completion`): countries and codes in the data,
+record ids, and field names. Any failure completes nothing rather than printing an error."""
+
+from __future__ import annotations
+
+import typer
+
+from .loader import DatasetError, load_dataset
+from .model import Dataset
+
+
+def _dataset() -> Dataset | None:
+    try:
+        return load_dataset()
+    except DatasetError:
+        return None
+
+
+def complete_country(incomplete: str) -> list[tuple[str, str]]:
+    """Names in the data that start with what was typed, in any case (the typed part is kept as
+    typed, since shells keep only completions that start with it), and ISO codes once an
+    upper-case letter is typed."""
+    dataset = _dataset()
+    if dataset is None:
+        return []
+    typed = incomplete.casefold()
+    found: list[tuple[str, str]] = []
+    for place in dataset.places:
+        if place.code is None:
+            continue
+        if place.name.casefold().startswith(typed):
+            found.append((incomplete + place.name[len(incomplete) :], place.code))
+        if incomplete and place.code.startswith(incomplete):
+            found.append((place.code, place.name))
+    return found
+
+
+def complete_id(incomplete: str) -> list[tuple[str, str]]:
+    from .records import records, title_of
+
+    dataset = _dataset()
+    if dataset is None:
+        return []
+    return [
+        (record.id, f"{kind}: {title_of(record)}"[:60])
+        for kind, record in records(dataset)
+        if record.id.startswith(incomplete)
+    ]
+
+
+def complete_fields(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from .views import FIELDS_BY_COMMAND
+
+    fields = FIELDS_BY_COMMAND.get(ctx.info_name or "", ())
+    done, _, last = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    chosen = set(done.split(","))
+    return [
+        (prefix + field.name, field.help)
+        for field in fields
+        if field.name.startswith(last) and field.name not in chosen
+    ]
