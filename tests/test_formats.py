@@ -140,3 +140,26 @@ def test_tables_fit_and_stay_aligned(ilrs: Runner, width: int, args: list[str]) 
 def test_json_is_one_array_for_list_commands_and_one_object_for_show(ilrs: Runner) -> None:
     assert isinstance(json.loads(ilrs("countries", "--json").stdout), list)
     assert isinstance(json.loads(ilrs("show", "egypt", "--json").stdout), dict)
+
+
+EVERY_COMMAND = [
+    ["payloads"],
+    ["members"],
+    ["timeline"],
+    ["mission"],
+    ["countries"],
+    ["search", "rover"],
+    ["show", "egypt"],
+    ["info"],
+    ["sources"],
+]
+
+
+@pytest.mark.parametrize("args", EVERY_COMMAND, ids=lambda args: args[0])
+def test_every_command_in_every_format(ilrs: Runner, args: list[str]) -> None:
+    table = ilrs(*args)
+    assert table.exit_code == 0 and "┃" in table.stdout
+    parsed = ilrs(*args, "--json").json()
+    assert parsed
+    rows = parse_csv(ilrs(*args, "--csv").stdout)
+    assert rows and all(None not in row for row in rows)

@@ -454,7 +454,13 @@ def info(
 
 
 app.command("info")(info)
-app.command("sources", help="Same as `ilrs info`: the dataset and every source with its URL.")(info)
+SOURCES_HELP = """Same as `ilrs info`: the dataset and every source with its URL.
+
+\b
+Example:
+  ilrs sources --json | jq -r '.sources[].url'
+"""
+app.command("sources", help=SOURCES_HELP)(info)
 
 
 def _date_option(text: str | None, option: str) -> FuzzyDate | None:
