@@ -93,16 +93,16 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     )
     problems = problems_of(write(tmp_path, broken))
     expected = [
-        "[[institutions]] #1 (id 'metu'): unknown country or region 'Turkye' "
+        "[[institutions]] #1 (id 'metu', line 16): unknown country or region 'Turkye' "
         "(did you mean 'Turkey'?)",
-        "[[payloads]] #1 (id 'rover'): missing required field 'name'",
-        "[[payloads]] #1 (id 'rover'): 'description' must be a non-empty string, not an integer",
-        "[[members]] #1 (id 'turkey'): 'level' is 'global'; use one of: national, subnational, "
+        "[[payloads]] #1 (id 'rover', line 22): missing required field 'name'",
+        "[[payloads]] #1 (id 'rover', line 22): 'description' must be a non-empty string, not an integer",
+        "[[members]] #1 (id 'turkey', line 29): 'level' is 'global'; use one of: national, subnational, "
         "organization, affiliated",
-        "[[members]] #1 (id 'turkey') source #1: unknown source id 'artcle' (did you mean "
+        "[[members]] #1 (id 'turkey', line 29) source #1: unknown source id 'artcle' (did you mean "
         "'article'?)",
-        "[[events]] #1 (id 'rover'): duplicate id 'rover' (already used by a payload)",
-        "[[events]] #1 (id 'rover'): 'status' is 'maybe'; use one of: planned, done",
+        "[[events]] #1 (id 'rover', line 37): duplicate id 'rover' (already used by a payload)",
+        "[[events]] #1 (id 'rover', line 37): 'status' is 'maybe'; use one of: planned, done",
     ]
     for message in expected:
         assert any(problem.startswith(message) for problem in problems), (message, problems)
@@ -115,8 +115,8 @@ def test_records_without_sources_and_unknown_fields(tmp_path: Path) -> None:
     )
     problems = problems_of(write(tmp_path, broken))
     assert problems == [
-        "[[events]] #1 (id 'launch'): has no sources; every record needs at least one",
-        "[[events]] #1 (id 'launch'): unknown field 'soruces'",
+        "[[events]] #1 (id 'launch', line 38): has no sources; every record needs at least one",
+        "[[events]] #1 (id 'launch', line 38): unknown field 'soruces' (did you mean 'sources'?)",
     ]
 
 
@@ -146,8 +146,10 @@ def test_affiliated_members_need_an_organization(tmp_path: Path) -> None:
     ("content", "message"),
     [
         (b"[dataset\ntitle = 1\n", "not valid TOML: "),
-        (b"\xff\xfe\x00garbage", "not UTF-8 text"),
-        (b"", "missing the [dataset] table"),
+        (b"\xff\xfegarbage", "is not UTF-8 text (bad byte at offset 0)"),
+        (b"[dataset]\x00\x01", "is a binary file"),
+        (b"", "is empty"),
+        (b"  \n\n", "is empty"),
     ],
 )
 def test_unusable_files_get_one_clear_problem(tmp_path: Path, content: bytes, message: str) -> None:
@@ -155,6 +157,15 @@ def test_unusable_files_get_one_clear_problem(tmp_path: Path, content: bytes, me
     path.write_bytes(content)
     problems = problems_of(path)
     assert problems[0].startswith(message), problems
+
+
+def test_a_file_without_the_dataset_table(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text("title = 'no dataset table'\n", encoding="utf-8")
+    assert problems_of(path) == [
+        "unknown top-level table 'title'",
+        "missing the [dataset] table (title, version, as_of)",
+    ]
 
 
 def test_syntax_errors_name_the_line(tmp_path: Path) -> None:
@@ -197,5 +208,5 @@ def test_a_payload_needs_partner_institutions(tmp_path: Path) -> None:
         'kind = "rover"', 'kind = "lander"'
     )
     problems = problems_of(write(tmp_path, broken))
-    assert "[[payloads]] #1 (id 'rover'): 'institutions' is empty" in problems
+    assert "[[payloads]] #1 (id 'rover', line 22): 'institutions' is empty" in problems
     assert len(problems) == 2

@@ -108,6 +108,11 @@ def _did_you_mean(key: str, known: list[Place]) -> str:
     return "; did you mean " + " or ".join(suggested) + "?"
 
 
+def is_iso_code(code: str) -> bool:
+    """True for an ISO 3166-1 alpha-2 code or an ISO 3166-2 region code."""
+    return code in _iso_names()
+
+
 @cache
 def _iso_records() -> tuple[tuple[str, tuple[str, ...], str], ...]:
     """(code, folded spellings, display name) for every ISO 3166-1 country and -2 region."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .dates import FuzzyDate, parse_dataset_date
+from .schema import fields_of
 from .model import (
     INTERNATIONAL,
     UNKNOWN,
@@ -40,6 +41,7 @@ else:  # pragma: no cover - exercised by the Python 3.10 run in CI
     import tomli as tomllib
 
 BUNDLED_NAME = "chang8.toml"
+MAX_BYTES = 10 * 1024 * 1024  # far above any real dataset; bigger files are refused unread
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ISO_CODE_PATTERN = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?")
 RECORD_TABLES = ("sources", "institutions", "payloads", "members", "events", "facts")
@@ -70,33 +72,58 @@ def bundled_path() -> Path:
     return Path(str(resources.files("ilrs_cli") / "data" / BUNDLED_NAME))
 
 
-def load_dataset(path: Path | None = None) -> Dataset:
-    """Load and check a dataset file (the bundled one by default); raise DatasetError."""
+def load_dataset(path: Path | None = None, check_codes: bool | None = None) -> Dataset:
+    """Load and check a dataset file (the bundled one by default); raise DatasetError.
+
+    `check_codes` also checks every [places] code against ISO 3166, which loads the country
+    library; it defaults to on for a file the user names. The bundled file is checked by the
+    test suite and by `ilrs check`.
+    """
     file = path if path is not None else bundled_path()
     shown = str(file)
-    try:
-        raw = file.read_bytes()
-    except OSError as error:
-        raise DatasetError(shown, [f"cannot read the file: {error.strerror or error}"]) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise DatasetError(shown, [f"not UTF-8 text (bad byte at offset {error.start})"]) from None
+    text = _read_text(file, shown)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DatasetError(shown, [f"not valid TOML: {error}"]) from None
-    return _Builder(shown, document, bundled=path is None).build()
+    builder = _Builder(shown, document, bundled=path is None, text=text)
+    return builder.build(check_codes=path is not None if check_codes is None else check_codes)
+
+
+def _read_text(file: Path, shown: str) -> str:
+    """The file's text, or one clear problem for anything that is not a text file."""
+    try:
+        if file.is_dir():
+            raise DatasetError(shown, ["is a directory, not a dataset file"])
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            raise DatasetError(
+                shown, [f"is {size:,} bytes, too large for a dataset (the limit is {MAX_BYTES:,})"]
+            )
+        raw = file.read_bytes()
+    except OSError as error:
+        raise DatasetError(shown, [f"cannot read the file: {error.strerror or error}"]) from None
+    if b"\x00" in raw:
+        raise DatasetError(shown, ["is a binary file (it contains NUL bytes), not TOML text"])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DatasetError(
+            shown, [f"is not UTF-8 text (bad byte at offset {error.start})"]
+        ) from None
+    if not text.strip():
+        raise DatasetError(shown, ["is empty; a dataset needs at least a [dataset] table"])
+    return text
 
 
 class _Fields:
     """Typed reads from one TOML table; every problem is added to the shared list."""
 
-    def __init__(self, table: dict[str, Any], where: str, problems: list[str]) -> None:
+    def __init__(self, table: dict[str, Any], where: str, problems: list[str], schema: str) -> None:
         self.table = table
         self.where = where
         self.problems = problems
-        self.used: set[str] = set()
+        self.allowed = fields_of(schema)
         self.ok = True
 
     def problem(self, message: str) -> None:
@@ -104,7 +131,7 @@ class _Fields:
         self.ok = False
 
     def _get(self, key: str, required: bool) -> Any:
-        self.used.add(key)
+        assert key in self.allowed, f"{key!r} is read but not in the schema"
         value = self.table.get(key)
         if value is None and required:
             self.problem(f"missing required field '{key}'")
@@ -179,8 +206,9 @@ class _Fields:
         return self._list_of(key, dict, "tables")
 
     def finish(self) -> None:
-        for key in sorted(set(self.table) - self.used):
-            self.problem(f"unknown field '{key}'")
+        for key in sorted(set(self.table) - set(self.allowed)):
+            close = _suggest(key, self.allowed)
+            self.problem(f"unknown field '{key}'{close}")
 
 
 def _describe(value: Any) -> str:
@@ -192,9 +220,10 @@ def _describe(value: Any) -> str:
 
 
 class _Builder:
-    def __init__(self, path: str, document: dict[str, Any], bundled: bool) -> None:
+    def __init__(self, path: str, document: dict[str, Any], bundled: bool, text: str) -> None:
         self.path = path
         self.bundled = bundled
+        self.header_lines = _header_lines(text)
         self.document = document
         self.problems: list[str] = []
         self.seen_ids: dict[str, str] = {}
@@ -203,11 +232,13 @@ class _Builder:
         self.institutions: dict[str, Institution] = {}
         self.members: dict[str, Member] = {}
 
-    def build(self) -> Dataset:
+    def build(self, check_codes: bool) -> Dataset:
         for key in sorted(set(self.document) - TOP_LEVEL_KEYS):
             self.problems.append(f"unknown top-level table '{key}'")
         info = self._info()
         self._places()
+        if check_codes:
+            self._check_iso_codes()
         sources = self._records("sources", self._source)
         institutions = self._records("institutions", self._institution)
         payloads = self._records("payloads", self._payload)
@@ -244,7 +275,7 @@ class _Builder:
         if not isinstance(table, dict):
             self.problems.append("missing the [dataset] table (title, version, as_of)")
             return None
-        fields = _Fields(table, "[dataset]", self.problems)
+        fields = _Fields(table, "[dataset]", self.problems, "dataset")
         title, version = fields.text("title"), fields.text("version")
         as_of = fields.fuzzy_date("as_of", required=True)
         description = fields.optional_text("description")
@@ -282,16 +313,31 @@ class _Builder:
             return []
         records = []
         for index, table in enumerate(raw):
-            label = table.get("id")
-            where = f"[[{key}]] #{index + 1}" + (
-                f" (id {label!r})" if isinstance(label, str) else ""
-            )
-            fields = _Fields(table, where, self.problems)
+            fields = _Fields(table, self._where(key, index, table), self.problems, key)
             record = build(fields)
             fields.finish()
             if record is not None and fields.ok:
                 records.append(record)
         return records
+
+    def _where(self, key: str, index: int, table: dict[str, Any]) -> str:
+        """'[[payloads]] #3 (id 'x', line 120)': the record, by position, id and line."""
+        details = []
+        if isinstance(table.get("id"), str):
+            details.append(f"id {table['id']!r}")
+        lines = self.header_lines.get(key, [])
+        if index < len(lines):
+            details.append(f"line {lines[index]}")
+        return f"[[{key}]] #{index + 1}" + (f" ({', '.join(details)})" if details else "")
+
+    def _check_iso_codes(self) -> None:
+        from .countries import is_iso_code
+
+        for place in self.places.values():
+            if place.code is not None and not is_iso_code(place.code):
+                self.problems.append(
+                    f"[places] {place.name!r}: {place.code!r} is not an ISO 3166 code"
+                )
 
     # -- one builder per record kind ---------------------------------------------------------
 
@@ -322,7 +368,7 @@ class _Builder:
         if fields.ok and not entries:
             fields.problem("has no sources; every record needs at least one")
         for number, entry in enumerate(entries, start=1):
-            cite = _Fields(entry, f"{fields.where} source #{number}", self.problems)
+            cite = _Fields(entry, f"{fields.where} source #{number}", self.problems, "citation")
             source_id, at = cite.text("id"), cite.text("at")
             cite.finish()
             source = self._lookup(cite, "source", source_id, self.sources)
@@ -500,6 +546,18 @@ def _signing_event(member: Member) -> Event:
         sources=member.sources,
         note=member.note,
     )
+
+
+_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
+
+
+def _header_lines(text: str) -> dict[str, list[int]]:
+    """Line numbers of each [[table]] header, in order, so problems can name a line."""
+    found: dict[str, list[int]] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if match := _HEADER.match(line):
+            found.setdefault(match[1], []).append(number)
+    return found
 
 
 def _suggest(word: str, known: Iterable[str]) -> str:
