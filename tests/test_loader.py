@@ -96,9 +96,10 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
         "[[institutions]] #1 (id 'metu', line 16): unknown country or region 'Turkye' "
         "(did you mean 'Turkey'?)",
         "[[payloads]] #1 (id 'rover', line 22): missing required field 'name'",
-        "[[payloads]] #1 (id 'rover', line 22): 'description' must be a non-empty string, not an integer",
-        "[[members]] #1 (id 'turkey', line 29): 'level' is 'global'; use one of: national, subnational, "
-        "organization, affiliated",
+        "[[payloads]] #1 (id 'rover', line 22): 'description' must be a non-empty string, "
+        "not an integer",
+        "[[members]] #1 (id 'turkey', line 29): 'level' is 'global'; use one of: national, "
+        "subnational, organization, affiliated",
         "[[members]] #1 (id 'turkey', line 29) source #1: unknown source id 'artcle' (did you mean "
         "'article'?)",
         "[[events]] #1 (id 'rover', line 37): duplicate id 'rover' (already used by a payload)",

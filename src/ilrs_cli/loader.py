@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .dates import FuzzyDate, parse_dataset_date
-from .schema import fields_of
 from .model import (
     INTERNATIONAL,
     UNKNOWN,
@@ -34,6 +33,7 @@ from .model import (
     Place,
     Source,
 )
+from .schema import fields_of
 
 if sys.version_info >= (3, 11):
     import tomllib
