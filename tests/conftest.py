@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from ilrs_cli import loader
 from ilrs_cli.cli import app
 
 # Output must not depend on the terminal the tests run in.
@@ -40,12 +39,18 @@ Runner = Callable[..., Outcome]
 
 
 @pytest.fixture
-def ilrs() -> Runner:
+def extra_env() -> dict[str, str | None]:
+    """Environment for this test's CLI runs, on top of PINNED_ENV."""
+    return {}
+
+
+@pytest.fixture
+def ilrs(extra_env: dict[str, str | None]) -> Runner:
     """Run `ilrs ARGS...` in-process; `env` adds to or overrides the pinned environment."""
 
     def run(*args: str, env: dict[str, str | None] | None = None) -> Outcome:
-        runner = CliRunner(env={**PINNED_ENV, **(env or {})})
-        result = runner.invoke(app, list(args))
+        runner = CliRunner(env={**PINNED_ENV, **extra_env, **(env or {})})
+        result = runner.invoke(app, list(args), prog_name="ilrs")
         unexpected = result.exception if not isinstance(result.exception, SystemExit) else None
         return Outcome(result.exit_code, result.stdout, result.stderr, unexpected)
 
@@ -53,13 +58,13 @@ def ilrs() -> Runner:
 
 
 @pytest.fixture
-def use_dataset(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path], None]]:
-    """Make the CLI read another file in place of the bundled dataset."""
+def use_dataset(extra_env: dict[str, str | None]) -> Callable[[Path], None]:
+    """Point ILRS_DATA at another dataset file for the rest of the test."""
 
     def use(path: Path) -> None:
-        monkeypatch.setattr(loader, "bundled_path", lambda: path)
+        extra_env["ILRS_DATA"] = str(path)
 
-    yield use
+    return use
 
 
 def ids(items: list[dict[str, Any]]) -> list[str]:

@@ -5,17 +5,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+import typer.core
 
 from . import __version__
-from .completion import complete_country, complete_fields, complete_id
+from .completion import complete_country, complete_fields, complete_id, data_path
 from .errors import InputError
 from .loader import DatasetError, load_dataset
 from .model import Dataset, Level, MemberStatus
 from .render import OutputFormat, Report, render
-from .terminal import write_err, write_out
+from .terminal import prepare_streams, visible, write_err, write_out
 
 if TYPE_CHECKING:
     from .countries import Country
@@ -23,8 +25,24 @@ if TYPE_CHECKING:
 
 EXIT_CODES = "Exit codes: 0 ok (an empty result is ok), 1 data or runtime error, 2 usage error."
 
+
+class _Commands(typer.core.TyperGroup):
+    """Typer's group, naming the valid commands when an unknown one has no close match."""
+
+    def resolve_command(self, ctx: typer.Context, args: list[str]) -> Any:  # type: ignore[override]
+        try:
+            return super().resolve_command(ctx, args)
+        except Exception as error:
+            message = getattr(error, "message", "")
+            if message.startswith("No such command") and "Did you mean" not in message:
+                valid = ", ".join(self.list_commands(ctx))
+                raise type(error)(f"{message} Commands: {valid}.", ctx) from None
+            raise
+
+
 app = typer.Typer(
     name="ilrs",
+    cls=_Commands,
     help="Sourced answers about China's Chang'e-8 international payloads and the "
     f"International Lunar Research Station (ILRS).\n\n{EXIT_CODES}",
     no_args_is_help=True,
@@ -94,6 +112,16 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            envvar="ILRS_DATA",
+            metavar="PATH",
+            help="Read this dataset file instead of the bundled one (see `ilrs check`).",
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -102,13 +130,19 @@ def root(
     """Sourced answers about Chang'e-8's international payloads and the ILRS."""
 
 
+def _load(ctx: typer.Context) -> Dataset:
+    """The dataset named by --data or ILRS_DATA, else the bundled one."""
+    return load_dataset(data_path(ctx))
+
+
 @contextmanager
 def _user_errors(ctx: typer.Context) -> Iterator[None]:
     """Bad input exits 2 with what would be right; a bad dataset exits 1 with every problem."""
     try:
         yield
     except InputError as error:
-        raise typer.BadParameter(str(error), ctx=ctx, param_hint=f"'{error.option}'") from None
+        message = visible(str(error))
+        raise typer.BadParameter(message, ctx=ctx, param_hint=f"'{error.option}'") from None
     except DatasetError as error:
         write_err(f"ilrs: error: {error.report()}")
         raise typer.Exit(code=1) from None
@@ -171,7 +205,7 @@ def payloads(
 
     with _user_errors(ctx):
         output_format = _output_format(as_json, as_csv)
-        dataset = load_dataset()
+        dataset = _load(ctx)
         countries = _countries(dataset, country)
         listing = payloads_listing(dataset, payloads_from(dataset, countries), _scope(countries))
         _emit(shape(listing, fields, sort, limit), output_format)
@@ -239,7 +273,7 @@ def members(
     wanted = chosen.pop() if chosen else None
     with _user_errors(ctx):
         output_format = _output_format(as_json, as_csv)
-        dataset = load_dataset()
+        dataset = _load(ctx)
         countries = _countries(dataset, country)
         found = members_matching(dataset, wanted, status, countries)
         parts = [part.value for part in (wanted, status) if part is not None]
@@ -292,7 +326,7 @@ def timeline(
         output_format = _output_format(as_json, as_csv)
         start = _date_option(after, "--after")
         end = _date_option(before, "--before")
-        dataset = load_dataset()
+        dataset = _load(ctx)
         missions = _missions(dataset, mission)
         found = events_between(dataset, start, end, missions)
         scope = (
@@ -325,7 +359,7 @@ def mission(
 
     with _user_errors(ctx):
         output_format = _output_format(as_json, as_csv)
-        dataset = load_dataset()
+        dataset = _load(ctx)
         missions = _missions(dataset, mission)
         facts = [fact for fact in dataset.facts if not missions or fact.mission in missions]
         scope = " for " + " and ".join(missions) if missions else ""
@@ -353,7 +387,7 @@ def countries(
 
     with _user_errors(ctx):
         output_format = _output_format(as_json, as_csv)
-        dataset = load_dataset()
+        dataset = _load(ctx)
         wanted = _countries(dataset, country)
         places = [
             place
@@ -392,7 +426,9 @@ def show(
 
     with _user_errors(ctx):
         output_format = _output_format(as_json, as_csv)
-        dataset = load_dataset()
+        if not record_id.strip():
+            raise InputError("ID", "give a record id; `ilrs search TEXT` finds them")
+        dataset = _load(ctx)
         found = find(dataset, record_id)
         if found is None:
             close = closest_ids(dataset, record_id)
@@ -427,7 +463,7 @@ def search(
         output_format = _output_format(as_json, as_csv)
         if not fold(text):
             raise InputError("TEXT", "give some letters or digits to search for")
-        dataset = load_dataset()
+        dataset = _load(ctx)
         listing = search_listing(dataset, search_records(dataset, text), text)
         _emit(shape(listing, fields, limit=limit), output_format)
 
@@ -450,7 +486,7 @@ def info(
 
     with _user_errors(ctx):
         output_format = _output_format(as_json, as_csv)
-        _emit(info_detail(load_dataset()), output_format)
+        _emit(info_detail(_load(ctx)), output_format)
 
 
 app.command("info")(info)
@@ -461,6 +497,47 @@ Example:
   ilrs sources --json | jq -r '.sources[].url'
 """
 app.command("sources", help=SOURCES_HELP)(info)
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[PATH]",
+            help="The dataset file to check; by default --data, ILRS_DATA or the bundled one.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check a dataset file and list every problem, with its record and line.
+
+    Checks TOML syntax, field types, required fields, allowed values, unique ids, references
+    to sources, institutions and organizations, countries and their ISO 3166 codes, dates,
+    and that every record has a source. Exit 0 when clean, 1 when not.
+
+    \b
+    Examples:
+      ilrs check my-chang8.toml
+      ilrs --data my-chang8.toml payloads
+    """
+    with _user_errors(ctx):
+        chosen = path or data_path(ctx)
+        dataset = load_dataset(chosen, check_codes=True)
+    derived = sum(event.id.endswith("-signs") for event in dataset.events)
+    counts = ", ".join(
+        [
+            f"{len(dataset.sources)} sources",
+            f"{len(dataset.institutions)} institutions",
+            f"{len(dataset.payloads)} payloads",
+            f"{len(dataset.members)} members",
+            f"{len(dataset.events) - derived} events (+{derived} signings)",
+            f"{len(dataset.facts)} facts",
+            f"{sum(p.code is not None for p in dataset.places)} places",
+        ]
+    )
+    write_out(f"{dataset.path}: ok, no problems in {counts}; as of {dataset.info.as_of}")
 
 
 def _date_option(text: str | None, option: str) -> FuzzyDate | None:
@@ -476,6 +553,7 @@ def _date_option(text: str | None, option: str) -> FuzzyDate | None:
 
 def main() -> None:
     """Console entry point: no traceback ever reaches the user."""
+    prepare_streams()
     try:
         app(prog_name="ilrs")
     except KeyboardInterrupt:

@@ -3,24 +3,32 @@ record ids, and field names. Any failure completes nothing rather than printing 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from .loader import DatasetError, load_dataset
 from .model import Dataset
 
 
-def _dataset() -> Dataset | None:
+def data_path(ctx: typer.Context) -> Path | None:
+    """The --data option (or ILRS_DATA), read from the root command: also while completing."""
+    value = ctx.find_root().params.get("data")
+    return value if isinstance(value, Path) else None
+
+
+def _dataset(ctx: typer.Context) -> Dataset | None:
     try:
-        return load_dataset()
+        return load_dataset(data_path(ctx))
     except DatasetError:
         return None
 
 
-def complete_country(incomplete: str) -> list[tuple[str, str]]:
+def complete_country(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Names in the data that start with what was typed, in any case (the typed part is kept as
     typed, since shells keep only completions that start with it), and ISO codes once an
     upper-case letter is typed."""
-    dataset = _dataset()
+    dataset = _dataset(ctx)
     if dataset is None:
         return []
     typed = incomplete.casefold()
@@ -35,10 +43,10 @@ def complete_country(incomplete: str) -> list[tuple[str, str]]:
     return found
 
 
-def complete_id(incomplete: str) -> list[tuple[str, str]]:
+def complete_id(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     from .records import records, title_of
 
-    dataset = _dataset()
+    dataset = _dataset(ctx)
     if dataset is None:
         return []
     return [

@@ -66,6 +66,8 @@ class Country:
 
 def fold(text: str) -> str:
     """Lower-case, accents and punctuation removed, spaces collapsed: 'Türkiye' -> 'turkiye'."""
+    # Arguments decoded in a C locale carry undecodable bytes as surrogates: decode them.
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     decomposed = unicodedata.normalize("NFKD", text)
     letters = "".join(char for char in decomposed if not unicodedata.combining(char))
     cleaned = "".join(char if char.isalnum() else " " for char in letters.casefold())

@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable
 from enum import Enum
 
-from .terminal import detect_terminal
+from .terminal import detect_terminal, encodes_unicode, visible
 from .views import Detail, Listing, detail_text
 
 Report = Listing | Detail
@@ -22,13 +22,16 @@ class OutputFormat(str, Enum):
 def render_json(report: Report) -> str:
     """Plain `json.dumps`, UTF-8 text, never wrapped: valid whatever the terminal width.
     A list command gives an array of objects; a single record gives one object."""
+    import sys
+
+    ascii_only = not encodes_unicode(sys.stdout)
     if isinstance(report, Detail):
-        return json.dumps(report.item, ensure_ascii=False, indent=2)
+        return json.dumps(report.item, ensure_ascii=ascii_only, indent=2)
     listing = report
     items = listing.items
     if listing.selected is not None:
         items = [{name: item.get(name) for name in listing.selected} for item in items]
-    return json.dumps(items, ensure_ascii=False, indent=2)
+    return json.dumps(items, ensure_ascii=ascii_only, indent=2)
 
 
 def render_csv(report: Report) -> str:
@@ -57,6 +60,7 @@ def render_table(report: Report) -> str:
     """Rich tables. Cell text is data, never markup; colour only where the terminal allows."""
     import io
 
+    from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -76,11 +80,12 @@ def render_table(report: Report) -> str:
 
     def new_table(title: str, caption: str) -> Table:
         return Table(
-            title=Text(title, style="bold"),
-            caption=Text(caption, style="dim") if caption else None,
+            title=Text(visible(title), style="bold"),
+            caption=Text(visible(caption), style="dim") if caption else None,
             caption_justify="left",
             header_style="bold",
             show_lines=True,
+            box=box.HEAVY_HEAD if terminal.unicode else box.ASCII2,
         )
 
     listings = [report] if isinstance(report, Listing) else list(report.attachments)
@@ -89,7 +94,7 @@ def render_table(report: Report) -> str:
         table.add_column("Field", style="bold")
         table.add_column("Value", overflow="fold")
         for name, value in report.table_fields():
-            table.add_row(Text(name), Text(detail_text(name, value)))
+            table.add_row(Text(name), Text(visible(detail_text(name, value))))
         console.print(table)
     for listing in listings:
         table = new_table(listing.title, listing.caption)
@@ -102,7 +107,7 @@ def render_table(report: Report) -> str:
                 overflow="ellipsis" if column.no_wrap else "fold",
             )
         for item in listing.items:
-            table.add_row(*(Text(column.cell(item)) for column in columns))
+            table.add_row(*(Text(visible(column.cell(item))) for column in columns))
         console.print(table)
     return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
 

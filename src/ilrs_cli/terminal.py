@@ -1,19 +1,28 @@
-"""Where output goes and what it may contain: every TTY and colour decision is made here."""
+"""Where output goes and what it may contain: every TTY, colour and encoding decision is
+made here."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from dataclasses import dataclass
+from typing import TextIO
 
 DEFAULT_WIDTH = 80
+
+# Control characters (C0 but newline, DEL, C1) and bidirectional overrides: data must never
+# move the cursor, ring the bell, colour the screen or reorder text, so tables show them as
+# escapes instead.
+_INVISIBLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True, slots=True)
 class Terminal:
     color: bool
     width: int
+    unicode: bool
 
 
 def detect_terminal() -> Terminal:
@@ -28,7 +37,11 @@ def detect_terminal() -> Terminal:
         width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
     else:
         width = _columns_from_environment()
-    return Terminal(color=(is_tty or forced) and not banned, width=width)
+    return Terminal(
+        color=(is_tty or forced) and not banned,
+        width=max(width, 10),
+        unicode=encodes_unicode(sys.stdout),
+    )
 
 
 def _columns_from_environment() -> int:
@@ -39,9 +52,32 @@ def _columns_from_environment() -> int:
     return columns if columns > 0 else DEFAULT_WIDTH
 
 
+def encodes_unicode(stream: TextIO) -> bool:
+    """True when the stream can write box-drawing and accented characters."""
+    try:
+        "┃Türkiye香".encode(stream.encoding or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def visible(text: str) -> str:
+    """Control characters as visible escapes: 'a\\x1bb' shows as 'a\\\\x1bb'."""
+    return _INVISIBLE.sub(lambda match: repr(match[0])[1:-1], text)
+
+
+def prepare_streams() -> None:
+    """On a terminal or pipe that cannot encode Unicode (PYTHONIOENCODING=ascii), replace
+    what it cannot show instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        if not encodes_unicode(stream) and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
 def write_out(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stdout.flush()  # a closed pipe fails here, where it is handled, not at exit
 
 
 def write_err(text: str) -> None:
-    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+    sys.stderr.write(visible(text.rstrip("\n")) + "\n")

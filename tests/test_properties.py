@@ -1,0 +1,127 @@
+"""Property-based tests: random argument lists and random dataset files never produce a
+traceback, always exit 0, 1 or 2, and --json output always parses."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ilrs_cli.schema import TABLES
+
+from .conftest import Runner
+from .test_loader import VALID
+
+PROPERTY_SETTINGS = settings(
+    max_examples=100,
+    deadline=None,
+    derandomize=True,  # the same examples on every run: the suite stays deterministic
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+COMMANDS = [
+    "payloads", "members", "timeline", "mission", "countries",
+    "show", "search", "info", "sources", "check",
+]  # fmt: skip
+OPTIONS = [
+    "--json", "--csv", "--country", "-c", "--fields", "--sort", "--limit", "--national",
+    "--subnational", "--organization", "--affiliated", "--level", "--status", "--after",
+    "--before", "--mission", "-m", "--data",
+]  # fmt: skip
+VALUES = [
+    "Turkey", "tr", "TUR", "France", "Turky", "", " ", "2025", "2025-13", "2028/2029", "2030s",
+    "national", "signed", "name,id", "id,,", "-date", "date", "0", "5", "-1", "micro-rovers",
+    "ILRS", "CE-8", "\x1b[31m", "[bold]x[/]", "Türkiye", "香港", "/", "nonexistent.toml",
+]  # fmt: skip
+
+token = st.one_of(
+    st.sampled_from(OPTIONS + VALUES),
+    st.text(max_size=12).filter(lambda text: not text.startswith("--install") and text != "--"),
+)
+argument_lists = st.tuples(st.sampled_from(COMMANDS), st.lists(token, max_size=6)).map(
+    lambda parts: [parts[0], *parts[1]]
+)
+
+
+@PROPERTY_SETTINGS
+@given(args=argument_lists)
+def test_random_arguments(ilrs: Runner, args: list[str]) -> None:
+    outcome = ilrs(*args)
+    assert outcome.exception is None, (args, outcome.exception)
+    assert outcome.exit_code in (0, 1, 2), args
+    assert "Traceback" not in outcome.stderr
+    if "--json" in args and outcome.exit_code == 0:
+        json.loads(outcome.stdout)
+
+
+any_value = st.one_of(
+    st.text(max_size=20),
+    st.integers(),
+    st.booleans(),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2100, 1, 1)),
+    st.lists(st.text(max_size=8), max_size=3),
+)
+
+
+def record(table: str) -> st.SearchStrategy[dict[str, Any]]:
+    """A table whose keys are mostly the schema's (some missing, one maybe unknown)."""
+    names = [spec.name for spec in TABLES[table][1]]
+    return st.dictionaries(
+        st.one_of(st.sampled_from(names), st.text(min_size=1, max_size=6)),
+        any_value,
+        max_size=len(names) + 1,
+    )
+
+
+documents = st.fixed_dictionaries(
+    {"dataset": record("dataset")},
+    optional={
+        "places": st.dictionaries(
+            st.text(min_size=1, max_size=8), st.sampled_from(["TR", "XX", "US-HI", "t"])
+        ),
+        **{
+            name: st.lists(record(name), max_size=3)
+            for name in ("sources", "institutions", "payloads", "members", "events", "facts")
+        },
+    },
+)
+
+
+@PROPERTY_SETTINGS
+@given(document=documents)
+def test_random_toml_documents(ilrs: Runner, tmp_path: Path, document: dict[str, Any]) -> None:
+    path = tmp_path / "random.toml"
+    path.write_text(tomli_w.dumps(document), encoding="utf-8")
+    for args in (["check", str(path)], ["--data", str(path), "payloads", "--json"]):
+        outcome = ilrs(*args)
+        assert outcome.exception is None, outcome.exception
+        assert outcome.exit_code in (0, 1)
+        if outcome.exit_code == 0 and "--json" in args:
+            json.loads(outcome.stdout)
+
+
+@PROPERTY_SETTINGS
+@given(
+    cut=st.integers(min_value=0, max_value=len(VALID)),
+    length=st.integers(min_value=0, max_value=40),
+    insert=st.text(max_size=20),
+)
+def test_damaged_copies_of_a_valid_file(
+    ilrs: Runner, tmp_path: Path, cut: int, length: int, insert: str
+) -> None:
+    path = tmp_path / "damaged.toml"
+    path.write_text(VALID[:cut] + insert + VALID[cut + length :], encoding="utf-8")
+    outcome = ilrs("--data", str(path), "members", "--json")
+    assert outcome.exception is None, outcome.exception
+    assert outcome.exit_code in (0, 1)
+    if outcome.exit_code == 0:
+        json.loads(outcome.stdout)
+    else:
+        assert outcome.stderr.startswith(f"ilrs: error: {path}: ")
