@@ -45,8 +45,7 @@ def test_every_command_refuses_a_bad_dataset_with_the_same_report(ilrs: Runner, 
         outcome = ilrs("--data", str(path), *args)
         assert outcome.exit_code == 1
         assert outcome.stdout == ""
-        if "ISO 3166 code" not in checked:  # the bundled-data fast path skips only this check
-            assert outcome.stderr == checked
+        assert outcome.stderr == checked
 
 
 def test_check_passes_the_bundled_dataset_with_a_summary(ilrs: Runner) -> None:
