@@ -13,15 +13,18 @@ import typer.core
 
 from . import __version__
 from .completion import complete_country, complete_fields, complete_id, data_path
+from .enums import Level, MemberStatus
 from .errors import InputError
-from .loader import DatasetError, load_dataset
-from .model import Dataset, Level, MemberStatus
-from .render import OutputFormat, Report, render
 from .terminal import prepare_streams, visible, write_err, write_out
 
+# Everything else is imported where it is used, so that each command (and each Tab of shell
+# completion) loads only what it needs: Rich only to draw a table, pycountry only to resolve
+# a country the data does not name.
 if TYPE_CHECKING:
     from .countries import Country
     from .dates import FuzzyDate
+    from .model import Dataset
+    from .render import OutputFormat, Report
 
 EXIT_CODES = "Exit codes: 0 ok (an empty result is ok), 1 data or runtime error, 2 usage error."
 
@@ -132,12 +135,16 @@ def root(
 
 def _load(ctx: typer.Context) -> Dataset:
     """The dataset named by --data or ILRS_DATA, else the bundled one."""
+    from .loader import load_dataset
+
     return load_dataset(data_path(ctx))
 
 
 @contextmanager
 def _user_errors(ctx: typer.Context) -> Iterator[None]:
     """Bad input exits 2 with what would be right; a bad dataset exits 1 with every problem."""
+    from .loader import DatasetError
+
     try:
         yield
     except InputError as error:
@@ -149,6 +156,8 @@ def _user_errors(ctx: typer.Context) -> Iterator[None]:
 
 
 def _output_format(as_json: bool, as_csv: bool) -> OutputFormat:
+    from .render import OutputFormat
+
     if as_json and as_csv:
         raise InputError("--json', '--csv", "choose one output format, not both")
     if as_json:
@@ -157,6 +166,7 @@ def _output_format(as_json: bool, as_csv: bool) -> OutputFormat:
 
 
 def _emit(report: Report, output_format: OutputFormat) -> None:
+    from .render import OutputFormat, render
     from .views import Listing
 
     if isinstance(report, Listing) and not report.items and output_format is OutputFormat.TABLE:
@@ -522,6 +532,8 @@ def check(
       ilrs check my-chang8.toml
       ilrs --data my-chang8.toml payloads
     """
+    from .loader import load_dataset
+
     with _user_errors(ctx):
         chosen = path or data_path(ctx)
         dataset = load_dataset(chosen, check_codes=True)

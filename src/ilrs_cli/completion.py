@@ -4,11 +4,12 @@ record ids, and field names. Any failure completes nothing rather than printing 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from .loader import DatasetError, load_dataset
-from .model import Dataset
+if TYPE_CHECKING:
+    from .model import Dataset
 
 
 def data_path(ctx: typer.Context) -> Path | None:
@@ -18,6 +19,8 @@ def data_path(ctx: typer.Context) -> Path | None:
 
 
 def _dataset(ctx: typer.Context) -> Dataset | None:
+    from .loader import DatasetError, load_dataset
+
     try:
         return load_dataset(data_path(ctx))
     except DatasetError:

@@ -4,35 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 
 from .dates import FuzzyDate
+from .enums import EventStatus, Level, MemberStatus, PayloadKind
+
+__all__ = ["EventStatus", "Level", "MemberStatus", "PayloadKind"]  # re-exported for callers
 
 INTERNATIONAL = "international organization"
 UNKNOWN = "unknown"
-
-
-class Level(str, Enum):
-    NATIONAL = "national"
-    SUBNATIONAL = "subnational"
-    ORGANIZATION = "organization"
-    AFFILIATED = "affiliated"
-
-
-class MemberStatus(str, Enum):
-    SIGNED = "signed"
-    REPORTED = "reported"
-
-
-class EventStatus(str, Enum):
-    PLANNED = "planned"
-    DONE = "done"
-
-
-class PayloadKind(str, Enum):
-    ROBOT = "robot"
-    ROVER = "rover"
-    INSTRUMENT = "instrument"
 
 
 @dataclass(frozen=True, slots=True)
