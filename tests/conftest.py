@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,13 @@ PINNED_ENV = {
     "TERM": "xterm-256color",
     "ILRS_DATA": None,
 }
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every run of ilrs in the suite, in-process or not, caches into a fresh directory."""
+    os.environ["ILRS_CACHE_DIR"] = str(tmp_path_factory.mktemp("ilrs-cache"))
+    os.environ.pop("ILRS_NO_CACHE", None)
 
 
 @dataclass

@@ -7,8 +7,9 @@ import re
 import pycountry
 import pytest
 
-from ilrs_cli.loader import bundled_path, load_dataset
+from ilrs_cli.loader import load_dataset
 from ilrs_cli.model import Citation, Dataset
+from ilrs_cli.store import bundled_path
 
 ARTICLE_PARAGRAPHS = 21
 

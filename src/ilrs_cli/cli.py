@@ -135,15 +135,15 @@ def root(
 
 def _load(ctx: typer.Context) -> Dataset:
     """The dataset named by --data or ILRS_DATA, else the bundled one."""
-    from .loader import load_dataset
+    from .store import open_dataset
 
-    return load_dataset(data_path(ctx))
+    return open_dataset(data_path(ctx))
 
 
 @contextmanager
 def _user_errors(ctx: typer.Context) -> Iterator[None]:
     """Bad input exits 2 with what would be right; a bad dataset exits 1 with every problem."""
-    from .loader import DatasetError
+    from .errors import DatasetError
 
     try:
         yield
@@ -452,7 +452,10 @@ def show(
 @app.command()
 def search(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="Text to find; case and accents do not matter.")],
+    text: Annotated[
+        str,
+        typer.Argument(metavar="TEXT", help="Text to find; case and accents do not matter."),
+    ],
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
     fields: FieldsOption = None,

@@ -19,10 +19,11 @@ def data_path(ctx: typer.Context) -> Path | None:
 
 
 def _dataset(ctx: typer.Context) -> Dataset | None:
-    from .loader import DatasetError, load_dataset
+    from .errors import DatasetError
+    from .store import open_dataset
 
     try:
-        return load_dataset(data_path(ctx))
+        return open_dataset(data_path(ctx))
     except DatasetError:
         return None
 

@@ -1,6 +1,7 @@
 """Read a dataset file, check every record, and build the immutable Dataset.
 
 Every problem in a file is collected and reported together, each with the record it is in.
+Commands reach this through store.open_dataset, which keeps the result in a cache.
 """
 
 from __future__ import annotations
@@ -10,11 +11,11 @@ import sys
 from collections.abc import Callable, Iterable
 from datetime import date
 from enum import Enum
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 from .dates import FuzzyDate, parse_dataset_date
+from .errors import DatasetError
 from .model import (
     INTERNATIONAL,
     UNKNOWN,
@@ -40,8 +41,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised by the Python 3.10 run in CI
     import tomli as tomllib
 
-BUNDLED_NAME = "chang8.toml"
-MAX_BYTES = 10 * 1024 * 1024  # far above any real dataset; bigger files are refused unread
+MAX_BYTES = 32 * 1024 * 1024  # far above any real dataset; bigger files are refused unread
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ISO_CODE_PATTERN = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?")
 RECORD_TABLES = ("sources", "institutions", "payloads", "members", "events", "facts")
@@ -51,27 +51,6 @@ E = TypeVar("E", bound=Enum)
 T = TypeVar("T")
 
 
-class DatasetError(Exception):
-    """A dataset file that cannot be used, with every problem found in it."""
-
-    def __init__(self, path: str, problems: list[str]) -> None:
-        super().__init__(f"{path}: {len(problems)} problem(s)")
-        self.path = path
-        self.problems = problems
-
-    def report(self) -> str:
-        count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
-        lines = [f"{self.path}: {count} {noun}:"]
-        lines.extend(f"  - {problem}" for problem in self.problems)
-        return "\n".join(lines)
-
-
-def bundled_path() -> Path:
-    """The dataset shipped inside the package (a real file in wheels and editable installs)."""
-    return Path(str(resources.files("ilrs_cli") / "data" / BUNDLED_NAME))
-
-
 def load_dataset(path: Path | None = None, check_codes: bool | None = None) -> Dataset:
     """Load and check a dataset file (the bundled one by default); raise DatasetError.
 
@@ -79,6 +58,8 @@ def load_dataset(path: Path | None = None, check_codes: bool | None = None) -> D
     library; it defaults to on for a file the user names. The bundled file is checked by the
     test suite and by `ilrs check`.
     """
+    from .store import bundled_path
+
     file = path if path is not None else bundled_path()
     shown = str(file)
     text = _read_text(file, shown)

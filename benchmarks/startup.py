@@ -1,0 +1,143 @@
+"""Start-up benchmark: whole `ilrs` processes against a do-nothing Typer app of the same shape.
+
+    python benchmarks/startup.py [--rounds 21] [--warmup 3] [--sizes 1000,10000,100000]
+
+Standard library only; run it in the environment where ilrs is installed. Each pair of cases
+runs interleaved (A, B, A, B, ...) after warm-up runs, and the script prints the median
+wall time of each and the ratio A/B. The baseline, benchmarks/null_app.py, parses the same
+commands and options with Typer and prints a constant, so the ratio is what ilrs adds to the
+cost of Typer itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from make_dataset import dataset_text  # noqa: E402
+
+PYTHON = sys.executable
+NULL_APP = [PYTHON, str(HERE / "null_app.py")]
+
+
+def ilrs_command() -> list[str]:
+    """The installed console script, as users run it; `python -m ilrs_cli` otherwise."""
+    script = shutil.which("ilrs", path=str(Path(PYTHON).parent))
+    return [script] if script else [PYTHON, "-m", "ilrs_cli"]
+
+
+@dataclass
+class Case:
+    name: str
+    command: list[str]
+    env: dict[str, str] = field(default_factory=dict)
+    times: list[float] = field(default_factory=list)
+
+    def run(self) -> None:
+        environment = {**os.environ, "NO_COLOR": "", "FORCE_COLOR": "", **self.env}
+        start = time.perf_counter()
+        result = subprocess.run(
+            self.command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        self.times.append(time.perf_counter() - start)
+        if result.returncode != 0:
+            raise SystemExit(f"{self.name} failed: {result.stderr.decode(errors='replace')}")
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.times) * 1000
+
+
+def interleave(cases: list[Case], rounds: int, warmup: int) -> None:
+    for _ in range(warmup):
+        for case in cases:
+            case.run()
+    for case in cases:
+        case.times.clear()
+    for _ in range(rounds):
+        for case in cases:
+            case.run()
+
+
+def peak_memory_kib(command: list[str]) -> int:
+    """Peak resident memory of one run of `command`, from the kernel's accounting."""
+    probe = (
+        "import resource, subprocess, sys;"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    output = subprocess.run([PYTHON, "-c", probe, *command], capture_output=True, text=True)
+    return int(output.stdout.strip() or 0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=21)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    options = parser.parse_args()
+    ilrs = ilrs_command()
+    query = ["payloads", "--country", "Turkey"]
+    completion = {
+        "_ILRS_COMPLETE": "complete_bash",
+        "COMP_WORDS": "ilrs payloads --country Tu",
+        "COMP_CWORD": "3",
+    }
+    table_env = {"FORCE_COLOR": "1", "COLUMNS": "100"}
+    pairs = [
+        ("JSON query", Case("ilrs", [*ilrs, *query, "--json"]),
+         Case("null app", [*NULL_APP, *query, "--json"])),
+        ("table", Case("ilrs", [*ilrs, *query], table_env),
+         Case("null app + Rich imports", [*NULL_APP, *query], {"NULL_APP_TABLE": "1"})),
+        ("completion --country Tu", Case("ilrs", ilrs, completion),
+         Case("null app", NULL_APP, completion)),
+    ]  # fmt: skip
+    print(
+        f"Python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} CPUs; "
+        f"{options.rounds} interleaved rounds after {options.warmup} warm-up runs; medians.\n"
+    )
+    print(f"{'case':<28} {'ilrs ms':>9} {'baseline ms':>12} {'ratio':>7}")
+    for name, case, baseline in pairs:
+        interleave([case, baseline], options.rounds, options.warmup)
+        ratio = case.median_ms / baseline.median_ms
+        print(f"{name:<28} {case.median_ms:>9.1f} {baseline.median_ms:>12.1f} {ratio:>6.2f}x")
+
+    context = [Case("python -c pass", [PYTHON, "-c", "pass"]),
+               Case("python -c 'import typer'", [PYTHON, "-c", "import typer"])]  # fmt: skip
+    interleave(context, options.rounds, options.warmup)
+    print()
+    for case in context:
+        print(f"{case.name:<28} {case.median_ms:>9.1f}")
+
+    sizes = [int(size) for size in options.sizes.split(",") if size]
+    if sizes:
+        print(f"\n{'dataset':<28} {'ilrs ms':>9} {'bundled ms':>12} {'ratio':>7}")
+    with tempfile.TemporaryDirectory() as folder:
+        for size in sizes:
+            path = Path(folder) / f"ilrs-{size}.toml"
+            path.write_text(dataset_text(size), encoding="utf-8")
+            big = Case(f"{size:,} records", [*ilrs, "--data", str(path), "payloads", "--json"])
+            bundled = Case("bundled", [*ilrs, "payloads", "--json"])
+            interleave([big, bundled], max(3, options.rounds // 3), 1)
+            ratio = big.median_ms / bundled.median_ms
+            print(f"{big.name:<28} {big.median_ms:>9.1f} {bundled.median_ms:>12.1f} "
+                  f"{ratio:>6.2f}x")  # fmt: skip
+            if size == max(sizes):
+                memory = peak_memory_kib(big.command)
+                print(f"{'  peak memory':<28} {memory / 1024:>8.1f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
