@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import InputError
 from .model import Place
@@ -50,8 +49,7 @@ ALIASES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Country:
+class Country(NamedTuple):
     """A resolved country or region: the name to show and its ISO 3166 code."""
 
     name: str

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
@@ -22,8 +22,7 @@ POINT_FORMATS = "YYYY, YYYY-MM or YYYY-MM-DD"
 DATASET_FORMATS = f"{POINT_FORMATS}, a range A/B of those, or a decade such as 2030s"
 
 
-@dataclass(frozen=True, slots=True)
-class FuzzyDate:
+class FuzzyDate(NamedTuple):
     text: str
     start: date
     end: date

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .countries import fold
 from .model import Dataset, Event, Fact, Institution, Member, Payload, Source
@@ -94,8 +94,7 @@ def title_of(record: Record) -> str:
     return record.name
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     kind: str
     record: Record
     field: str

@@ -34,18 +34,17 @@ def bundled_path() -> Path:
 def open_dataset(path: Path | None = None) -> Dataset:
     """The dataset at `path` (the bundled one by default), checked, from the cache when it is
     fresh; raise DatasetError for a file that cannot be used."""
-    from .loader import load_dataset
-
     file = path if path is not None else bundled_path()
     entry = _cache_entry(file, path is None)
-    if entry is None:
-        return load_dataset(path)
-    cache_file, key = entry
-    cached = _read(cache_file, key)
-    if cached is not None:
-        return cached
+    if entry is not None:
+        cached = _read(*entry)
+        if cached is not None:
+            return cached
+    from .loader import load_dataset  # parsing and checking: only on a cache miss
+
     dataset = load_dataset(path)
-    _write(cache_file, key, dataset)
+    if entry is not None:
+        _write(*entry, dataset)
     return dataset
 
 
@@ -74,6 +73,7 @@ def _cache_entry(file: Path, bundled: bool) -> tuple[Path, str] | None:
     key = "|".join(
         [
             __version__,
+            _model_shape(),
             sys.version.split()[0],
             str(file),
             str(resolved),
@@ -84,6 +84,14 @@ def _cache_entry(file: Path, bundled: bool) -> tuple[Path, str] | None:
     )
     name = f"{file.stem[:40]}-{zlib.crc32(key.encode()):08x}.pickle"
     return directory / name, key
+
+
+def _model_shape() -> str:
+    """The fields of every record type, so that a cache written by other code never loads."""
+    from . import dates, model
+
+    types = [dates.FuzzyDate, *(getattr(model, name) for name in model.RECORD_TYPES)]
+    return ";".join(f"{kind.__name__}:{','.join(kind._fields)}" for kind in types)
 
 
 def _read(cache_file: Path, key: str) -> Dataset | None:

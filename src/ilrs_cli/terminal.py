@@ -7,19 +7,17 @@ import os
 import re
 import shutil
 import sys
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 DEFAULT_WIDTH = 80
 
 # Control characters (C0 but newline, DEL, C1) and bidirectional overrides: data must never
 # move the cursor, ring the bell, colour the screen or reorder text, so tables show them as
 # escapes instead.
-_INVISIBLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+INVISIBLE = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 
-@dataclass(frozen=True, slots=True)
-class Terminal:
+class Terminal(NamedTuple):
     color: bool
     width: int
     unicode: bool
@@ -63,7 +61,7 @@ def encodes_unicode(stream: TextIO) -> bool:
 
 def visible(text: str) -> str:
     """Control characters as visible escapes: 'a\\x1bb' shows as 'a\\\\x1bb'."""
-    return _INVISIBLE.sub(lambda match: repr(match[0])[1:-1], text)
+    return re.sub(INVISIBLE, lambda match: repr(match[0])[1:-1], text)
 
 
 def prepare_streams() -> None:

@@ -4,8 +4,7 @@ fields that tables and CSV draw from them."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from .countries import fold
 from .errors import InputError
@@ -31,8 +30,7 @@ def _institution_text(inst: Item) -> str:
     return f"{name}, {inst['country']}" if inst.get("country") else str(name)
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(NamedTuple):
     """One key of a command's JSON objects, and how it shows as text in tables and CSV."""
 
     name: str
@@ -78,8 +76,7 @@ ID = Field(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Listing:
+class Listing(NamedTuple):
     """The result of a list command, before it is rendered in some format."""
 
     title: str
@@ -130,7 +127,7 @@ def shape(
         items = sorted(present, key=key, reverse=sort.startswith("-")) + missing
     if limit is not None:
         items = items[:limit]
-    return replace(listing, items=items, selected=selected)
+    return listing._replace(items=items, selected=selected)
 
 
 def citation_item(citation: Citation) -> Item:
@@ -418,8 +415,7 @@ def countries_listing(dataset: Dataset, places: Sequence[Place], scope: str) -> 
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Detail:
+class Detail(NamedTuple):
     """One record (or the dataset itself) in full: a JSON object, and a field/value table."""
 
     title: str

@@ -1,0 +1,102 @@
+"""The benchmark's baseline stays the same shape as ilrs, the script runs, and the lazy
+imports it relies on hold (a test of imports, not of timings)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import typer
+
+from ilrs_cli.cli import app
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def null_app() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("null_app", BENCHMARKS / "null_app.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def shape(application: typer.Typer) -> dict[str, Any]:
+    """Commands, and for each its parameters: name, option strings, type, metavar, envvar,
+    whether it repeats, is a flag or is required."""
+    group = typer.main.get_command(application)
+    commands = {"": group, **getattr(group, "commands", {})}
+    return {
+        name: sorted(
+            (
+                param.name,
+                tuple(param.opts),
+                str(param.type_descriptor.annotation),
+                param.metavar,
+                str(getattr(param, "envvar", None)),
+                param.multiple,
+                bool(getattr(param, "is_flag", False)),
+                param.required,
+            )
+            for param in command.params
+            if param.name not in ("install_completion", "show_completion")
+        )
+        for name, command in commands.items()
+    }
+
+
+def test_the_null_app_has_the_same_commands_and_options() -> None:
+    assert shape(null_app().app) == shape(app)
+
+
+def test_the_benchmark_runs_and_prints_ratios() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "startup.py"), "--rounds", "1", "--warmup", "0",
+         "--sizes", "200"],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    for case in ("JSON query", "table", "completion --country Tu", "200 records"):
+        assert case in result.stdout
+    assert len(re.findall(r" \d+\.\d\dx", result.stdout)) >= 4
+
+
+def imported_after(*args: str, env: dict[str, str] | None = None) -> set[str]:
+    probe = (
+        "import sys\n"
+        "from ilrs_cli.cli import main\n"
+        "sys.argv = ['ilrs', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, *args],
+        capture_output=True, text=True, timeout=60, check=False,
+        env={**os.environ, "NO_COLOR": "1", **(env or {})},
+    )  # fmt: skip
+    return set(result.stderr.strip().splitlines()[-1].split())
+
+
+def test_a_cached_json_query_loads_no_parser_no_rich_no_country_library() -> None:
+    imported_after("payloads", "--json")  # fills the cache
+    modules = imported_after("payloads", "--country", "Turkey", "--json")
+    assert "ilrs_cli.store" in modules
+    for heavy in ("rich", "pycountry", "tomllib", "tomli", "ilrs_cli.loader"):
+        assert heavy not in modules, heavy
+
+
+def test_completion_loads_no_rich() -> None:
+    env = {
+        "_ILRS_COMPLETE": "complete_bash",
+        "COMP_WORDS": "ilrs payloads --country Tu",
+        "COMP_CWORD": "3",
+    }
+    modules = imported_after(env=env)
+    assert "ilrs_cli.completion" in modules
+    assert "rich" not in modules and "pycountry" not in modules
