@@ -166,8 +166,8 @@ def _output_format(as_json: bool, as_csv: bool) -> OutputFormat:
 
 
 def _emit(report: Report, output_format: OutputFormat) -> None:
+    from .fields import Listing
     from .render import OutputFormat, render
-    from .views import Listing
 
     if isinstance(report, Listing) and not report.items and output_format is OutputFormat.TABLE:
         write_err(f"ilrs: {report.empty_note}")
@@ -210,8 +210,9 @@ def payloads(
       ilrs payloads --country Turkey
       ilrs payloads -c Egypt -c Bahrain --json
     """
+    from .fields import shape
     from .queries import payloads_from
-    from .views import payloads_listing, shape
+    from .views import payloads_listing
 
     with _user_errors(ctx):
         output_format = _output_format(as_json, as_csv)
@@ -261,8 +262,9 @@ def members(
       ilrs members --affiliated --json
       ilrs members --status signed --sort date --fields name,date
     """
+    from .fields import shape
     from .queries import members_matching
-    from .views import members_listing, shape
+    from .views import members_listing
 
     flags = {
         Level.NATIONAL: national,
@@ -329,8 +331,9 @@ def timeline(
       ilrs timeline --after 2025 --mission Chang'e-8
       ilrs timeline --json | jq '.[].event'
     """
+    from .fields import shape
     from .queries import events_between
-    from .views import shape, timeline_listing
+    from .views import timeline_listing
 
     with _user_errors(ctx):
         output_format = _output_format(as_json, as_csv)
@@ -365,7 +368,8 @@ def mission(
       ilrs mission
       ilrs mission --mission ILRS --json
     """
-    from .views import facts_listing, shape
+    from .fields import shape
+    from .views import facts_listing
 
     with _user_errors(ctx):
         output_format = _output_format(as_json, as_csv)
@@ -393,7 +397,8 @@ def countries(
       ilrs countries --country Egypt
       ilrs countries --csv > countries.csv
     """
-    from .views import countries_listing, shape
+    from .fields import shape
+    from .views import countries_listing
 
     with _user_errors(ctx):
         output_format = _output_format(as_json, as_csv)
@@ -431,8 +436,8 @@ def show(
       ilrs show micro-rovers
       ilrs show egypt --json
     """
+    from .details import record_detail
     from .records import closest_ids, find
-    from .views import record_detail
 
     with _user_errors(ctx):
         output_format = _output_format(as_json, as_csv)
@@ -469,8 +474,9 @@ def search(
       ilrs search "Zhejiang" --json
     """
     from .countries import fold
+    from .fields import shape
     from .records import search as search_records
-    from .views import search_listing, shape
+    from .views import search_listing
 
     with _user_errors(ctx):
         output_format = _output_format(as_json, as_csv)
@@ -495,7 +501,7 @@ def info(
       ilrs info
       ilrs info --json | jq '.figures'
     """
-    from .views import info_detail
+    from .details import info_detail
 
     with _user_errors(ctx):
         output_format = _output_format(as_json, as_csv)

@@ -29,6 +29,7 @@ from .model import (
     Level,
     Member,
     MemberStatus,
+    Mission,
     Payload,
     PayloadKind,
     Place,
@@ -44,7 +45,9 @@ else:  # pragma: no cover - exercised by the Python 3.10 run in CI
 MAX_BYTES = 32 * 1024 * 1024  # far above any real dataset; bigger files are refused unread
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ISO_CODE_PATTERN = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?")
-RECORD_TABLES = ("sources", "institutions", "payloads", "members", "events", "facts")
+RECORD_TABLES = (
+    "sources", "institutions", "payloads", "members", "missions", "events", "facts",
+)  # fmt: skip
 TOP_LEVEL_KEYS = frozenset({"dataset", "places", *RECORD_TABLES})
 
 E = TypeVar("E", bound=Enum)
@@ -168,6 +171,14 @@ class _Fields:
             self.problem(f"'{key}': {error}")
             return None
 
+    def day(self, key: str) -> date | None:
+        """An optional single day, YYYY-MM-DD."""
+        when = self.fuzzy_date(key, required=False)
+        if when is not None and when.start != when.end:
+            self.problem(f"'{key}' must be a single day (YYYY-MM-DD), not {when.text!r}")
+            return None
+        return when.start if when is not None else None
+
     def _list_of(self, key: str, item_type: type, description: str) -> list[Any]:
         value = self._get(key, required=True)
         if value is None:
@@ -212,6 +223,7 @@ class _Builder:
         self.sources: dict[str, Source] = {}
         self.institutions: dict[str, Institution] = {}
         self.members: dict[str, Member] = {}
+        self.mission_names: set[str] = set()
 
     def build(self, check_codes: bool) -> Dataset:
         for key in sorted(set(self.document) - TOP_LEVEL_KEYS):
@@ -226,6 +238,8 @@ class _Builder:
         members = self._records("members", self._member)
         self._check_vias(members)
         self._reserve_signing_ids(members)
+        missions = self._records("missions", self._mission)
+        self.mission_names = {mission.name for mission in missions}
         events = self._records("events", self._event)
         facts = self._records("facts", self._fact)
         if info is not None:
@@ -245,6 +259,7 @@ class _Builder:
             institutions=tuple(institutions),
             payloads=tuple(payloads),
             members=tuple(members),
+            missions=tuple(missions),
             events=tuple(timeline),
             facts=tuple(facts),
         )
@@ -258,14 +273,14 @@ class _Builder:
             return None
         fields = _Fields(table, "[dataset]", self.problems, "dataset")
         title, version = fields.text("title"), fields.text("version")
-        as_of = fields.fuzzy_date("as_of", required=True)
+        if "as_of" not in table:
+            fields.problem("missing required field 'as_of'")
+        as_of = fields.day("as_of")
         description = fields.optional_text("description")
         fields.finish()
-        if as_of is not None and as_of.start != as_of.end:
-            fields.problem(f"'as_of' must be a single day (YYYY-MM-DD), not {as_of.text!r}")
         if not fields.ok or as_of is None:
             return None
-        return DatasetInfo(title=title, version=version, as_of=as_of.start, description=description)
+        return DatasetInfo(title=title, version=version, as_of=as_of, description=description)
 
     def _places(self) -> None:
         table = self.document.get("places", {})
@@ -373,12 +388,15 @@ class _Builder:
         source_id = self._unique_id(fields, "source")
         title, publisher, url = fields.text("title"), fields.text("publisher"), fields.text("url")
         published = fields.fuzzy_date("date", required=False)
+        accessed = fields.day("accessed")
+        archive_url = fields.optional_text("archive_url")
         note = fields.optional_text("note")
-        if url and not url.startswith(("https://", "http://")):
-            fields.problem(f"'url' must start with https:// or http://, not {url!r}")
+        for key, address in (("url", url), ("archive_url", archive_url)):
+            if address and not address.startswith(("https://", "http://")):
+                fields.problem(f"'{key}' must start with https:// or http://, not {address!r}")
         if not fields.ok:
             return None
-        source = Source(source_id, title, publisher, url, published, note)
+        source = Source(source_id, title, publisher, url, published, accessed, archive_url, note)
         self.sources[source_id] = source
         return source
 
@@ -471,10 +489,28 @@ class _Builder:
                 )
             self.seen_ids[signing_id] = "signing event"
 
+    def _mission(self, fields: _Fields) -> Mission | None:
+        mission_id = self._unique_id(fields, "mission")
+        name = fields.text("name")
+        full_name, name_zh = fields.optional_text("full_name"), fields.optional_text("name_zh")
+        note = fields.optional_text("note")
+        citations = self._citations(fields)
+        if not fields.ok:
+            return None
+        return Mission(mission_id, name, citations, full_name, name_zh, note)
+
+    def _mission_name(self, fields: _Fields) -> str:
+        """The `mission` of an event or fact: a [[missions]] name, where the file has any."""
+        name = fields.text("mission")
+        if name and self.mission_names and name not in self.mission_names:
+            known = ", ".join(sorted(self.mission_names))
+            fields.problem(f"'mission' is {name!r}; use one of the [[missions]] names: {known}")
+        return name
+
     def _event(self, fields: _Fields) -> Event | None:
         event_id = self._unique_id(fields, "event")
         when = fields.fuzzy_date("date", required=True)
-        mission, text = fields.text("mission"), fields.text("event")
+        mission, text = self._mission_name(fields), fields.text("event")
         status = fields.choice("status", EventStatus)
         note = fields.optional_text("note")
         citations = self._citations(fields)
@@ -484,7 +520,8 @@ class _Builder:
 
     def _fact(self, fields: _Fields) -> Fact | None:
         fact_id = self._unique_id(fields, "fact")
-        mission, topic, text = fields.text("mission"), fields.text("topic"), fields.text("text")
+        mission = self._mission_name(fields)
+        topic, text = fields.text("topic"), fields.text("text")
         note = fields.optional_text("note")
         citations = self._citations(fields)
         if not fields.ok:

@@ -6,7 +6,7 @@ cost to define, which every start of the command line pays.
 
 from __future__ import annotations
 
-from datetime import date
+import datetime
 from typing import NamedTuple
 
 from .dates import FuzzyDate
@@ -15,8 +15,8 @@ from .enums import EventStatus, Level, MemberStatus, PayloadKind
 __all__ = ["EventStatus", "Level", "MemberStatus", "PayloadKind"]  # re-exported for callers
 
 RECORD_TYPES = (
-    "Place", "Source", "Citation", "Institution", "Payload", "Member", "Event", "Fact",
-    "DatasetInfo", "Dataset",
+    "Place", "Source", "Citation", "Institution", "Payload", "Member", "Mission", "Event",
+    "Fact", "DatasetInfo", "Dataset",
 )  # fmt: skip
 
 INTERNATIONAL = "international organization"
@@ -40,6 +40,8 @@ class Source(NamedTuple):
     publisher: str
     url: str
     date: FuzzyDate | None = None
+    accessed: datetime.date | None = None
+    archive_url: str | None = None
     note: str | None = None
 
 
@@ -91,6 +93,15 @@ class Member(NamedTuple):
     note: str | None = None
 
 
+class Mission(NamedTuple):
+    id: str
+    name: str
+    sources: tuple[Citation, ...]
+    full_name: str | None = None
+    name_zh: str | None = None
+    note: str | None = None
+
+
 class Event(NamedTuple):
     id: str
     date: FuzzyDate
@@ -113,7 +124,7 @@ class Fact(NamedTuple):
 class DatasetInfo(NamedTuple):
     title: str
     version: str
-    as_of: date
+    as_of: datetime.date
     description: str | None = None
 
 
@@ -129,6 +140,7 @@ class Dataset(NamedTuple):
     institutions: tuple[Institution, ...]
     payloads: tuple[Payload, ...]
     members: tuple[Member, ...]
+    missions: tuple[Mission, ...]
     events: tuple[Event, ...]
     facts: tuple[Fact, ...]
 

@@ -65,7 +65,11 @@ def mission_key(text: str) -> str:
 
 def resolve_mission(dataset: Dataset, text: str) -> str:
     """The mission name in the data that `text` means; InputError listing the valid ones."""
-    missions = sorted({event.mission for event in dataset.events})
+    missions = sorted(
+        {mission.name for mission in dataset.missions}
+        | {event.mission for event in dataset.events}
+        | {fact.mission for fact in dataset.facts}
+    )
     wanted = mission_key(text)
     for mission in missions:
         if mission_key(mission) == wanted:

@@ -6,14 +6,15 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .countries import fold
-from .model import Dataset, Event, Fact, Institution, Member, Payload, Source
+from .model import Dataset, Event, Fact, Institution, Member, Mission, Payload, Source
 
-Record = Payload | Member | Event | Institution | Fact | Source
+Record = Payload | Member | Mission | Event | Institution | Fact | Source
 
 # The order in which kinds are listed, named as users see them.
 KINDS: tuple[tuple[str, str], ...] = (
     ("payload", "payloads"),
     ("member", "members"),
+    ("mission", "missions"),
     ("event", "events"),
     ("fact", "facts"),
     ("institution", "institutions"),
@@ -65,6 +66,13 @@ def searchable_text(record: Record) -> dict[str, str]:
             "short_name": record.short_name,
             "country": record.place.name,
             "agreement": record.agreement,
+            "note": record.note,
+        }
+    elif isinstance(record, Mission):
+        fields = {
+            "name": record.name,
+            "full_name": record.full_name,
+            "name_zh": record.name_zh,
             "note": record.note,
         }
     elif isinstance(record, Event):

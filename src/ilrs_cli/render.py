@@ -7,8 +7,9 @@ import json
 from collections.abc import Callable
 from enum import Enum
 
+from .details import Detail, detail_text
+from .fields import Listing
 from .terminal import detect_terminal, encodes_unicode, visible
-from .views import Detail, Listing, detail_text
 
 Report = Listing | Detail
 

@@ -58,6 +58,12 @@ TABLES: dict[str, tuple[str, tuple[FieldSpec, ...]]] = {
             _required("publisher", "string", "Who published it."),
             _required("url", "URL", "Where it can be read (http:// or https://)."),
             _optional("date", "date", f"When it was published: {DATE_FORMS}."),
+            _optional(
+                "accessed",
+                "date (a day)",
+                "When it was read; citations use the dataset's `as_of` when absent.",
+            ),
+            _optional("archive_url", "URL", "An archived copy (a Wayback Machine link)."),
             _optional("note", "string", "About the source: reposts, datelines, numbering."),
         ),
     ),
@@ -123,12 +129,23 @@ TABLES: dict[str, tuple[str, tuple[FieldSpec, ...]]] = {
             SOURCES,
         ),
     ),
+    "missions": (
+        "`[[missions]]`: the missions that events and facts name.",
+        (
+            ID,
+            _required("name", "string", "The name events and facts use in `mission`."),
+            _optional("full_name", "string", "The name in full, where `name` is short (ILRS)."),
+            _optional("name_zh", "string", "Its name in Chinese, where a source gives it."),
+            NOTE,
+            SOURCES,
+        ),
+    ),
     "events": (
         "`[[events]]`: the timeline.",
         (
             ID,
             _required("date", "date", f"When: {DATE_FORMS}."),
-            _required("mission", "string", "The mission: Chang'e-7, Chang'e-8, ILRS."),
+            _required("mission", "mission name", "A `[[missions]]` name: Chang'e-7, ILRS."),
             _required(
                 "status",
                 "planned | done",
@@ -143,7 +160,7 @@ TABLES: dict[str, tuple[str, tuple[FieldSpec, ...]]] = {
         "`[[facts]]`: mission facts, one a record.",
         (
             ID,
-            _required("mission", "string", "The mission the fact is about."),
+            _required("mission", "mission name", "The `[[missions]]` name the fact is about."),
             _required("topic", "string", "A short label: Landing site, Launch."),
             _required("text", "string", "The fact, in the dataset's own words."),
             NOTE,

@@ -1,133 +1,13 @@
-"""What each list command shows: the JSON objects (a public contract, see README) and the
-fields that tables and CSV draw from them."""
+"""What each list command shows: the JSON objects (a public contract, see README), built
+from the records, and the fields that tables and CSV draw from them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Sequence
+from typing import Any
 
-from .countries import fold
-from .errors import InputError
+from .fields import ID, SOURCES, Field, Item, Listing, institution_text, named
 from .model import Citation, Dataset, Event, Fact, Institution, Member, Payload, Place
-
-Item = dict[str, Any]
-
-
-def _plain(value: Any) -> str:
-    return str(value)
-
-
-def _citation_text(source: Item) -> str:
-    return f"{source['id']} ({source['at']})"
-
-
-def _named(entry: Item) -> str:
-    return str(entry["name"])
-
-
-def _institution_text(inst: Item) -> str:
-    name = f"{inst['name']} ({inst['short_name']})" if inst.get("short_name") else inst["name"]
-    return f"{name}, {inst['country']}" if inst.get("country") else str(name)
-
-
-class Field(NamedTuple):
-    """One key of a command's JSON objects, and how it shows as text in tables and CSV."""
-
-    name: str
-    header: str
-    help: str
-    show: Callable[[Any], str] = _plain  # one value, or one element of a list
-    table_cell: Callable[[Item], str] | None = None  # a table cell drawn from the whole item
-    sort_key: Callable[[Item], Any] | None = None
-    max_width: int | None = None
-    no_wrap: bool = False
-
-    def text(self, item: Item, separator: str) -> str:
-        value = item.get(self.name)
-        if value is None:
-            return ""
-        if isinstance(value, list):
-            return separator.join(self.show(element) for element in value)
-        return self.show(value)
-
-    def cell(self, item: Item) -> str:
-        return self.table_cell(item) if self.table_cell else self.text(item, "\n")
-
-    def key(self, item: Item) -> Any:
-        """What --sort orders by; None for a missing value, which always sorts last."""
-        if item.get(self.name) in (None, []):
-            return None
-        if self.sort_key is not None:
-            return self.sort_key(item)
-        return fold(self.text(item, " "))
-
-
-SOURCES = Field(
-    "sources",
-    "Sources",
-    "The sources behind the record: {id, at, title, publisher, date, url}.",
-    show=_citation_text,
-)
-ID = Field(
-    "id",
-    "Id",
-    "A stable identifier (slug); `ilrs show ID` prints the record in full.",
-    no_wrap=True,
-)
-
-
-class Listing(NamedTuple):
-    """The result of a list command, before it is rendered in some format."""
-
-    title: str
-    caption: str
-    fields: tuple[Field, ...]
-    table_fields: tuple[str, ...]
-    items: list[Item]
-    empty_note: str
-    selected: tuple[str, ...] | None = None
-
-    def field(self, name: str) -> Field:
-        for field in self.fields:
-            if field.name == name:
-                return field
-        raise KeyError(name)
-
-    def columns(self, default: tuple[str, ...]) -> tuple[Field, ...]:
-        return tuple(self.field(name) for name in self.selected or default)
-
-    @property
-    def field_names(self) -> tuple[str, ...]:
-        return tuple(field.name for field in self.fields)
-
-
-def shape(
-    listing: Listing,
-    fields: str | None = None,
-    sort: str | None = None,
-    limit: int | None = None,
-) -> Listing:
-    """Apply --fields (a comma-separated list), --sort FIELD or -FIELD, and --limit N."""
-    valid = ", ".join(listing.field_names)
-    selected = None
-    if fields is not None:
-        selected = tuple(name.strip() for name in fields.split(",") if name.strip())
-        unknown = [name for name in selected if name not in listing.field_names]
-        if unknown or not selected:
-            named = ", ".join(unknown) if unknown else "none"
-            raise InputError("--fields", f"unknown field(s): {named}; valid fields: {valid}")
-    items = listing.items
-    if sort is not None:
-        name = sort.removeprefix("-")
-        if name not in listing.field_names:
-            raise InputError("--sort", f"unknown field {name!r}; valid fields: {valid}")
-        key = listing.field(name).key
-        present = [item for item in items if key(item) is not None]
-        missing = [item for item in items if key(item) is None]
-        items = sorted(present, key=key, reverse=sort.startswith("-")) + missing
-    if limit is not None:
-        items = items[:limit]
-    return listing._replace(items=items, selected=selected)
 
 
 def citation_item(citation: Citation) -> Item:
@@ -230,7 +110,7 @@ PAYLOAD_FIELDS = (
         "Partner institutions",
         "The partners: {id, name, short_name, country}; country may be "
         "'international organization' or 'unknown'.",
-        show=_institution_text,
+        show=institution_text,
     ),
     SOURCES,
 )
@@ -346,7 +226,7 @@ def facts_listing(dataset: Dataset, facts: Sequence[Fact], scope: str) -> Listin
     )
 
 
-def _participation_text(entry: Item) -> str:
+def participation_text(entry: Item) -> str:
     level = f"{entry['level']} via {entry['via']}" if entry.get("via") else entry["level"]
     signed = f" {entry['date']}" if entry.get("date") else ""
     return f"{level}, {entry['status']}{signed}"
@@ -359,19 +239,19 @@ COUNTRY_FIELDS = (
         "ilrs",
         "ILRS",
         "Its ILRS participation: {id, name, level, status, via, date}.",
-        show=_participation_text,
+        show=participation_text,
     ),
     Field(
         "payloads",
         "Payloads",
         "Chang'e-8 payloads with a partner from there: {id, name}.",
-        show=_named,
+        show=named,
     ),
     Field(
         "institutions",
         "Institutions",
         "Partner institutions from there: {id, name, short_name}.",
-        show=_institution_text,
+        show=institution_text,
     ),
 )
 
@@ -415,94 +295,6 @@ def countries_listing(dataset: Dataset, places: Sequence[Place], scope: str) -> 
     )
 
 
-class Detail(NamedTuple):
-    """One record (or the dataset itself) in full: a JSON object, and a field/value table."""
-
-    title: str
-    caption: str
-    item: Item
-    attachments: tuple[Listing, ...] = ()  # tables of their own, drawn after the fields
-    attached_fields: tuple[str, ...] = ()  # fields the attachments show, left out above them
-
-    def table_fields(self) -> list[tuple[str, Any]]:
-        return [(k, v) for k, v in self.item.items() if k not in self.attached_fields]
-
-
-def _full_citation(source: Item) -> str:
-    parts = [f"{source['id']} ({source['at']})" if "at" in source else source["id"]]
-    parts.append(", ".join(filter(None, (source.get("publisher"), source.get("date")))))
-    parts.append(str(source.get("title")))
-    parts.append(str(source.get("url")))
-    return "\n  ".join(part for part in parts if part)
-
-
-def detail_text(name: str, value: Any) -> str:
-    """A value of a Detail as text: lists one element a line, sources with their URLs."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "\n".join(detail_text(name, element) for element in value)
-    if isinstance(value, dict):
-        if name == "sources":
-            return _full_citation(value)
-        if name == "institutions":
-            return _institution_text(value)
-        if name == "ilrs":
-            return _participation_text(value)
-        if "name" in value:
-            return str(value["name"])
-        return "\n".join(f"{key}: {detail_text(key, val)}" for key, val in value.items())
-    return str(value)
-
-
-def record_detail(dataset: Dataset, kind: str, record: Any) -> Detail:
-    from .model import Source
-
-    item: Item
-    if isinstance(record, Payload):
-        item = payload_item(record)
-    elif isinstance(record, Member):
-        item = member_item(record, dataset)
-    elif isinstance(record, Event):
-        item = event_item(record)
-    elif isinstance(record, Fact):
-        item = fact_item(record)
-    elif isinstance(record, Institution):
-        item = {
-            **institution_item(record),
-            "name_zh": record.name_zh,
-            "note": record.note,
-            "payloads": [p.id for p in dataset.payloads if record in p.institutions],
-            "sources": [citation_item(citation) for citation in record.sources],
-        }
-    else:
-        assert isinstance(record, Source)
-        item = {
-            "id": record.id,
-            "title": record.title,
-            "publisher": record.publisher,
-            "date": record.date.text if record.date else None,
-            "url": record.url,
-            "note": record.note,
-            "cited_by": _cited_by(dataset, record.id),
-        }
-    return Detail(
-        title=f"{kind.capitalize()} {record.id}",
-        caption=f"Data as of {dataset.info.as_of.isoformat()} (dataset {dataset.info.version}).",
-        item={"type": kind, **item},
-    )
-
-
-def _cited_by(dataset: Dataset, source_id: str) -> list[str]:
-    from .records import records
-
-    return [
-        record.id
-        for _, record in records(dataset)
-        if any(citation.source.id == source_id for citation in getattr(record, "sources", ()))
-    ]
-
-
 SEARCH_FIELDS = (
     Field("type", "Type", "The type of record: payload, member, event, fact, institution, source."),
     ID,
@@ -532,94 +324,6 @@ def search_listing(dataset: Dataset, hits: Sequence[Any], text: str) -> Listing:
         table_fields=("type", "id", "title", "match"),
         items=items,
         empty_note=f"nothing matches {text!r}",
-    )
-
-
-SOURCE_FIELDS = (
-    ID,
-    Field(
-        "title",
-        "Title",
-        "The title; in [brackets] when taken from the page's address.",
-        max_width=50,
-    ),
-    Field("publisher", "Publisher", "Who published it."),
-    Field("date", "Date", "Publication date, where known."),
-    Field("url", "URL", "Where it can be read."),
-    Field("note", "Note", "About the source: reposts, datelines.", max_width=40),
-)
-
-
-def source_item(source: Any) -> Item:
-    return {
-        "id": source.id,
-        "title": source.title,
-        "publisher": source.publisher,
-        "date": source.date.text if source.date else None,
-        "url": source.url,
-        "note": source.note,
-    }
-
-
-def headline_figures(dataset: Dataset) -> Item:
-    """Figures computed from the records, never typed in."""
-    from .model import INTERNATIONAL, EventStatus, Level, MemberStatus
-
-    places = {place for payload in dataset.payloads for place in payload.places}
-    organizations = {
-        inst.id
-        for payload in dataset.payloads
-        for inst in payload.institutions
-        if inst.place.name == INTERNATIONAL
-    }
-    national = [member for member in dataset.members if member.level is Level.NATIONAL]
-    return {
-        "payload_projects": len(dataset.payloads),
-        "partner_countries_and_regions": len(places),
-        "partner_countries_and_regions_besides_china": len(
-            [place for place in places if place.code != "CN"]
-        ),
-        "partner_international_organizations": len(organizations),
-        "partner_institutions": len({i.id for p in dataset.payloads for i in p.institutions}),
-        "ilrs_national_signed": sum(m.status is MemberStatus.SIGNED for m in national),
-        "ilrs_national_reported": sum(m.status is MemberStatus.REPORTED for m in national),
-        "ilrs_organizations": sum(m.level is Level.ORGANIZATION for m in dataset.members),
-        "ilrs_affiliated": sum(m.level is Level.AFFILIATED for m in dataset.members),
-        "ilrs_subnational_places": sum(m.level is Level.SUBNATIONAL for m in dataset.members),
-        "events_done": sum(e.status is EventStatus.DONE for e in dataset.events),
-        "events_planned": sum(e.status is EventStatus.PLANNED for e in dataset.events),
-    }
-
-
-def info_detail(dataset: Dataset) -> Detail:
-    from .records import KINDS
-
-    counts = {plural: len(getattr(dataset, plural)) for _, plural in KINDS}
-    sources = [source_item(source) for source in dataset.sources]
-    item = {
-        "title": dataset.info.title,
-        "version": dataset.info.version,
-        "as_of": dataset.info.as_of.isoformat(),
-        "description": dataset.info.description,
-        "file": "bundled chang8.toml" if dataset.bundled else dataset.path,
-        "counts": counts,
-        "figures": headline_figures(dataset),
-        "sources": sources,
-    }
-    sources_listing = Listing(
-        title=f"Sources: {len(sources)}",
-        caption="",
-        fields=SOURCE_FIELDS,
-        table_fields=("id", "publisher", "date", "title", "url"),
-        items=sources,
-        empty_note="no sources",
-    )
-    return Detail(
-        title=dataset.info.title,
-        caption=f"Data as of {dataset.info.as_of.isoformat()}.",
-        item=item,
-        attachments=(sources_listing,),
-        attached_fields=("sources",),
     )
 
 
