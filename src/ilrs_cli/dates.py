@@ -30,11 +30,32 @@ class FuzzyDate(NamedTuple):
     def __str__(self) -> str:
         return self.text
 
+    @property
+    def display(self) -> str:
+        return display_date(self.text)
+
+    @property
+    def is_day(self) -> bool:
+        return self.start == self.end
+
+    def date_parts(self) -> list[list[int]]:
+        """CSL-JSON date-parts: [[2025, 4, 24]], [[2026]], [[2028], [2029]]."""
+        if _DECADE.fullmatch(self.text):
+            return [[self.start.year], [self.end.year]]
+        return [[int(number) for number in piece.split("-")] for piece in self.text.split("/")]
+
     def ends_on_or_after(self, day: date) -> bool:
         return self.end >= day
 
     def starts_on_or_before(self, day: date) -> bool:
         return self.start <= day
+
+
+def display_date(text: str) -> str:
+    """A dataset date for people, with its precision: '2028 or 2029', '2030s', '2025-04-24';
+    never padded to a day the source does not give."""
+    first, _, last = text.partition("/")
+    return f"{first} or {last}" if last else text
 
 
 def _point(text: str) -> FuzzyDate | None:

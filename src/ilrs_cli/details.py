@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from .fields import ID, Field, Item, Listing, institution_text
-from .model import Dataset, Event, Fact, Institution, Member, Payload
+from .model import Dataset, Event, Fact, Institution, Member, Mission, Payload, Source
 from .views import (
     citation_item,
     event_item,
     fact_item,
     institution_item,
     member_item,
+    mission_item,
     participation_text,
     payload_item,
 )
@@ -58,13 +59,13 @@ def detail_text(name: str, value: Any) -> str:
 
 
 def record_detail(dataset: Dataset, kind: str, record: Any) -> Detail:
-    from .model import Source
-
     item: Item
     if isinstance(record, Payload):
         item = payload_item(record)
     elif isinstance(record, Member):
         item = member_item(record, dataset)
+    elif isinstance(record, Mission):
+        item = mission_item(record)
     elif isinstance(record, Event):
         item = event_item(record)
     elif isinstance(record, Fact):
@@ -79,15 +80,7 @@ def record_detail(dataset: Dataset, kind: str, record: Any) -> Detail:
         }
     else:
         assert isinstance(record, Source)
-        item = {
-            "id": record.id,
-            "title": record.title,
-            "publisher": record.publisher,
-            "date": record.date.text if record.date else None,
-            "url": record.url,
-            "note": record.note,
-            "cited_by": _cited_by(dataset, record.id),
-        }
+        item = {**source_item(record), "cited_by": _cited_by(dataset, record.id)}
     return Detail(
         title=f"{kind.capitalize()} {record.id}",
         caption=f"Data as of {dataset.info.as_of.isoformat()} (dataset {dataset.info.version}).",
@@ -114,19 +107,30 @@ SOURCE_FIELDS = (
         max_width=50,
     ),
     Field("publisher", "Publisher", "Who published it."),
-    Field("date", "Date", "Publication date, where known."),
+    Field("date", "Date", "Publication date, where known.", type="date text or null"),
     Field("url", "URL", "Where it can be read."),
-    Field("note", "Note", "About the source: reposts, datelines.", max_width=40),
+    Field(
+        "accessed",
+        "Accessed",
+        "When it was read, where the dataset says; else citations use the as-of date.",
+        type="ISO date or null",
+    ),
+    Field("archive_url", "Archive", "An archived copy, where there is one.", type="string or null"),
+    Field(
+        "note", "Note", "About the source: reposts, datelines.", type="string or null", max_width=40
+    ),
 )
 
 
-def source_item(source: Any) -> Item:
+def source_item(source: Source) -> Item:
     return {
         "id": source.id,
         "title": source.title,
         "publisher": source.publisher,
         "date": source.date.text if source.date else None,
         "url": source.url,
+        "accessed": source.accessed.isoformat() if source.accessed else None,
+        "archive_url": source.archive_url,
         "note": source.note,
     }
 

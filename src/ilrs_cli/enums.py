@@ -27,3 +27,9 @@ class PayloadKind(str, Enum):
     ROBOT = "robot"
     ROVER = "rover"
     INSTRUMENT = "instrument"
+
+
+class CiteFormat(str, Enum):
+    TEXT = "text"
+    BIBTEX = "bibtex"
+    CSL_JSON = "csl-json"

@@ -35,6 +35,7 @@ class Field(NamedTuple):
     name: str
     header: str
     help: str
+    type: str = "string"  # as `ilrs fields` describes it
     show: Callable[[Any], str] = _plain  # one value, or one element of a list
     table_cell: Callable[[Item], str] | None = None  # a table cell drawn from the whole item
     sort_key: Callable[[Item], Any] | None = None
@@ -65,6 +66,7 @@ SOURCES = Field(
     "sources",
     "Sources",
     "The sources behind the record: {id, at, title, publisher, date, url}.",
+    type="list of objects",
     show=citation_text,
 )
 ID = Field(

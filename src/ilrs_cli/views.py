@@ -6,8 +6,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from .dates import display_date
 from .fields import ID, SOURCES, Field, Item, Listing, institution_text, named
-from .model import Citation, Dataset, Event, Fact, Institution, Member, Payload, Place
+from .model import (
+    Citation,
+    Dataset,
+    Event,
+    Fact,
+    Institution,
+    Member,
+    Mission,
+    Payload,
+    Place,
+)
 
 
 def citation_item(citation: Citation) -> Item:
@@ -60,6 +71,17 @@ def member_item(member: Member, dataset: Dataset) -> Item:
     }
 
 
+def mission_item(mission: Mission) -> Item:
+    return {
+        "id": mission.id,
+        "name": mission.name,
+        "full_name": mission.full_name,
+        "name_zh": mission.name_zh,
+        "note": mission.note,
+        "sources": [citation_item(citation) for citation in mission.sources],
+    }
+
+
 def event_item(event: Event) -> Item:
     return {
         "id": event.id,
@@ -101,15 +123,26 @@ def _noun(count: int, singular: str, plural: str) -> str:
 PAYLOAD_FIELDS = (
     ID,
     Field("name", "Payload", "The payload's name as CNSA announced it, in English."),
-    Field("name_zh", "Chinese name", "The name in Chinese, where a source gives it."),
+    Field(
+        "name_zh",
+        "Chinese name",
+        "The name in Chinese, where a source gives it.",
+        type="string or null",
+    ),
     Field("kind", "Kind", "robot, rover or instrument."),
     Field("description", "Description", "What it is, in a sentence.", max_width=60),
-    Field("countries", "Countries", "The partners' countries and regions, each once."),
+    Field(
+        "countries",
+        "Countries",
+        "The partners' countries and regions, each once.",
+        type="list of strings",
+    ),
     Field(
         "institutions",
         "Partner institutions",
         "The partners: {id, name, short_name, country}; country may be "
         "'international organization' or 'unknown'.",
+        type="list of objects",
         show=institution_text,
     ),
     SOURCES,
@@ -136,7 +169,12 @@ def _level_cell(item: Item) -> str:
 MEMBER_FIELDS = (
     ID,
     Field("name", "Participant", "The participant's name."),
-    Field("short_name", "Short name", "A common abbreviation, where there is one."),
+    Field(
+        "short_name",
+        "Short name",
+        "A common abbreviation, where there is one.",
+        type="string or null",
+    ),
     Field("country", "Country", "Its country or region, or 'international organization'."),
     Field(
         "level",
@@ -145,16 +183,33 @@ MEMBER_FIELDS = (
         table_cell=_level_cell,
     ),
     Field("status", "Status", "signed (an agreement is documented) or reported (only said)."),
-    Field("via", "Via", "For affiliated participants: the organization they take part through."),
+    Field(
+        "via",
+        "Via",
+        "For affiliated participants: the organization they take part through.",
+        type="string or null",
+    ),
     Field(
         "date",
         "Signed",
         "The signing date, with the precision the source gives.",
+        type="date text or null",
+        table_cell=lambda item: display_date(item["date"]) if item["date"] else "",
         sort_key=lambda item: item["date"],
     ),
-    Field("agreement", "Agreement", "What was signed, and by whom.", max_width=60),
     Field(
-        "note", "Note", "Caveats: disagreements between sources, what was not found.", max_width=60
+        "agreement",
+        "Agreement",
+        "What was signed, and by whom.",
+        type="string or null",
+        max_width=60,
+    ),
+    Field(
+        "note",
+        "Note",
+        "Caveats: disagreements between sources, what was not found.",
+        type="string or null",
+        max_width=60,
     ),
     SOURCES,
 )
@@ -179,14 +234,16 @@ EVENT_FIELDS = (
         "date",
         "Date",
         "The date as the source gives it: 2025-04-24, 2023-12, 2026, 2028/2029, 2030s.",
+        type="date text",
+        table_cell=lambda item: display_date(item["date"]),
         sort_key=lambda item: (item["start"], item["end"]),
     ),
-    Field("start", "Start", "The first day the date can mean (ISO 8601)."),
-    Field("end", "End", "The last day the date can mean (ISO 8601)."),
+    Field("start", "Start", "The first day the date can mean (ISO 8601).", type="ISO date"),
+    Field("end", "End", "The last day the date can mean (ISO 8601).", type="ISO date"),
     Field("mission", "Mission", "Chang'e-7, Chang'e-8 or ILRS."),
     Field("status", "Status", "planned or done, as of the dataset's as-of date."),
     Field("event", "Event", "What happens.", max_width=60),
-    Field("note", "Note", "Caveats and detail.", max_width=60),
+    Field("note", "Note", "Caveats and detail.", type="string or null", max_width=60),
     SOURCES,
 )
 
@@ -209,7 +266,7 @@ FACT_FIELDS = (
     Field("mission", "Mission", "Chang'e-8 or ILRS."),
     Field("topic", "Topic", "What the fact is about."),
     Field("text", "Fact", "The fact, in the dataset's words.", max_width=70),
-    Field("note", "Note", "Caveats: where sources differ.", max_width=50),
+    Field("note", "Note", "Caveats: where sources differ.", type="string or null", max_width=50),
     SOURCES,
 )
 
@@ -228,7 +285,7 @@ def facts_listing(dataset: Dataset, facts: Sequence[Fact], scope: str) -> Listin
 
 def participation_text(entry: Item) -> str:
     level = f"{entry['level']} via {entry['via']}" if entry.get("via") else entry["level"]
-    signed = f" {entry['date']}" if entry.get("date") else ""
+    signed = f" {display_date(entry['date'])}" if entry.get("date") else ""
     return f"{level}, {entry['status']}{signed}"
 
 
@@ -239,18 +296,21 @@ COUNTRY_FIELDS = (
         "ilrs",
         "ILRS",
         "Its ILRS participation: {id, name, level, status, via, date}.",
+        type="list of objects",
         show=participation_text,
     ),
     Field(
         "payloads",
         "Payloads",
         "Chang'e-8 payloads with a partner from there: {id, name}.",
+        type="list of objects",
         show=named,
     ),
     Field(
         "institutions",
         "Institutions",
         "Partner institutions from there: {id, name, short_name}.",
+        type="list of objects",
         show=institution_text,
     ),
 )
