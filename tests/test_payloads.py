@@ -95,7 +95,10 @@ def test_turkey_table_shows_partners_and_sources(ilrs: Runner) -> None:
     assert outcome.exit_code == 0
     for text in ("Intelligent exploration robot", "METU", "Zhejiang University", "Star.Vision"):
         assert text in outcome.stdout
-    assert "spacenews (paragraphs 3, 9)" in outcome.stdout
+    # Each row carries short source markers; the caption says what they stand for.
+    assert "[1] paragraphs 3, 9" in outcome.stdout
+    assert "[1] SpaceNews, 2025-04-24 (spacenews)" in outcome.stdout
+    assert "[4] installsat.tv (installsat-ce8)" in outcome.stdout
     assert "Data as of 2026-04-13" in outcome.stdout
     assert "from Turkey: 1 payload" in outcome.stdout
 

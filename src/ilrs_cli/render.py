@@ -7,8 +7,9 @@ import json
 from collections.abc import Callable
 from enum import Enum
 
+from .dates import display_date
 from .details import Detail, detail_text
-from .fields import Listing
+from .fields import Item, Listing
 from .terminal import detect_terminal, encodes_unicode, visible
 
 Report = Listing | Detail
@@ -98,8 +99,9 @@ def render_table(report: Report) -> str:
             table.add_row(Text(name), Text(visible(detail_text(name, value))))
         console.print(table)
     for listing in listings:
-        table = new_table(listing.title, listing.caption)
         columns = listing.columns(listing.table_fields)
+        markers = source_markers(listing.items) if any(c.name == "sources" for c in columns) else {}
+        table = new_table(listing.title, listing.caption + marker_legend(listing.items, markers))
         for column in columns:
             table.add_column(
                 column.header,
@@ -108,9 +110,43 @@ def render_table(report: Report) -> str:
                 overflow="ellipsis" if column.no_wrap else "fold",
             )
         for item in listing.items:
-            table.add_row(*(Text(visible(column.cell(item))) for column in columns))
+            cells = [
+                marker_cell(item, markers) if column.name == "sources" else column.cell(item)
+                for column in columns
+            ]
+            table.add_row(*(Text(visible(cell)) for cell in cells))
         console.print(table)
     return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
+
+
+def source_markers(items: list[Item]) -> dict[str, int]:
+    """A short number for each source the rows cite, in order of first citation."""
+    markers: dict[str, int] = {}
+    for item in items:
+        for source in item.get("sources") or ():
+            markers.setdefault(source["id"], len(markers) + 1)
+    return markers
+
+
+def marker_cell(item: Item, markers: dict[str, int]) -> str:
+    """'[1] paragraphs 3, 9' for each source of a row, so a screenshot stays citable."""
+    return "\n".join(
+        f"[{markers[source['id']]}]" + (f" {source['at']}" if source["at"] != "page" else "")
+        for source in item.get("sources") or ()
+    )
+
+
+def marker_legend(items: list[Item], markers: dict[str, int]) -> str:
+    """The caption's list of markers: publisher, date and id of each source."""
+    if not markers:
+        return ""
+    described: dict[str, str] = {}
+    for item in items:
+        for source in item.get("sources") or ():
+            date = f", {display_date(source['date'])}" if source["date"] else ""
+            described[source["id"]] = f"{source['publisher']}{date} ({source['id']})"
+    lines = [f"[{number}] {described[source_id]}" for source_id, number in markers.items()]
+    return "\nSources (`ilrs show ID` gives the title and URL):\n" + "\n".join(lines)
 
 
 RENDERERS: dict[OutputFormat, Callable[[Report], str]] = {

@@ -107,13 +107,9 @@ def fact_item(fact: Fact) -> Item:
     }
 
 
-def _caption(dataset: Dataset, command: str) -> str:
+def _caption(dataset: Dataset) -> str:
     where = "the bundled chang8.toml" if dataset.bundled else dataset.path
-    return (
-        f"Data as of {dataset.info.as_of.isoformat()} (dataset {dataset.info.version}). "
-        f"Source ids refer to the [[sources]] of {where}; "
-        f"`ilrs show ID` or `ilrs {command} --json` gives each with its title and URL."
-    )
+    return f"Data as of {dataset.info.as_of.isoformat()} (dataset {dataset.info.version}, {where})."
 
 
 def _noun(count: int, singular: str, plural: str) -> str:
@@ -154,7 +150,7 @@ def payloads_listing(dataset: Dataset, payloads: Sequence[Payload], scope: str) 
     count = _noun(len(items), "payload", "payloads")
     return Listing(
         title=f"Chang'e-8 international payloads{scope}: {count}",
-        caption=_caption(dataset, "payloads"),
+        caption=_caption(dataset),
         fields=PAYLOAD_FIELDS,
         table_fields=("name", "kind", "institutions", "sources"),
         items=items,
@@ -219,7 +215,7 @@ def members_listing(dataset: Dataset, members: Sequence[Member], scope: str) -> 
     items = [member_item(member, dataset) for member in members]
     return Listing(
         title=f"ILRS participants{scope}: {_noun(len(items), 'entry', 'entries')}",
-        caption=_caption(dataset, "members")
+        caption=_caption(dataset)
         + " 'signed': an agreement is documented; 'reported': a source only says so.",
         fields=MEMBER_FIELDS,
         table_fields=("name", "level", "status", "date", "note", "sources"),
@@ -252,7 +248,7 @@ def timeline_listing(dataset: Dataset, events: Sequence[Event], scope: str) -> L
     items = [event_item(event) for event in events]
     return Listing(
         title=f"Timeline{scope}: {_noun(len(items), 'event', 'events')}",
-        caption=_caption(dataset, "timeline")
+        caption=_caption(dataset)
         + f" Status (planned or done) is as of {dataset.info.as_of.isoformat()}.",
         fields=EVENT_FIELDS,
         table_fields=("date", "mission", "status", "event", "sources"),
@@ -275,7 +271,7 @@ def facts_listing(dataset: Dataset, facts: Sequence[Fact], scope: str) -> Listin
     items = [fact_item(fact) for fact in facts]
     return Listing(
         title=f"Mission facts{scope}: {_noun(len(items), 'fact', 'facts')}",
-        caption=_caption(dataset, "mission"),
+        caption=_caption(dataset),
         fields=FACT_FIELDS,
         table_fields=("mission", "topic", "text", "sources"),
         items=items,
@@ -347,7 +343,7 @@ def countries_listing(dataset: Dataset, places: Sequence[Place], scope: str) -> 
     count = _noun(len(items), "country or region", "countries and regions")
     return Listing(
         title=f"Countries and regions{scope}: {count}",
-        caption=_caption(dataset, "countries"),
+        caption=_caption(dataset),
         fields=COUNTRY_FIELDS,
         table_fields=("country", "ilrs", "payloads", "institutions"),
         items=items,
@@ -379,7 +375,7 @@ def search_listing(dataset: Dataset, hits: Sequence[Any], text: str) -> Listing:
     ]
     return Listing(
         title=f"Search for {text!r}: {_noun(len(items), 'record', 'records')}",
-        caption=_caption(dataset, "search TEXT"),
+        caption=_caption(dataset),
         fields=SEARCH_FIELDS,
         table_fields=("type", "id", "title", "match"),
         items=items,
