@@ -46,6 +46,14 @@ CountryOption = Annotated[
     typer.Option("--country", "-c", metavar="COUNTRY", autocompletion=complete_constant),
 ]
 MissionOption = Annotated[list[str] | None, typer.Option("--mission", "-m", metavar="MISSION")]
+FailEmptyFlag = Annotated[bool, typer.Option("--fail-empty")]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", metavar="DATE")]
+
+
+class CiteFormat(str, Enum):
+    TEXT = "text"
+    BIBTEX = "bibtex"
+    CSL_JSON = "csl-json"
 
 
 def done(as_json: bool = False) -> None:
@@ -79,6 +87,7 @@ def payloads(
     fields: FieldsOption = None,
     sort: SortOption = None,
     limit: LimitOption = None,
+    fail_empty: FailEmptyFlag = False,
 ) -> None:
     done(as_json)
 
@@ -93,11 +102,13 @@ def members(
     level: Annotated[Level | None, typer.Option("--level")] = None,
     status: Annotated[MemberStatus | None, typer.Option("--status")] = None,
     country: CountryOption = None,
+    as_of: AsOfOption = None,
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
     fields: FieldsOption = None,
     sort: SortOption = None,
     limit: LimitOption = None,
+    fail_empty: FailEmptyFlag = False,
 ) -> None:
     done(as_json)
 
@@ -108,11 +119,13 @@ def timeline(
     after: Annotated[str | None, typer.Option("--after", metavar="DATE")] = None,
     before: Annotated[str | None, typer.Option("--before", metavar="DATE")] = None,
     mission: MissionOption = None,
+    as_of: AsOfOption = None,
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
     fields: FieldsOption = None,
     sort: SortOption = None,
     limit: LimitOption = None,
+    fail_empty: FailEmptyFlag = False,
 ) -> None:
     done(as_json)
 
@@ -124,6 +137,7 @@ def mission(
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
     fields: FieldsOption = None,
+    fail_empty: FailEmptyFlag = False,
 ) -> None:
     done(as_json)
 
@@ -137,6 +151,7 @@ def countries(
     fields: FieldsOption = None,
     sort: SortOption = None,
     limit: LimitOption = None,
+    fail_empty: FailEmptyFlag = False,
 ) -> None:
     done(as_json)
 
@@ -159,6 +174,7 @@ def search(
     as_csv: CsvFlag = False,
     fields: FieldsOption = None,
     limit: LimitOption = None,
+    fail_empty: FailEmptyFlag = False,
 ) -> None:
     done(as_json)
 
@@ -177,6 +193,25 @@ def check(
     path: Annotated[Path | None, typer.Argument(metavar="[PATH]")] = None,
 ) -> None:
     done(True)
+
+
+@app.command()
+def cite(
+    ctx: typer.Context,
+    record_id: Annotated[str, typer.Argument(metavar="ID", autocompletion=complete_constant)],
+    style: Annotated[CiteFormat, typer.Option("--format")] = CiteFormat.TEXT,
+) -> None:
+    done(True)
+
+
+@app.command("fields")
+def list_fields(
+    ctx: typer.Context,
+    command: Annotated[str | None, typer.Argument(metavar="[COMMAND]")] = None,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+) -> None:
+    done(as_json)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,7 +14,7 @@ import typer.core
 
 from . import __version__
 from .completion import complete_country, complete_fields, complete_id, data_path
-from .enums import Level, MemberStatus
+from .enums import CiteFormat, Level, MemberStatus
 from .errors import InputError
 from .terminal import prepare_streams, visible, write_err, write_out
 
@@ -23,10 +24,13 @@ from .terminal import prepare_streams, visible, write_err, write_out
 if TYPE_CHECKING:
     from .countries import Country
     from .dates import FuzzyDate
-    from .model import Dataset
+    from .model import Dataset, Member
     from .render import OutputFormat, Report
 
-EXIT_CODES = "Exit codes: 0 ok (an empty result is ok), 1 data or runtime error, 2 usage error."
+EXIT_CODES = (
+    "Exit codes: 0 ok (an empty result is ok), 1 data or runtime error, 2 usage error, "
+    "3 nothing matched (only with --fail-empty)."
+)
 
 
 class _Commands(typer.core.TyperGroup):
@@ -42,6 +46,8 @@ class _Commands(typer.core.TyperGroup):
                 raise type(error)(f"{message} Commands: {valid}.", ctx) from None
             raise
 
+
+EXIT_NOTHING_MATCHED = 3
 
 app = typer.Typer(
     name="ilrs",
@@ -91,6 +97,20 @@ CountryOption = Annotated[
         help="Country or region: name, alternative name or ISO 3166 code "
         "(Turkey, Türkiye, TR, TUR). Repeat for any of several.",
         autocompletion=complete_country,
+        show_default=False,
+    ),
+]
+FailEmptyFlag = Annotated[
+    bool,
+    typer.Option("--fail-empty", help="Exit with code 3 when nothing matches (default: 0)."),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="Judge at the end of this date (YYYY, YYYY-MM or YYYY-MM-DD), on or before the "
+        "data's own as-of date.",
         show_default=False,
     ),
 ]
@@ -165,14 +185,18 @@ def _output_format(as_json: bool, as_csv: bool) -> OutputFormat:
     return OutputFormat.CSV if as_csv else OutputFormat.TABLE
 
 
-def _emit(report: Report, output_format: OutputFormat) -> None:
+def _emit(report: Report, output_format: OutputFormat, fail_empty: bool = False) -> None:
+    """Print a report; an empty table is a note on stderr. --fail-empty makes empty exit 3."""
     from .fields import Listing
     from .render import OutputFormat, render
 
-    if isinstance(report, Listing) and not report.items and output_format is OutputFormat.TABLE:
+    empty = isinstance(report, Listing) and not report.items
+    if isinstance(report, Listing) and empty and output_format is OutputFormat.TABLE:
         write_err(f"ilrs: {report.empty_note}")
-        return
-    write_out(render(report, output_format))
+    else:
+        write_out(render(report, output_format))
+    if empty and fail_empty:
+        raise typer.Exit(code=EXIT_NOTHING_MATCHED)
 
 
 def _countries(dataset: Dataset, given: list[str] | None) -> list[Country]:
@@ -200,6 +224,7 @@ def payloads(
     fields: FieldsOption = None,
     sort: SortOption = None,
     limit: LimitOption = None,
+    fail_empty: FailEmptyFlag = False,
 ) -> None:
     """List the international payloads selected for Chang'e-8.
 
@@ -219,7 +244,7 @@ def payloads(
         dataset = _load(ctx)
         countries = _countries(dataset, country)
         listing = payloads_listing(dataset, payloads_from(dataset, countries), _scope(countries))
-        _emit(shape(listing, fields, sort, limit), output_format)
+        _emit(shape(listing, fields, sort, limit), output_format, fail_empty)
 
 
 @app.command()
@@ -248,19 +273,25 @@ def members(
         ),
     ] = None,
     country: CountryOption = None,
+    as_of: AsOfOption = None,
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
     fields: FieldsOption = None,
     sort: SortOption = None,
     limit: LimitOption = None,
+    fail_empty: FailEmptyFlag = False,
 ) -> None:
     """List ILRS participants: level, status and signing date.
+
+    With --as-of, only those with an agreement documented as signed by then; participants
+    without a signing date (or whose date spans that day) are named apart, never guessed in.
 
     \b
     Examples:
       ilrs members --national
       ilrs members --affiliated --json
       ilrs members --status signed --sort date --fields name,date
+      ilrs members --national --as-of 2023-12-31
     """
     from .fields import shape
     from .queries import members_matching
@@ -290,7 +321,12 @@ def members(
         found = members_matching(dataset, wanted, status, countries)
         parts = [part.value for part in (wanted, status) if part is not None]
         scope = (" (" + ", ".join(parts) + ")" if parts else "") + _scope(countries)
-        _emit(shape(members_listing(dataset, found, scope), fields, sort, limit), output_format)
+        day = _as_of_option(as_of, dataset)
+        if day is not None:
+            found = _signed_by(found, day)
+            scope += f", signed by {day.isoformat()}"
+        listing = shape(members_listing(dataset, found, scope), fields, sort, limit)
+        _emit(listing, output_format, fail_empty)
 
 
 @app.command()
@@ -315,21 +351,28 @@ def timeline(
         ),
     ] = None,
     mission: MissionOption = None,
+    as_of: AsOfOption = None,
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
     fields: FieldsOption = None,
     sort: SortOption = None,
     limit: LimitOption = None,
+    fail_empty: FailEmptyFlag = False,
 ) -> None:
     """List dated events: selection, ILRS signings, launches.
 
     Dates keep their precision (2026, 2028/2029, 2030s). A date that is a span matches
     --after and --before when any part of it does, so "2028/2029" is on or after 2029.
 
+    Status is planned or done at the data's as-of date, or with --as-of at the end of that
+    date: done once the whole span has passed, planned while it is ahead, uncertain when
+    the span covers the date.
+
     \b
     Examples:
       ilrs timeline --after 2025 --mission Chang'e-8
       ilrs timeline --json | jq '.[].event'
+      ilrs timeline --as-of 2024-06 --mission ILRS
     """
     from .fields import shape
     from .queries import events_between
@@ -347,7 +390,9 @@ def timeline(
             + (f" from {after}" if after else "")
             + (f" to {before}" if before else "")
         )
-        _emit(shape(timeline_listing(dataset, found, scope), fields, sort, limit), output_format)
+        day = _as_of_option(as_of, dataset)
+        listing = timeline_listing(dataset, found, scope, day)
+        _emit(shape(listing, fields, sort, limit), output_format, fail_empty)
 
 
 @app.command()
@@ -357,6 +402,7 @@ def mission(
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
     fields: FieldsOption = None,
+    fail_empty: FailEmptyFlag = False,
 ) -> None:
     """The Chang'e-8 fact sheet, with the ILRS headline figures, each fact with its sources.
 
@@ -377,7 +423,7 @@ def mission(
         missions = _missions(dataset, mission)
         facts = [fact for fact in dataset.facts if not missions or fact.mission in missions]
         scope = " for " + " and ".join(missions) if missions else ""
-        _emit(shape(facts_listing(dataset, facts, scope), fields), output_format)
+        _emit(shape(facts_listing(dataset, facts, scope), fields), output_format, fail_empty)
 
 
 @app.command()
@@ -389,6 +435,7 @@ def countries(
     fields: FieldsOption = None,
     sort: SortOption = None,
     limit: LimitOption = None,
+    fail_empty: FailEmptyFlag = False,
 ) -> None:
     """Every country and region in the data: its ILRS part, payloads and institutions.
 
@@ -411,7 +458,7 @@ def countries(
             and (not wanted or any(choice.includes(place) for choice in wanted))
         ]
         listing = countries_listing(dataset, places, _scope(wanted))
-        _emit(shape(listing, fields, sort, limit), output_format)
+        _emit(shape(listing, fields, sort, limit), output_format, fail_empty)
 
 
 @app.command()
@@ -437,21 +484,13 @@ def show(
       ilrs show egypt --json
     """
     from .details import record_detail
-    from .records import closest_ids, find
 
     with _user_errors(ctx):
         output_format = _output_format(as_json, as_csv)
         if not record_id.strip():
             raise InputError("ID", "give a record id; `ilrs search TEXT` finds them")
         dataset = _load(ctx)
-        found = find(dataset, record_id)
-        if found is None:
-            close = closest_ids(dataset, record_id)
-            hint = f"; did you mean {' or '.join(close)}?" if close else ""
-            write_err(f"ilrs: error: no record with id {record_id!r}{hint}")
-            write_err("ilrs: `ilrs search TEXT` finds records by name")
-            raise typer.Exit(code=1)
-        _emit(record_detail(dataset, *found), output_format)
+        _emit(record_detail(dataset, *_find(dataset, record_id)), output_format)
 
 
 @app.command()
@@ -465,6 +504,7 @@ def search(
     as_csv: CsvFlag = False,
     fields: FieldsOption = None,
     limit: LimitOption = None,
+    fail_empty: FailEmptyFlag = False,
 ) -> None:
     """Search names, descriptions, institutions and notes of every kind of record.
 
@@ -484,7 +524,7 @@ def search(
             raise InputError("TEXT", "give some letters or digits to search for")
         dataset = _load(ctx)
         listing = search_listing(dataset, search_records(dataset, text), text)
-        _emit(shape(listing, fields, limit=limit), output_format)
+        _emit(shape(listing, fields, limit=limit), output_format, fail_empty)
 
 
 def info(
@@ -559,6 +599,120 @@ def check(
         ]
     )
     write_out(f"{dataset.path}: ok, no problems in {counts}; as of {dataset.info.as_of}")
+
+
+@app.command()
+def cite(
+    ctx: typer.Context,
+    record_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A payload, member, mission, event, fact, institution or source id.",
+            autocompletion=complete_id,
+            show_default=False,
+        ),
+    ],
+    style: Annotated[
+        CiteFormat,
+        typer.Option("--format", help="Plain text, BibTeX (biblatex @online) or CSL-JSON."),
+    ] = CiteFormat.TEXT,
+) -> None:
+    """The sources behind one record, formatted for a bibliography.
+
+    Each gives title, publisher, date, URL and the accessed date (the source's own, else
+    the data's as-of date), and where in the source the record is supported.
+
+    \b
+    Examples:
+      ilrs cite micro-rovers
+      ilrs cite egypt --format bibtex >> references.bib
+    """
+    from .cite import format_references, references
+
+    with _user_errors(ctx):
+        if not record_id.strip():
+            raise InputError("ID", "give a record id; `ilrs search TEXT` finds them")
+        dataset = _load(ctx)
+        _, record = _find(dataset, record_id)
+        write_out(format_references(references(dataset, record), style))
+
+
+@app.command("fields")
+def list_fields(
+    ctx: typer.Context,
+    command: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[COMMAND]",
+            help="A list command: payloads, members, timeline, mission, countries, search.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+) -> None:
+    """Every field each list command can print, with its type and meaning.
+
+    These are the keys of --json, the columns of --csv, and the names --fields and --sort
+    take.
+
+    \b
+    Examples:
+      ilrs fields members
+      ilrs fields --json
+    """
+    from .views import FIELDS_BY_COMMAND, fields_listing
+
+    with _user_errors(ctx):
+        output_format = _output_format(as_json, as_csv)
+        if command is not None and command not in FIELDS_BY_COMMAND:
+            valid = ", ".join(FIELDS_BY_COMMAND)
+            raise InputError("COMMAND", f"{command!r} is not a list command; use one of: {valid}")
+        _emit(fields_listing(command), output_format)
+
+
+def _find(dataset: Dataset, record_id: str) -> tuple[str, Any]:
+    """The record with this id and its kind; exit 1 with the closest ids when there is none."""
+    from .records import closest_ids, find
+
+    found = find(dataset, record_id)
+    if found is None:
+        close = closest_ids(dataset, record_id)
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        write_err(f"ilrs: error: no record with id {record_id!r}{hint}")
+        write_err("ilrs: `ilrs search TEXT` finds records by name")
+        raise typer.Exit(code=1)
+    return found
+
+
+def _as_of_option(text: str | None, dataset: Dataset) -> datetime.date | None:
+    """The last day of --as-of DATE; it cannot be later than the data's own as-of date."""
+    when = _date_option(text, "--as-of")
+    if when is None:
+        return None
+    if when.end > dataset.info.as_of:
+        raise InputError(
+            "--as-of",
+            f"the data is as of {dataset.info.as_of.isoformat()} and cannot say what held on "
+            f"{when.end.isoformat()}; give a date on or before {dataset.info.as_of.isoformat()}",
+        )
+    return when.end
+
+
+def _signed_by(members: list[Member], day: datetime.date) -> list[Member]:
+    """Members with an agreement signed by `day`; the others with no date, or a date that
+    spans `day`, are named on stderr rather than guessed in or out."""
+    from .queries import signed_by
+
+    signed, spanning, undated = signed_by(members, day)
+    if undated:
+        names = ", ".join(f"{member.name} ({member.status.value})" for member in undated)
+        write_err(f"ilrs: not counted, no signing date in the data: {names}")
+    if spanning:
+        names = ", ".join(f"{m.name} ({m.date.display if m.date else ''})" for m in spanning)
+        write_err(f"ilrs: not counted, the signing date spans {day.isoformat()}: {names}")
+    return signed
 
 
 def _date_option(text: str | None, option: str) -> FuzzyDate | None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 
 from .countries import Country, fold
 from .dates import FuzzyDate
 from .errors import InputError
-from .model import Dataset, Event, Level, Member, MemberStatus, Payload, Place
+from .model import Dataset, Event, EventStatus, Level, Member, MemberStatus, Payload, Place
 
 
 def _in_any(place: Place, countries: Sequence[Country]) -> bool:
@@ -36,6 +37,31 @@ def members_matching(
         and (status is None or member.status is status)
         and _in_any(member.place, countries)
     ]
+
+
+def signed_by(
+    members: Sequence[Member], day: datetime.date
+) -> tuple[list[Member], list[Member], list[Member]]:
+    """Split members at `day`: (signed by then, signing date spans the day, no signing date).
+    Members whose agreement came later are in none of the three."""
+    signed, spanning, undated = [], [], []
+    for member in members:
+        if member.status is not MemberStatus.SIGNED or member.date is None:
+            undated.append(member)
+        elif member.date.end <= day:
+            signed.append(member)
+        elif member.date.start <= day:
+            spanning.append(member)
+    return signed, spanning, undated
+
+
+def status_at(event: Event, day: datetime.date) -> str:
+    """planned or done at the end of `day`; uncertain when the event's date spans it."""
+    if event.status is EventStatus.PLANNED or event.date.start > day:
+        return EventStatus.PLANNED.value
+    if event.date.end <= day:
+        return EventStatus.DONE.value
+    return "uncertain"
 
 
 def events_between(

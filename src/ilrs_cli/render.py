@@ -80,28 +80,32 @@ def render_table(report: Report) -> str:
         soft_wrap=False,
     )
 
-    def new_table(title: str, caption: str) -> Table:
+    def new_table(title: str) -> Table:
         return Table(
             title=Text(visible(title), style="bold"),
-            caption=Text(visible(caption), style="dim") if caption else None,
-            caption_justify="left",
             header_style="bold",
             show_lines=True,
             box=box.HEAVY_HEAD if terminal.unicode else box.ASCII2,
         )
 
+    def print_caption(caption: str) -> None:
+        """Below the table, wrapped to the terminal rather than to a narrow table."""
+        if caption:
+            console.print(Text(visible(caption), style="dim"))
+
     listings = [report] if isinstance(report, Listing) else list(report.attachments)
     if isinstance(report, Detail):
-        table = new_table(report.title, "" if listings else report.caption)
+        table = new_table(report.title)
         table.add_column("Field", style="bold")
         table.add_column("Value", overflow="fold")
         for name, value in report.table_fields():
             table.add_row(Text(name), Text(visible(detail_text(name, value))))
         console.print(table)
+        print_caption("" if listings else report.caption)
     for listing in listings:
         columns = listing.columns(listing.table_fields)
         markers = source_markers(listing.items) if any(c.name == "sources" for c in columns) else {}
-        table = new_table(listing.title, listing.caption + marker_legend(listing.items, markers))
+        table = new_table(listing.title)
         for column in columns:
             table.add_column(
                 column.header,
@@ -116,6 +120,7 @@ def render_table(report: Report) -> str:
             ]
             table.add_row(*(Text(visible(cell)) for cell in cells))
         console.print(table)
+        print_caption(listing.caption + marker_legend(listing.items, markers))
     return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
 
 

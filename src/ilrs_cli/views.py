@@ -3,6 +3,7 @@ from the records, and the fields that tables and CSV draw from them."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from typing import Any
 
@@ -244,12 +245,20 @@ EVENT_FIELDS = (
 )
 
 
-def timeline_listing(dataset: Dataset, events: Sequence[Event], scope: str) -> Listing:
+def timeline_listing(
+    dataset: Dataset, events: Sequence[Event], scope: str, day: datetime.date | None = None
+) -> Listing:
+    """Events with their status at the data's as-of date, or at `day` when given."""
+    from .queries import status_at
+
     items = [event_item(event) for event in events]
+    if day is not None:
+        for item, event in zip(items, events, strict=True):
+            item["status"] = status_at(event, day)
+    judged = (day or dataset.info.as_of).isoformat()
     return Listing(
         title=f"Timeline{scope}: {_noun(len(items), 'event', 'events')}",
-        caption=_caption(dataset)
-        + f" Status (planned or done) is as of {dataset.info.as_of.isoformat()}.",
+        caption=_caption(dataset) + f" Status (planned or done) is as of {judged}.",
         fields=EVENT_FIELDS,
         table_fields=("date", "mission", "status", "event", "sources"),
         items=items,
@@ -380,6 +389,32 @@ def search_listing(dataset: Dataset, hits: Sequence[Any], text: str) -> Listing:
         table_fields=("type", "id", "title", "match"),
         items=items,
         empty_note=f"nothing matches {text!r}",
+    )
+
+
+FIELD_FIELDS = (
+    Field("command", "Command", "The list command."),
+    Field("field", "Field", "The field: a JSON key, a CSV column, a name for --fields."),
+    Field("type", "Type", "What its values are."),
+    Field("description", "Description", "What it means.", max_width=70),
+)
+
+
+def fields_listing(command: str | None) -> Listing:
+    """The fields of one list command, or of all; from the same definitions the commands use."""
+    chosen = [command] if command else list(FIELDS_BY_COMMAND)
+    items = [
+        {"command": name, "field": field.name, "type": field.type, "description": field.help}
+        for name in chosen
+        for field in FIELDS_BY_COMMAND[name]
+    ]
+    return Listing(
+        title="Fields of " + (f"`ilrs {command}`" if command else "the list commands"),
+        caption="Keys of --json output, columns of --csv, names for --fields and --sort.",
+        fields=FIELD_FIELDS,
+        table_fields=("command", "field", "type", "description"),
+        items=items,
+        empty_note="no fields",
     )
 
 

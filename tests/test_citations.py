@@ -1,0 +1,260 @@
+"""ilrs cite, source markers, --as-of, fields, Chinese names and --fail-empty."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from ilrs_cli.cite import bibtex_escape
+
+from .conftest import Runner, ids
+from .test_loader import VALID, write
+
+# -- a small BibTeX reader, enough to check what `cite --format bibtex` writes ---------------
+
+ENTRY = re.compile(r"@(\w+)\{([^,\s]+),\n(.*?)\n\}", re.DOTALL)
+FIELD = re.compile(r"^  (\w+) = \{(.*)\},?$")
+UNESCAPE = {value: key for key, value in {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}.items()}  # fmt: skip
+
+
+def unescape(text: str) -> str:
+    pattern = "|".join(re.escape(escaped) for escaped in sorted(UNESCAPE, key=len, reverse=True))
+    return re.sub(pattern, lambda match: UNESCAPE[match[0]], text)
+
+
+def parse_bibtex(text: str) -> dict[str, dict[str, str]]:
+    entries: dict[str, dict[str, str]] = {}
+    for kind, key, body in ENTRY.findall(text):
+        fields = {"type": kind}
+        for line in body.splitlines():
+            match = FIELD.match(line)
+            assert match, line
+            fields[match[1]] = match[2]
+        assert key not in entries
+        entries[key] = fields
+    assert sum(1 for _ in re.finditer(r"^@", text, re.MULTILINE)) == len(entries)
+    return entries
+
+
+def test_cite_text_for_a_payload_with_two_sources(ilrs: Runner) -> None:
+    outcome = ilrs("cite", "multi-functional-robot")
+    assert outcome.exit_code == 0
+    lines = outcome.stdout.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("[1] SpaceNews (2025-04-24). China selects international")
+    assert "https://africaflying.com/" in lines[0]
+    assert "Accessed 2026-04-13. Cited for: paragraph 7." in lines[0]
+    assert lines[1].startswith("[2] zdbk.net (undated). [Chinese-language repost")
+
+
+def test_cite_bibtex_parses_with_stable_unique_keys(ilrs: Runner) -> None:
+    first = ilrs("cite", "multi-functional-robot", "--format", "bibtex").stdout
+    assert first == ilrs("cite", "multi-functional-robot", "--format", "bibtex").stdout
+    entries = parse_bibtex(first)
+    assert list(entries) == ["spacenews", "zdbk-cnsa-release"]
+    article = entries["spacenews"]
+    assert article["type"] == "online"
+    title = unescape(article["title"].removeprefix("{").removesuffix("}"))
+    assert title == "China selects international payloads for Chang'e-8 lunar south pole mission"
+    assert article["organization"] == "SpaceNews"
+    assert article["date"] == "2025-04-24"
+    assert article["urldate"] == "2026-04-13"
+    assert article["note"] == "Cited for: paragraph 7"
+    assert "date" not in entries["zdbk-cnsa-release"]
+
+
+def test_bibtex_keys_are_unique_across_every_source(ilrs: Runner) -> None:
+    every = "\n\n".join(
+        ilrs("cite", source["id"], "--format", "bibtex").stdout
+        for source in ilrs("info", "--json").json()["sources"]
+    )
+    assert len(parse_bibtex(every)) == 42
+
+
+def test_cite_csl_json_is_an_array_of_csl_items(ilrs: Runner) -> None:
+    items = json.loads(ilrs("cite", "multi-functional-robot", "--format", "csl-json").stdout)
+    assert [item["id"] for item in items] == ["spacenews", "zdbk-cnsa-release"]
+    for item in items:
+        assert {"id", "type", "title", "publisher", "URL", "accessed"} <= set(item)
+        assert item["type"] == "webpage"
+        assert item["accessed"] == {"date-parts": [[2026, 4, 13]]}
+    assert items[0]["issued"] == {"date-parts": [[2025, 4, 24]]}
+    assert "issued" not in items[1]  # undated: left out, never invented
+    assert items[0]["locator"] == "paragraph 7"
+
+
+def test_csl_date_parts_keep_the_precision(ilrs: Runner) -> None:
+    items = json.loads(ilrs("cite", "spacewatch-2024-05", "--format", "csl-json").stdout)
+    assert items[0]["issued"] == {"date-parts": [[2024, 5]]}
+
+
+SPECIAL_TITLE = "Rover & {braces} at 100% #1_x ~ ^ $ \\ done"
+
+
+def test_own_accessed_date_archive_and_escaping(tmp_path: Path, ilrs: Runner) -> None:
+    text = VALID.replace(
+        'title = "An article"',
+        f'title = {json.dumps(SPECIAL_TITLE)}\naccessed = "2025-05-01"\n'
+        'archive_url = "https://web.archive.org/web/2025/https://example.org/article"',
+    )
+    path = write(tmp_path, text)
+    bib = parse_bibtex(ilrs("--data", str(path), "cite", "rover", "--format", "bibtex").stdout)
+    entry = bib["article"]
+    assert unescape(entry["title"][1:-1]) == SPECIAL_TITLE
+    assert entry["title"][1:-1] == bibtex_escape(SPECIAL_TITLE)
+    assert entry["urldate"] == "2025-05-01"
+    assert entry["addendum"].startswith("Archived at \\url{https://web.archive.org/")
+    plain = ilrs("--data", str(path), "cite", "rover").stdout
+    assert "Accessed 2025-05-01. Archived at https://web.archive.org/" in plain
+
+
+def test_cite_unknown_id(ilrs: Runner) -> None:
+    outcome = ilrs("cite", "egpyt")
+    assert outcome.exit_code == 1
+    assert "did you mean egypt" in outcome.stderr
+    assert ilrs("cite", "egypt", "--format", "apa").exit_code == 2
+
+
+# -- members --as-of -------------------------------------------------------------------------
+
+
+def test_members_as_of_before_and_after_egypts_agreement(ilrs: Runner) -> None:
+    before = ilrs("members", "--national", "--as-of", "2023-12-05", "--json")
+    after = ilrs("members", "--national", "--as-of", "2023-12-06", "--json")
+    assert before.exit_code == after.exit_code == 0
+    assert "egypt" not in ids(before.json())
+    assert "egypt" in ids(after.json())
+    assert ids(before.json()) == [
+        "russia", "venezuela", "belarus", "pakistan", "azerbaijan", "south-africa",
+    ]  # fmt: skip
+    for outcome in (before, after):
+        assert "no signing date in the data: Turkey (reported), Bahrain (reported)" in (
+            outcome.stderr
+        )
+
+
+def test_members_as_of_names_a_spanning_date_apart(ilrs: Runner) -> None:
+    outcome = ilrs("members", "--as-of", "2024-05-07", "--json")
+    assert "serbia" not in ids(outcome.json())
+    assert "the signing date spans 2024-05-07: Serbia (2024-05-07 or 2024-05-08)" in outcome.stderr
+    assert "serbia" in ids(ilrs("members", "--as-of", "2024-05", "--json").json())
+
+
+def test_as_of_cannot_pass_the_datas_own_date(ilrs: Runner) -> None:
+    for command in ("members", "timeline"):
+        outcome = ilrs(command, "--as-of", "2026")
+        assert outcome.exit_code == 2
+        assert "give a date on or before 2026-04-13" in outcome.stderr
+
+
+# -- timeline --as-of ------------------------------------------------------------------------
+
+
+def statuses(ilrs: Runner, day: str) -> dict[str, str]:
+    events = ilrs("timeline", "--as-of", day, "--json").json()
+    return {event["id"]: event["status"] for event in events}
+
+
+def test_timeline_statuses_are_judged_at_the_given_date(ilrs: Runner) -> None:
+    assert statuses(ilrs, "2023-12-05")["egypt-signs"] == "planned"
+    assert statuses(ilrs, "2023-12-06")["egypt-signs"] == "done"
+    assert statuses(ilrs, "2024-05-07")["serbia-signs"] == "uncertain"
+    assert statuses(ilrs, "2024-04")["turkey-applies"] == "done"
+    assert statuses(ilrs, "2024-04-10")["turkey-applies"] == "uncertain"
+    default = {e["id"]: e["status"] for e in ilrs("timeline", "--json").json()}
+    assert default == statuses(ilrs, "2026-04-13")
+    table = ilrs("timeline", "--as-of", "2024-01", env={"COLUMNS": "200"}).stdout
+    assert "Status (planned or done) is as of 2024-01-31." in table
+
+
+def test_dates_keep_their_precision_in_tables(ilrs: Runner) -> None:
+    table = ilrs("timeline", "--after", "2026", env={"COLUMNS": "200"}).stdout
+    for shown in ("2026 ", "2028 or 2029", "2030s"):
+        assert shown in table
+    assert "2028-01-01" not in table and "2030-01-01" not in table
+    assert "2024-05-07 or 2024-05-08" in ilrs("members", "-c", "Serbia").stdout
+
+
+# -- fields ------------------------------------------------------------------------------------
+
+LIST_COMMANDS = {
+    "payloads": [],
+    "members": [],
+    "timeline": [],
+    "mission": [],
+    "countries": [],
+    "search": ["rover"],
+}
+
+
+@pytest.mark.parametrize("command", sorted(LIST_COMMANDS))
+def test_fields_match_what_json_emits(ilrs: Runner, command: str) -> None:
+    listed = [row["field"] for row in ilrs("fields", command, "--json").json()]
+    emitted = ilrs(command, *LIST_COMMANDS[command], "--json").json()
+    assert emitted
+    for item in emitted:
+        assert list(item) == listed
+    csv_header = ilrs(command, *LIST_COMMANDS[command], "--csv").stdout.splitlines()[0]
+    assert csv_header.split(",") == listed
+
+
+def test_fields_for_all_commands_have_types_and_descriptions(ilrs: Runner) -> None:
+    rows = ilrs("fields", "--json").json()
+    assert {row["command"] for row in rows} == set(LIST_COMMANDS)
+    assert all(row["type"] and row["description"] for row in rows)
+    assert ilrs("fields", "show").exit_code == 2
+
+
+# -- Chinese names -----------------------------------------------------------------------------
+
+
+def test_chinese_mission_names_are_shown_and_searchable(ilrs: Runner) -> None:
+    hits = ilrs("search", "嫦娥八号", "--json").json()
+    assert [(hit["type"], hit["id"]) for hit in hits] == [("mission", "chang-e-8")]
+    mission = ilrs("show", "chang-e-8", "--json").json()
+    assert mission["name_zh"] == "嫦娥八号"
+    assert "国际月球科研站" in ilrs("show", "ilrs").stdout
+    assert ids(ilrs("search", "莱布尼茨", "--json").json()) == ["ce8-landing-site"]
+
+
+@pytest.mark.parametrize("args", [["show", "micro-rovers"], ["search", "香港"], ["show", "ilrs"]])
+def test_tables_with_wide_characters_stay_aligned(ilrs: Runner, args: list[str]) -> None:
+    table = ilrs(*args, env={"COLUMNS": "90"}).stdout
+    lines = [line.rstrip() for line in table.splitlines() if line[:1] in "┏┃┡│├└"]
+    assert any(any("\u4e00" <= char <= "\u9fff" for char in line) for line in lines)
+    assert len({cell_len(line) for line in lines}) == 1
+
+
+# -- --fail-empty ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["payloads", "--country", "France"],
+        ["members", "--country", "France"],
+        ["timeline", "--before", "2020"],
+        ["mission", "--mission", "Chang'e-7"],
+        ["countries", "--country", "France"],
+        ["search", "Artemis II"],
+    ],
+)
+def test_fail_empty_exits_3_only_when_nothing_matches(ilrs: Runner, args: list[str]) -> None:
+    assert ilrs(*args).exit_code == 0
+    empty = ilrs(*args, "--fail-empty", "--json")
+    assert empty.exit_code == 3
+    assert empty.json() == []
+    assert ilrs(*args, "--fail-empty").exit_code == 3
+    assert ilrs(args[0], "--fail-empty", *(["rover"] if args[0] == "search" else [])).exit_code == 0
+
+
+def test_exit_codes_are_documented_in_help(ilrs: Runner) -> None:
+    text = " ".join(ilrs("--help").stdout.split())
+    assert "3 nothing matched (only with --fail-empty)" in text
