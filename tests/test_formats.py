@@ -111,20 +111,22 @@ def test_show_and_info_in_csv(ilrs: Runner) -> None:
     assert "https://spacenews.com/egypt-joins" in values["sources"]
 
 
+EVERY_COMMAND = [
+    ["payloads"],
+    ["members"],
+    ["timeline"],
+    ["mission"],
+    ["countries"],
+    ["search", "rover"],
+    ["fields"],
+    ["show", "micro-rovers"],
+    ["info"],
+    ["sources"],
+]
+
+
 @pytest.mark.parametrize("width", [80, 200])
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["payloads"],
-        ["members"],
-        ["timeline"],
-        ["mission"],
-        ["countries"],
-        ["search", "rover"],
-        ["show", "micro-rovers"],
-        ["info"],
-    ],
-)
+@pytest.mark.parametrize("args", EVERY_COMMAND, ids=lambda args: args[0])
 def test_tables_fit_and_stay_aligned(ilrs: Runner, width: int, args: list[str]) -> None:
     outcome = ilrs(*args, env={"COLUMNS": str(width)})
     assert outcome.exit_code == 0
@@ -140,19 +142,6 @@ def test_tables_fit_and_stay_aligned(ilrs: Runner, width: int, args: list[str]) 
 def test_json_is_one_array_for_list_commands_and_one_object_for_show(ilrs: Runner) -> None:
     assert isinstance(json.loads(ilrs("countries", "--json").stdout), list)
     assert isinstance(json.loads(ilrs("show", "egypt", "--json").stdout), dict)
-
-
-EVERY_COMMAND = [
-    ["payloads"],
-    ["members"],
-    ["timeline"],
-    ["mission"],
-    ["countries"],
-    ["search", "rover"],
-    ["show", "egypt"],
-    ["info"],
-    ["sources"],
-]
 
 
 @pytest.mark.parametrize("args", EVERY_COMMAND, ids=lambda args: args[0])
