@@ -7,7 +7,7 @@ of ilrs and Python. A cache entry that is missing, stale, unreadable or corrupt 
 rewritten; a cache that cannot be written is not used. Either way the answer is the same.
 
 The cache lives in $ILRS_CACHE_DIR, else $XDG_CACHE_HOME/ilrs, else ~/.cache/ilrs; setting
-ILRS_NO_CACHE=1 turns it off.
+ILRS_NO_CACHE=1 turns it off. Entries are pickles, so only files the user owns are loaded.
 """
 
 from __future__ import annotations
@@ -100,6 +100,8 @@ def _read(cache_file: Path, key: str) -> Dataset | None:
     from .model import Dataset
 
     try:
+        if hasattr(os, "getuid") and cache_file.stat().st_uid != os.getuid():
+            return None  # a pickle is code: load only the user's own
         stored_key, dataset = pickle.loads(cache_file.read_bytes())
     except Exception:  # noqa: BLE001 - missing, unreadable or corrupt: rebuild it
         return None
@@ -117,5 +119,5 @@ def _write(cache_file: Path, key: str, dataset: Dataset) -> None:
         with tempfile.NamedTemporaryFile(dir=cache_file.parent, delete=False) as temporary:
             temporary.write(pickle.dumps((key, dataset), protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(temporary.name, cache_file)
-    except OSError:
+    except (OSError, pickle.PicklingError):
         return
