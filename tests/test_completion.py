@@ -54,3 +54,9 @@ def test_partial_id_completes() -> None:
 def test_fields_complete_per_command_after_a_comma() -> None:
     assert complete_bash("ilrs members --fields name,st") == ["name,status"]
     assert complete_bash("ilrs timeline --fields st") == ["start", "status"]
+
+
+def test_cite_ids_and_fields_commands_complete() -> None:
+    assert complete_bash("ilrs cite chang") == ["chang-e-7", "chang-e-8"]
+    assert complete_bash("ilrs fields m") == ["members", "mission"]
+    assert complete_bash("ilrs cite egypt --format b") == ["bibtex"]

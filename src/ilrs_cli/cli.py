@@ -13,7 +13,13 @@ import typer
 import typer.core
 
 from . import __version__
-from .completion import complete_country, complete_fields, complete_id, data_path
+from .completion import (
+    complete_country,
+    complete_fields,
+    complete_id,
+    complete_list_command,
+    data_path,
+)
 from .enums import CiteFormat, Level, MemberStatus
 from .errors import InputError
 from .terminal import prepare_streams, visible, write_err, write_out
@@ -646,6 +652,7 @@ def list_fields(
         typer.Argument(
             metavar="[COMMAND]",
             help="A list command: payloads, members, timeline, mission, countries, search.",
+            autocompletion=complete_list_command,
             show_default=False,
         ),
     ] = None,

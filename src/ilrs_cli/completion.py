@@ -72,3 +72,9 @@ def complete_fields(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
         for field in fields
         if field.name.startswith(last) and field.name not in chosen
     ]
+
+
+def complete_list_command(incomplete: str) -> list[tuple[str, str]]:
+    from .views import FIELDS_BY_COMMAND
+
+    return [(name, "list command") for name in FIELDS_BY_COMMAND if name.startswith(incomplete)]
