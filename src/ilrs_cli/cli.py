@@ -2,38 +2,35 @@
 
 from __future__ import annotations
 
-import datetime
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 import typer.core
 
-from . import __version__
-from .completion import (
-    complete_country,
-    complete_fields,
-    complete_id,
-    complete_list_command,
-    data_path,
-)
+from . import __version__, arguments, reporting
+from .completion import complete_id, complete_list_command, data_path
 from .enums import CiteFormat, Level, MemberStatus
 from .errors import InputError
-from .terminal import prepare_streams, visible, write_err, write_out
+from .options import (
+    AsOfOption,
+    CountryOption,
+    CsvFlag,
+    FailEmptyFlag,
+    FieldsOption,
+    JsonFlag,
+    LimitOption,
+    MissionOption,
+    SortOption,
+)
+from .terminal import prepare_streams, write_err, write_out
 
 # Everything else is imported where it is used, so that each command (and each Tab of shell
 # completion) loads only what it needs: Rich only to draw a table, pycountry only to resolve
 # a country the data does not name.
-if TYPE_CHECKING:
-    from .countries import Country
-    from .dates import FuzzyDate
-    from .model import Dataset, Member
-    from .render import OutputFormat, Report
 
-EXIT_CODES = (
+EXIT_CODES = (  # also in README.md's table
     "Exit codes: 0 ok (an empty result is ok), 1 data or runtime error, 2 usage error, "
     "3 nothing matched (only with --fail-empty)."
 )
@@ -53,8 +50,6 @@ class _Commands(typer.core.TyperGroup):
             raise
 
 
-EXIT_NOTHING_MATCHED = 3
-
 app = typer.Typer(
     name="ilrs",
     cls=_Commands,
@@ -64,73 +59,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-JsonFlag = Annotated[
-    bool, typer.Option("--json", help="Print JSON (plain json.dumps) instead of a table.")
-]
-CsvFlag = Annotated[
-    bool, typer.Option("--csv", help="Print CSV with a header row; lists joined with '; '.")
-]
-FieldsOption = Annotated[
-    str | None,
-    typer.Option(
-        "--fields",
-        metavar="A,B,C",
-        help="Only these fields, in this order (JSON keys, CSV and table columns).",
-        autocompletion=complete_fields,
-        show_default=False,
-    ),
-]
-SortOption = Annotated[
-    str | None,
-    typer.Option(
-        "--sort",
-        metavar="FIELD",
-        help="Sort by this field; -FIELD sorts in reverse.",
-        show_default=False,
-    ),
-]
-LimitOption = Annotated[
-    int | None,
-    typer.Option("--limit", min=1, metavar="N", help="At most N rows.", show_default=False),
-]
-CountryOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--country",
-        "-c",
-        metavar="COUNTRY",
-        help="Country or region: name, alternative name or ISO 3166 code "
-        "(Turkey, Türkiye, TR, TUR). Repeat for any of several.",
-        autocompletion=complete_country,
-        show_default=False,
-    ),
-]
-FailEmptyFlag = Annotated[
-    bool,
-    typer.Option("--fail-empty", help="Exit with code 3 when nothing matches (default: 0)."),
-]
-AsOfOption = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of",
-        metavar="DATE",
-        help="Judge at the end of this date (YYYY, YYYY-MM or YYYY-MM-DD), on or before the "
-        "data's own as-of date.",
-        show_default=False,
-    ),
-]
-MissionOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--mission",
-        "-m",
-        metavar="MISSION",
-        help="Only this mission: Chang'e-7, Chang'e-8 or ILRS (CE-8 and change8 work "
-        "too). Repeat for any of several.",
-        show_default=False,
-    ),
-]
 
 
 def _version(value: bool) -> None:
@@ -159,68 +87,6 @@ def root(
     """Sourced answers about Chang'e-8's international payloads and the ILRS."""
 
 
-def _load(ctx: typer.Context) -> Dataset:
-    """The dataset named by --data or ILRS_DATA, else the bundled one."""
-    from .store import open_dataset
-
-    return open_dataset(data_path(ctx))
-
-
-@contextmanager
-def _user_errors(ctx: typer.Context) -> Iterator[None]:
-    """Bad input exits 2 with what would be right; a bad dataset exits 1 with every problem."""
-    from .errors import DatasetError
-
-    try:
-        yield
-    except InputError as error:
-        message = visible(str(error))
-        raise typer.BadParameter(message, ctx=ctx, param_hint=f"'{error.option}'") from None
-    except DatasetError as error:
-        write_err(f"ilrs: error: {error.report()}")
-        raise typer.Exit(code=1) from None
-
-
-def _output_format(as_json: bool, as_csv: bool) -> OutputFormat:
-    from .render import OutputFormat
-
-    if as_json and as_csv:
-        raise InputError("--json', '--csv", "choose one output format, not both")
-    if as_json:
-        return OutputFormat.JSON
-    return OutputFormat.CSV if as_csv else OutputFormat.TABLE
-
-
-def _emit(report: Report, output_format: OutputFormat, fail_empty: bool = False) -> None:
-    """Print a report; an empty table is a note on stderr. --fail-empty makes empty exit 3."""
-    from .fields import Listing
-    from .render import OutputFormat, render
-
-    empty = isinstance(report, Listing) and not report.items
-    if isinstance(report, Listing) and empty and output_format is OutputFormat.TABLE:
-        write_err(f"ilrs: {report.empty_note}")
-    else:
-        write_out(render(report, output_format))
-    if empty and fail_empty:
-        raise typer.Exit(code=EXIT_NOTHING_MATCHED)
-
-
-def _countries(dataset: Dataset, given: list[str] | None) -> list[Country]:
-    from .countries import resolve_country
-
-    return [resolve_country(text, dataset.places) for text in given or []]
-
-
-def _scope(countries: list[Country]) -> str:
-    return " from " + " or ".join(country.name for country in countries) if countries else ""
-
-
-def _missions(dataset: Dataset, given: list[str] | None) -> list[str]:
-    from .queries import resolve_mission
-
-    return [resolve_mission(dataset, text) for text in given or []]
-
-
 @app.command()
 def payloads(
     ctx: typer.Context,
@@ -245,12 +111,14 @@ def payloads(
     from .queries import payloads_from
     from .views import payloads_listing
 
-    with _user_errors(ctx):
-        output_format = _output_format(as_json, as_csv)
-        dataset = _load(ctx)
-        countries = _countries(dataset, country)
-        listing = payloads_listing(dataset, payloads_from(dataset, countries), _scope(countries))
-        _emit(shape(listing, fields, sort, limit), output_format, fail_empty)
+    with reporting.user_errors(ctx):
+        output_format = arguments.output_format(as_json, as_csv)
+        dataset = arguments.dataset_for(ctx)
+        countries = arguments.countries(dataset, country)
+        listing = payloads_listing(
+            dataset, payloads_from(dataset, countries), arguments.scope(countries)
+        )
+        reporting.emit(shape(listing, fields, sort, limit), output_format, fail_empty)
 
 
 @app.command()
@@ -320,19 +188,19 @@ def members(
             param_hint="'--national', '--subnational', '--organization', '--affiliated', '--level'",
         )
     wanted = chosen.pop() if chosen else None
-    with _user_errors(ctx):
-        output_format = _output_format(as_json, as_csv)
-        dataset = _load(ctx)
-        countries = _countries(dataset, country)
+    with reporting.user_errors(ctx):
+        output_format = arguments.output_format(as_json, as_csv)
+        dataset = arguments.dataset_for(ctx)
+        countries = arguments.countries(dataset, country)
         found = members_matching(dataset, wanted, status, countries)
         parts = [part.value for part in (wanted, status) if part is not None]
-        scope = (" (" + ", ".join(parts) + ")" if parts else "") + _scope(countries)
-        day = _as_of_option(as_of, dataset)
+        scope = (" (" + ", ".join(parts) + ")" if parts else "") + arguments.scope(countries)
+        day = arguments.as_of_day(as_of, dataset)
         if day is not None:
-            found = _signed_by(found, day)
+            found = reporting.signed_by_with_notes(found, day)
             scope += f", signed by {day.isoformat()}"
         listing = shape(members_listing(dataset, found, scope), fields, sort, limit)
-        _emit(listing, output_format, fail_empty)
+        reporting.emit(listing, output_format, fail_empty)
 
 
 @app.command()
@@ -384,21 +252,21 @@ def timeline(
     from .queries import events_between
     from .views import timeline_listing
 
-    with _user_errors(ctx):
-        output_format = _output_format(as_json, as_csv)
-        start = _date_option(after, "--after")
-        end = _date_option(before, "--before")
-        dataset = _load(ctx)
-        missions = _missions(dataset, mission)
+    with reporting.user_errors(ctx):
+        output_format = arguments.output_format(as_json, as_csv)
+        start = arguments.date_option(after, "--after")
+        end = arguments.date_option(before, "--before")
+        dataset = arguments.dataset_for(ctx)
+        missions = arguments.missions(dataset, mission)
         found = events_between(dataset, start, end, missions)
         scope = (
             (" for " + " or ".join(missions) if missions else "")
             + (f" from {after}" if after else "")
             + (f" to {before}" if before else "")
         )
-        day = _as_of_option(as_of, dataset)
+        day = arguments.as_of_day(as_of, dataset)
         listing = timeline_listing(dataset, found, scope, day)
-        _emit(shape(listing, fields, sort, limit), output_format, fail_empty)
+        reporting.emit(shape(listing, fields, sort, limit), output_format, fail_empty)
 
 
 @app.command()
@@ -423,13 +291,15 @@ def mission(
     from .fields import shape
     from .views import facts_listing
 
-    with _user_errors(ctx):
-        output_format = _output_format(as_json, as_csv)
-        dataset = _load(ctx)
-        missions = _missions(dataset, mission)
+    with reporting.user_errors(ctx):
+        output_format = arguments.output_format(as_json, as_csv)
+        dataset = arguments.dataset_for(ctx)
+        missions = arguments.missions(dataset, mission)
         facts = [fact for fact in dataset.facts if not missions or fact.mission in missions]
         scope = " for " + " and ".join(missions) if missions else ""
-        _emit(shape(facts_listing(dataset, facts, scope), fields), output_format, fail_empty)
+        reporting.emit(
+            shape(facts_listing(dataset, facts, scope), fields), output_format, fail_empty
+        )
 
 
 @app.command()
@@ -453,18 +323,18 @@ def countries(
     from .fields import shape
     from .views import countries_listing
 
-    with _user_errors(ctx):
-        output_format = _output_format(as_json, as_csv)
-        dataset = _load(ctx)
-        wanted = _countries(dataset, country)
+    with reporting.user_errors(ctx):
+        output_format = arguments.output_format(as_json, as_csv)
+        dataset = arguments.dataset_for(ctx)
+        wanted = arguments.countries(dataset, country)
         places = [
             place
             for place in dataset.places
             if place.code is not None
             and (not wanted or any(choice.includes(place) for choice in wanted))
         ]
-        listing = countries_listing(dataset, places, _scope(wanted))
-        _emit(shape(listing, fields, sort, limit), output_format, fail_empty)
+        listing = countries_listing(dataset, places, arguments.scope(wanted))
+        reporting.emit(shape(listing, fields, sort, limit), output_format, fail_empty)
 
 
 @app.command()
@@ -491,12 +361,14 @@ def show(
     """
     from .details import record_detail
 
-    with _user_errors(ctx):
-        output_format = _output_format(as_json, as_csv)
+    with reporting.user_errors(ctx):
+        output_format = arguments.output_format(as_json, as_csv)
         if not record_id.strip():
             raise InputError("ID", "give a record id; `ilrs search TEXT` finds them")
-        dataset = _load(ctx)
-        _emit(record_detail(dataset, *_find(dataset, record_id)), output_format)
+        dataset = arguments.dataset_for(ctx)
+        reporting.emit(
+            record_detail(dataset, *reporting.find_record(dataset, record_id)), output_format
+        )
 
 
 @app.command()
@@ -524,13 +396,13 @@ def search(
     from .records import search as search_records
     from .views import search_listing
 
-    with _user_errors(ctx):
-        output_format = _output_format(as_json, as_csv)
+    with reporting.user_errors(ctx):
+        output_format = arguments.output_format(as_json, as_csv)
         if not fold(text):
             raise InputError("TEXT", "give some letters or digits to search for")
-        dataset = _load(ctx)
+        dataset = arguments.dataset_for(ctx)
         listing = search_listing(dataset, search_records(dataset, text), text)
-        _emit(shape(listing, fields, limit=limit), output_format, fail_empty)
+        reporting.emit(shape(listing, fields, limit=limit), output_format, fail_empty)
 
 
 def info(
@@ -549,9 +421,9 @@ def info(
     """
     from .details import info_detail
 
-    with _user_errors(ctx):
-        output_format = _output_format(as_json, as_csv)
-        _emit(info_detail(_load(ctx)), output_format)
+    with reporting.user_errors(ctx):
+        output_format = arguments.output_format(as_json, as_csv)
+        reporting.emit(info_detail(arguments.dataset_for(ctx)), output_format)
 
 
 app.command("info")(info)
@@ -589,7 +461,7 @@ def check(
     """
     from .loader import load_dataset
 
-    with _user_errors(ctx):
+    with reporting.user_errors(ctx):
         chosen = path or data_path(ctx)
         dataset = load_dataset(chosen, check_codes=True)
     derived = sum(event.id.endswith("-signs") for event in dataset.events)
@@ -636,11 +508,11 @@ def cite(
     """
     from .cite import format_references, references
 
-    with _user_errors(ctx):
+    with reporting.user_errors(ctx):
         if not record_id.strip():
             raise InputError("ID", "give a record id; `ilrs search TEXT` finds them")
-        dataset = _load(ctx)
-        _, record = _find(dataset, record_id)
+        dataset = arguments.dataset_for(ctx)
+        _, record = reporting.find_record(dataset, record_id)
         write_out(format_references(references(dataset, record), style))
 
 
@@ -671,66 +543,12 @@ def list_fields(
     """
     from .views import FIELDS_BY_COMMAND, fields_listing
 
-    with _user_errors(ctx):
-        output_format = _output_format(as_json, as_csv)
+    with reporting.user_errors(ctx):
+        output_format = arguments.output_format(as_json, as_csv)
         if command is not None and command not in FIELDS_BY_COMMAND:
             valid = ", ".join(FIELDS_BY_COMMAND)
             raise InputError("COMMAND", f"{command!r} is not a list command; use one of: {valid}")
-        _emit(fields_listing(command), output_format)
-
-
-def _find(dataset: Dataset, record_id: str) -> tuple[str, Any]:
-    """The record with this id and its kind; exit 1 with the closest ids when there is none."""
-    from .records import closest_ids, find
-
-    found = find(dataset, record_id)
-    if found is None:
-        close = closest_ids(dataset, record_id)
-        hint = f"; did you mean {' or '.join(close)}?" if close else ""
-        write_err(f"ilrs: error: no record with id {record_id!r}{hint}")
-        write_err("ilrs: `ilrs search TEXT` finds records by name")
-        raise typer.Exit(code=1)
-    return found
-
-
-def _as_of_option(text: str | None, dataset: Dataset) -> datetime.date | None:
-    """The last day of --as-of DATE; it cannot be later than the data's own as-of date."""
-    when = _date_option(text, "--as-of")
-    if when is None:
-        return None
-    if when.end > dataset.info.as_of:
-        raise InputError(
-            "--as-of",
-            f"the data is as of {dataset.info.as_of.isoformat()} and cannot say what held on "
-            f"{when.end.isoformat()}; give a date on or before {dataset.info.as_of.isoformat()}",
-        )
-    return when.end
-
-
-def _signed_by(members: list[Member], day: datetime.date) -> list[Member]:
-    """Members with an agreement signed by `day`; the others with no date, or a date that
-    spans `day`, are named on stderr rather than guessed in or out."""
-    from .queries import signed_by
-
-    signed, spanning, undated = signed_by(members, day)
-    if undated:
-        names = ", ".join(f"{member.name} ({member.status.value})" for member in undated)
-        write_err(f"ilrs: not counted, no signing date in the data: {names}")
-    if spanning:
-        names = ", ".join(f"{m.name} ({m.date.display if m.date else ''})" for m in spanning)
-        write_err(f"ilrs: not counted, the signing date spans {day.isoformat()}: {names}")
-    return signed
-
-
-def _date_option(text: str | None, option: str) -> FuzzyDate | None:
-    from .dates import parse_point
-
-    if text is None:
-        return None
-    try:
-        return parse_point(text)
-    except ValueError as error:
-        raise InputError(option, str(error)) from None
+        reporting.emit(fields_listing(command), output_format)
 
 
 def main() -> None:
