@@ -4,11 +4,11 @@ missions, dates and the output format. Bad values raise InputError (a usage erro
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from .completion import data_path
 from .errors import InputError
 
 if TYPE_CHECKING:
@@ -16,6 +16,12 @@ if TYPE_CHECKING:
     from .dates import FuzzyDate
     from .model import Dataset
     from .render import OutputFormat
+
+
+def data_path(ctx: typer.Context) -> Path | None:
+    """The --data option (or ILRS_DATA), read from the root command: also while completing."""
+    value = ctx.find_root().params.get("data")
+    return value if isinstance(value, Path) else None
 
 
 def dataset_for(ctx: typer.Context) -> Dataset:

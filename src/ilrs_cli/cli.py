@@ -10,7 +10,7 @@ import typer
 import typer.core
 
 from . import __version__, arguments, reporting
-from .completion import complete_id, complete_list_command, data_path
+from .completion import complete_id, complete_list_command
 from .enums import CiteFormat, Level, MemberStatus
 from .errors import InputError
 from .options import (
@@ -462,7 +462,7 @@ def check(
     from .loader import load_dataset
 
     with reporting.user_errors(ctx):
-        chosen = path or data_path(ctx)
+        chosen = path or arguments.data_path(ctx)
         dataset = load_dataset(chosen, check_codes=True)
     derived = sum(event.id.endswith("-signs") for event in dataset.events)
     counts = ", ".join(

@@ -3,7 +3,6 @@ record ids, and field names. Any failure completes nothing rather than printing 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
@@ -12,18 +11,12 @@ if TYPE_CHECKING:
     from .model import Dataset
 
 
-def data_path(ctx: typer.Context) -> Path | None:
-    """The --data option (or ILRS_DATA), read from the root command: also while completing."""
-    value = ctx.find_root().params.get("data")
-    return value if isinstance(value, Path) else None
-
-
 def _dataset(ctx: typer.Context) -> Dataset | None:
+    from .arguments import dataset_for
     from .errors import DatasetError
-    from .store import open_dataset
 
     try:
-        return open_dataset(data_path(ctx))
+        return dataset_for(ctx)
     except DatasetError:
         return None
 
