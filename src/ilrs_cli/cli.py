@@ -464,14 +464,15 @@ def check(
     with reporting.user_errors(ctx):
         chosen = path or arguments.data_path(ctx)
         dataset = load_dataset(chosen, check_codes=True)
-    derived = sum(event.id.endswith("-signs") for event in dataset.events)
+    signings = sum(member.date is not None for member in dataset.members)
     counts = ", ".join(
         [
             f"{len(dataset.sources)} sources",
             f"{len(dataset.institutions)} institutions",
             f"{len(dataset.payloads)} payloads",
             f"{len(dataset.members)} members",
-            f"{len(dataset.events) - derived} events (+{derived} signings)",
+            f"{len(dataset.missions)} missions",
+            f"{len(dataset.events) - signings} events (+{signings} signings)",
             f"{len(dataset.facts)} facts",
             f"{sum(p.code is not None for p in dataset.places)} places",
         ]
