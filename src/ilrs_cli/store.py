@@ -3,8 +3,9 @@
 Parsing and checking a dataset costs more than the rest of a typical command, and `ilrs` runs
 once per question (and once per Tab of completion). So a checked dataset is kept, pickled, in
 a cache directory, keyed by the file's path, size and modification time and by the versions
-of ilrs and Python. A cache entry that is missing, stale, unreadable or corrupt is ignored and
-rewritten; a cache that cannot be written is not used. Either way the answer is the same.
+of ilrs, Python and the record types. A cache entry that is missing, stale, unreadable or
+corrupt is ignored and rewritten; a cache that cannot be written is not used. Either way the
+answer is the same.
 
 The cache lives in $ILRS_CACHE_DIR, else $XDG_CACHE_HOME/ilrs, else ~/.cache/ilrs; setting
 ILRS_NO_CACHE=1 turns it off. Entries are pickles, so only files the user owns are loaded.
@@ -12,6 +13,7 @@ ILRS_NO_CACHE=1 turns it off. Entries are pickles, so only files the user owns a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from importlib import resources
@@ -114,10 +116,14 @@ def _write(cache_file: Path, key: str, dataset: Dataset) -> None:
     import pickle
     import tempfile
 
+    temporary_name = None
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=cache_file.parent, delete=False) as temporary:
+            temporary_name = temporary.name
             temporary.write(pickle.dumps((key, dataset), protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary.name, cache_file)
+        os.replace(temporary_name, cache_file)
     except (OSError, pickle.PicklingError):
-        return
+        if temporary_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary_name)
