@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from ilrs_cli.cli import app
+from ilrs_cli.cli.app import app
 
 # Output must not depend on the terminal the tests run in.
 PINNED_ENV = {

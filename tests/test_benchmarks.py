@@ -14,7 +14,7 @@ from typing import Any
 
 import typer
 
-from ilrs_cli.cli import app
+from ilrs_cli.cli.app import app
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
@@ -86,8 +86,8 @@ def imported_after(*args: str, env: dict[str, str] | None = None) -> set[str]:
 def test_a_cached_json_query_loads_no_parser_no_rich_no_country_library() -> None:
     imported_after("payloads", "--json")  # fills the cache
     modules = imported_after("payloads", "--country", "Turkey", "--json")
-    assert "ilrs_cli.store" in modules
-    for heavy in ("rich", "pycountry", "tomllib", "tomli", "ilrs_cli.loader"):
+    assert "ilrs_cli.load.store" in modules
+    for heavy in ("rich", "pycountry", "tomllib", "tomli", "ilrs_cli.load.builder"):
         assert heavy not in modules, heavy
 
 
@@ -98,5 +98,13 @@ def test_completion_loads_no_rich() -> None:
         "COMP_CWORD": "3",
     }
     modules = imported_after(env=env)
-    assert "ilrs_cli.completion" in modules
+    assert "ilrs_cli.cli.completion" in modules
     assert "rich" not in modules and "pycountry" not in modules
+
+
+def test_the_null_app_is_generated_from_the_real_app() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "make_null_app.py"), "--check"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr

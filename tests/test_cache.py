@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ilrs_cli.store import cache_directory
+from ilrs_cli.load.store import cache_directory
 
 from .conftest import Runner
 from .test_loader import VALID, write

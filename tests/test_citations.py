@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from ilrs_cli.cite import bibtex_escape
+from ilrs_cli.render.bibtex import bibtex_escape
 
 from .conftest import Runner, ids
 from .test_loader import VALID, write

@@ -7,9 +7,9 @@ import re
 import pycountry
 import pytest
 
-from ilrs_cli.loader import load_dataset
-from ilrs_cli.model import Citation, Dataset
-from ilrs_cli.store import bundled_path
+from ilrs_cli.load import load_dataset
+from ilrs_cli.core.records import Citation, Dataset
+from ilrs_cli.load.store import bundled_path
 
 ARTICLE_PARAGRAPHS = 21
 
@@ -85,10 +85,10 @@ def test_planned_and_done_agree_with_the_as_of_date(dataset: Dataset) -> None:
 def test_toml_parser_matches_the_python_version() -> None:
     import sys
 
-    from ilrs_cli import loader
+    from ilrs_cli.load import reader
 
     expected = "tomllib" if sys.version_info >= (3, 11) else "tomli"
-    assert loader.tomllib.__name__ == expected
+    assert reader.tomllib.__name__ == expected
 
 
 def test_mission_facts_cover_the_articles_questions(dataset: Dataset) -> None:

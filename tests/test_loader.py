@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ilrs_cli.errors import DatasetError
-from ilrs_cli.loader import load_dataset
+from ilrs_cli.core.errors import DatasetError
+from ilrs_cli.load import load_dataset
 
 from .conftest import Runner
 

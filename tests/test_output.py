@@ -133,12 +133,12 @@ def test_errors_go_to_stderr_only() -> None:
 def test_an_unexpected_error_is_a_message_not_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from ilrs_cli import cli, store
+    from ilrs_cli import cli, load
 
     def explode(*_: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store, "open_dataset", explode)
+    monkeypatch.setattr(load, "open_dataset", explode)
     monkeypatch.setattr(sys, "argv", ["ilrs", "payloads"])
     with pytest.raises(SystemExit) as exited:
         cli.main()

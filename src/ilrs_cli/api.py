@@ -1,0 +1,131 @@
+"""The Python API: the answers of the command line as plain Python objects.
+
+    >>> from ilrs_cli import api
+    >>> [p["name"] for p in api.payloads(country="Turkey")]
+    ['Intelligent exploration robot for challenging environments']
+
+Every list function returns the same list of dicts that the command's `--json` prints (so
+`pandas.DataFrame(api.payloads())` works); `show` and `info` return one dict, `cite` a string.
+Arguments are what a person would type: country names, alternative names or ISO codes,
+mission spellings (CE-8), dates as text (2024, 2024-06, 2024-06-30). Each function reads the
+bundled dataset unless given `dataset=` (from `load`).
+
+Errors: `QueryError` for an argument that cannot be used (its `argument` attribute names it),
+`RecordNotFound` (a QueryError) for an unknown id, `DatasetError` for a dataset file that
+cannot be used (its `problems` list every problem). All derive from `IlrsError`.
+
+This module imports neither Typer, Click nor Rich.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .core.errors import DatasetError, IlrsError, QueryError, RecordNotFound
+from .core.records import Dataset
+from .core.vocab import Level, MemberStatus
+from .report import answers
+from .report.answers import Texts
+
+__all__ = [
+    "DatasetError",
+    "IlrsError",
+    "QueryError",
+    "RecordNotFound",
+    "cite",
+    "countries",
+    "facts",
+    "info",
+    "load",
+    "members",
+    "payloads",
+    "search",
+    "show",
+    "timeline",
+]
+
+Item = dict[str, Any]
+
+
+def load(path: str | Path | None = None) -> Dataset:
+    """The dataset at `path`, checked (the bundled one by default); DatasetError if unusable."""
+    from .load import open_dataset
+
+    return open_dataset(Path(path) if path is not None else None)
+
+
+def _data(dataset: Dataset | None) -> Dataset:
+    return dataset if dataset is not None else load()
+
+
+def payloads(
+    *, country: Texts = None, mission: Texts = None, dataset: Dataset | None = None
+) -> list[Item]:
+    """Payloads with a partner institution from `country` (one or a list: any of them), on
+    `mission`; all of them by default."""
+    return answers.payloads(_data(dataset), country, mission).items
+
+
+def members(
+    *,
+    level: Level | str | None = None,
+    status: MemberStatus | str | None = None,
+    country: Texts = None,
+    as_of: str | None = None,
+    dataset: Dataset | None = None,
+) -> list[Item]:
+    """ILRS participants. `level`: national, subnational, organization or affiliated;
+    `status`: signed or reported; `as_of`: only those documented as signed by that date."""
+    return answers.members(_data(dataset), level, status, country, as_of).items
+
+
+def timeline(
+    *,
+    after: str | None = None,
+    before: str | None = None,
+    mission: Texts = None,
+    as_of: str | None = None,
+    dataset: Dataset | None = None,
+) -> list[Item]:
+    """Dated events, on or after `after` and on or before `before` (both inclusive), with
+    their status as of the data's date or `as_of`."""
+    return answers.timeline(_data(dataset), after, before, mission, as_of).items
+
+
+def facts(*, mission: Texts = None, dataset: Dataset | None = None) -> list[Item]:
+    """Mission facts (the `mission` command), for `mission` or all."""
+    return answers.facts(_data(dataset), mission).items
+
+
+def countries(*, country: Texts = None, dataset: Dataset | None = None) -> list[Item]:
+    """Every country and region in the data with its ILRS part, payloads and institutions."""
+    return answers.countries(_data(dataset), country).items
+
+
+def search(text: str, *, dataset: Dataset | None = None) -> list[Item]:
+    """Records whose names, descriptions or notes contain `text` (case and accents ignored)."""
+    return answers.search(_data(dataset), text).items
+
+
+def show(record_id: str, *, dataset: Dataset | None = None) -> Item:
+    """One record in full, with a "type" key naming its kind."""
+    return answers.show(_data(dataset), record_id).item
+
+
+def info(*, dataset: Dataset | None = None) -> Item:
+    """The dataset: title, version, as-of date, counts, headline figures and sources."""
+    return answers.info(_data(dataset)).item
+
+
+def cite(record_id: str, *, format: str = "text", dataset: Dataset | None = None) -> str:
+    """The sources behind a record as `format`: text, bibtex or csl-json."""
+    from .render import Format, formats_for, render
+
+    bibliography = answers.cite(_data(dataset), record_id)
+    allowed = formats_for("Bibliography")
+    chosen = next((fmt for fmt in allowed if fmt.value == format), None)
+    if chosen is None:
+        valid = ", ".join(fmt.value for fmt in allowed)
+        raise QueryError("format", f"{format!r} is not a citation format; use one of: {valid}")
+    return render(bibliography, Format(chosen))

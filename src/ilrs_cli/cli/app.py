@@ -1,0 +1,508 @@
+"""The command line: parse options, then delegate to one answer (report.answers) and one
+renderer; errors become messages and exit codes in `reporting`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+import typer.core
+
+from .. import __version__
+from ..core.kinds import kind_names
+from ..core.vocab import Level, MemberStatus
+from ..render import Format
+from ..render.terminal import write_out
+from . import arguments, reporting
+from .completion import complete_id, complete_list_command
+from .options import (
+    AsOfOption,
+    CountryOption,
+    CsvFlag,
+    FailEmptyFlag,
+    FieldsOption,
+    FormatOption,
+    JsonFlag,
+    LimitOption,
+    MissionOption,
+    SortOption,
+)
+
+# Everything else is imported where it is used, so that each command (and each Tab of shell
+# completion) loads only what it needs: Rich only to draw a table, pycountry only to resolve
+# a country the data does not name.
+
+EXIT_CODES = (  # also in README.md's table
+    "Exit codes: 0 ok (an empty result is ok), 1 data or runtime error, 2 usage error, "
+    "3 nothing matched (only with --fail-empty)."
+)
+
+
+class _Commands(typer.core.TyperGroup):
+    """Typer's group, naming the valid commands when an unknown one has no close match."""
+
+    def resolve_command(self, ctx: typer.Context, args: list[str]) -> Any:  # type: ignore[override]
+        try:
+            return super().resolve_command(ctx, args)
+        except Exception as error:
+            message = getattr(error, "message", "")
+            if message.startswith("No such command") and "Did you mean" not in message:
+                valid = ", ".join(self.list_commands(ctx))
+                raise type(error)(f"{message} Commands: {valid}.", ctx) from None
+            raise
+
+
+app = typer.Typer(
+    name="ilrs",
+    cls=_Commands,
+    help="Sourced answers about China's Chang'e-8 international payloads and the "
+    f"International Lunar Research Station (ILRS).\n\n{EXIT_CODES}",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        write_out(f"ilrs {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            envvar="ILRS_DATA",
+            metavar="PATH",
+            help="Read this dataset file instead of the bundled one (see `ilrs check`).",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Sourced answers about Chang'e-8's international payloads and the ILRS."""
+
+
+@app.command()
+def payloads(
+    ctx: typer.Context,
+    country: CountryOption = None,
+    mission: MissionOption = None,
+    fmt: FormatOption = None,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+    fields: FieldsOption = None,
+    sort: SortOption = None,
+    limit: LimitOption = None,
+    fail_empty: FailEmptyFlag = False,
+) -> None:
+    """List the international payloads selected for Chang'e-8.
+
+    A payload matches --country when any of its partner institutions is from there.
+
+    \b
+    Examples:
+      ilrs payloads --country Turkey
+      ilrs payloads -c Egypt -c Bahrain --json
+    """
+    from ..report import answers
+    from ..report.columns import shape
+
+    with reporting.user_errors(ctx):
+        output = arguments.output_format(fmt, as_json, as_csv)
+        listing = answers.payloads(arguments.dataset_for(ctx), country, mission)
+        reporting.emit(shape(listing, fields, sort, limit), output, fail_empty)
+
+
+@app.command()
+def members(
+    ctx: typer.Context,
+    national: Annotated[bool, typer.Option("--national", help="Only national-level.")] = False,
+    subnational: Annotated[
+        bool, typer.Option("--subnational", help="Only subnational entities.")
+    ] = False,
+    organization: Annotated[
+        bool, typer.Option("--organization", help="Only international organizations.")
+    ] = False,
+    affiliated: Annotated[
+        bool,
+        typer.Option("--affiliated", help="Only those engaged through an organization."),
+    ] = False,
+    level: Annotated[
+        Level | None, typer.Option("--level", help="Only this level.", show_default=False)
+    ] = None,
+    status: Annotated[
+        MemberStatus | None,
+        typer.Option(
+            "--status",
+            help="Only 'signed' (agreement documented) or 'reported' (a source only says so).",
+            show_default=False,
+        ),
+    ] = None,
+    country: CountryOption = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = None,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+    fields: FieldsOption = None,
+    sort: SortOption = None,
+    limit: LimitOption = None,
+    fail_empty: FailEmptyFlag = False,
+) -> None:
+    """List ILRS participants: level, status and signing date.
+
+    With --as-of, only those with an agreement documented as signed by then; participants
+    without a signing date (or whose date spans that day) are named apart, never guessed in.
+
+    \b
+    Examples:
+      ilrs members --national
+      ilrs members --affiliated --json
+      ilrs members --status signed --sort date --fields name,date
+      ilrs members --national --as-of 2023-12-31
+    """
+    from ..report import answers
+    from ..report.columns import shape
+
+    flags = {
+        Level.NATIONAL: national,
+        Level.SUBNATIONAL: subnational,
+        Level.ORGANIZATION: organization,
+        Level.AFFILIATED: affiliated,
+    }
+    chosen = {chosen_level for chosen_level, on in flags.items() if on}
+    if level is not None:
+        chosen.add(level)
+    if len(chosen) > 1:
+        names = sorted(chosen_level.value for chosen_level in chosen)
+        raise typer.BadParameter(
+            f"choose one level, not several ({', '.join(names)})",
+            ctx=ctx,
+            param_hint="'--national', '--subnational', '--organization', '--affiliated', '--level'",
+        )
+    wanted = chosen.pop() if chosen else None
+    with reporting.user_errors(ctx):
+        output = arguments.output_format(fmt, as_json, as_csv)
+        dataset = arguments.dataset_for(ctx)
+        listing = answers.members(dataset, wanted, status, country, as_of)
+        reporting.emit(shape(listing, fields, sort, limit), output, fail_empty)
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    after: Annotated[
+        str | None,
+        typer.Option(
+            "--after",
+            metavar="DATE",
+            help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).",
+            show_default=False,
+        ),
+    ] = None,
+    before: Annotated[
+        str | None,
+        typer.Option(
+            "--before",
+            metavar="DATE",
+            help="Only events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).",
+            show_default=False,
+        ),
+    ] = None,
+    mission: MissionOption = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = None,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+    fields: FieldsOption = None,
+    sort: SortOption = None,
+    limit: LimitOption = None,
+    fail_empty: FailEmptyFlag = False,
+) -> None:
+    """List dated events: selection, ILRS signings, launches.
+
+    Dates keep their precision (2026, 2028/2029, 2030s). A date that is a span matches
+    --after and --before when any part of it does, so "2028/2029" is on or after 2029.
+
+    Status is planned or done at the data's as-of date, or with --as-of at the end of that
+    date: done once the whole span has passed, planned while it is ahead, uncertain when
+    the span covers the date.
+
+    \b
+    Examples:
+      ilrs timeline --after 2025 --mission Chang'e-8
+      ilrs timeline --json | jq '.[].event'
+      ilrs timeline --as-of 2024-06 --mission ILRS
+    """
+    from ..report import answers
+    from ..report.columns import shape
+
+    with reporting.user_errors(ctx):
+        output = arguments.output_format(fmt, as_json, as_csv)
+        dataset = arguments.dataset_for(ctx)
+        listing = answers.timeline(dataset, after, before, mission, as_of)
+        reporting.emit(shape(listing, fields, sort, limit), output, fail_empty)
+
+
+@app.command()
+def mission(
+    ctx: typer.Context,
+    mission: MissionOption = None,
+    fmt: FormatOption = None,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+    fields: FieldsOption = None,
+    fail_empty: FailEmptyFlag = False,
+) -> None:
+    """The Chang'e-8 fact sheet, with the ILRS headline figures, each fact with its sources.
+
+    Landing site, launch window, payload mass offered, selection, rovers on board, ISRU,
+    its role as an ILRS precursor (with Chang'e-7), and the ILRS participation figures.
+
+    \b
+    Examples:
+      ilrs mission
+      ilrs mission --mission ILRS --json
+    """
+    from ..report import answers
+    from ..report.columns import shape
+
+    with reporting.user_errors(ctx):
+        output = arguments.output_format(fmt, as_json, as_csv)
+        listing = answers.facts(arguments.dataset_for(ctx), mission)
+        reporting.emit(shape(listing, fields), output, fail_empty)
+
+
+@app.command()
+def countries(
+    ctx: typer.Context,
+    country: CountryOption = None,
+    fmt: FormatOption = None,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+    fields: FieldsOption = None,
+    sort: SortOption = None,
+    limit: LimitOption = None,
+    fail_empty: FailEmptyFlag = False,
+) -> None:
+    """Every country and region in the data: its ILRS part, payloads and institutions.
+
+    \b
+    Examples:
+      ilrs countries --country Egypt
+      ilrs countries --csv > countries.csv
+    """
+    from ..report import answers
+    from ..report.columns import shape
+
+    with reporting.user_errors(ctx):
+        output = arguments.output_format(fmt, as_json, as_csv)
+        listing = answers.countries(arguments.dataset_for(ctx), country)
+        reporting.emit(shape(listing, fields, sort, limit), output, fail_empty)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    record_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A record id: " + kind_names() + ".",
+            autocompletion=complete_id,
+            show_default=False,
+        ),
+    ],
+    fmt: FormatOption = None,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+) -> None:
+    """One record in full: every field, and every source with its URL.
+
+    \b
+    Examples:
+      ilrs show micro-rovers
+      ilrs show egypt --json
+    """
+    from ..report import answers
+
+    with reporting.user_errors(ctx):
+        output = arguments.output_format(fmt, as_json, as_csv)
+        reporting.emit(answers.show(arguments.dataset_for(ctx), record_id), output)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    text: Annotated[
+        str,
+        typer.Argument(metavar="TEXT", help="Text to find; case and accents do not matter."),
+    ],
+    fmt: FormatOption = None,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+    fields: FieldsOption = None,
+    limit: LimitOption = None,
+    fail_empty: FailEmptyFlag = False,
+) -> None:
+    """Search names, descriptions, institutions and notes of every kind of record.
+
+    \b
+    Examples:
+      ilrs search rover
+      ilrs search "Zhejiang" --json
+    """
+    from ..report import answers
+    from ..report.columns import shape
+
+    with reporting.user_errors(ctx):
+        output = arguments.output_format(fmt, as_json, as_csv)
+        listing = answers.search(arguments.dataset_for(ctx), text)
+        reporting.emit(shape(listing, fields, limit=limit), output, fail_empty)
+
+
+def info(
+    ctx: typer.Context,
+    fmt: FormatOption = None,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+) -> None:
+    """The dataset: title, version, as-of date, counts, headline figures and every source.
+
+    The headline figures are computed from the records, never typed in.
+
+    \b
+    Examples:
+      ilrs info
+      ilrs info --json | jq '.figures'
+    """
+    from ..report import answers
+
+    with reporting.user_errors(ctx):
+        output = arguments.output_format(fmt, as_json, as_csv)
+        reporting.emit(answers.info(arguments.dataset_for(ctx)), output)
+
+
+app.command("info")(info)
+SOURCES_HELP = """Same as `ilrs info`: the dataset and every source with its URL.
+
+\b
+Example:
+  ilrs sources --json | jq -r '.sources[].url'
+"""
+app.command("sources", help=SOURCES_HELP)(info)
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[PATH]",
+            help="The dataset file to check; by default --data, ILRS_DATA or the bundled one.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check a dataset file and list every problem, with its record and line.
+
+    Checks TOML syntax, field types, required fields, allowed values, unique ids, references
+    to sources, institutions and organizations, countries and their ISO 3166 codes, dates,
+    and that every record has a source. Exit 0 when clean, 1 when not.
+
+    \b
+    Examples:
+      ilrs check my-chang8.toml
+      ilrs --data my-chang8.toml payloads
+    """
+    from ..core.kinds import KINDS
+    from ..core.text import escape
+    from ..load import load_dataset
+    from ..query.figures import place_count, record_counts, signing_count
+
+    with reporting.user_errors(ctx):
+        chosen = path or arguments.data_path(ctx)
+        dataset = load_dataset(chosen, check_codes=True)
+    counts, signings = record_counts(dataset), signing_count(dataset)
+    parts = [
+        f"{counts[kind.plural]} {kind.plural}"
+        + (f" (of which {signings} signings)" if kind.plural == "events" else "")
+        for kind in KINDS
+    ]
+    parts.append(f"{place_count(dataset)} places")
+    summary = ", ".join(parts)
+    write_out(escape(f"{dataset.path}: ok, no problems in {summary}; as of {dataset.info.as_of}"))
+
+
+@app.command()
+def cite(
+    ctx: typer.Context,
+    record_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A record id: " + kind_names() + ".",
+            autocompletion=complete_id,
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="text, bibtex (biblatex @online entries) or csl-json."),
+    ] = Format.TEXT,
+) -> None:
+    """The sources behind one record, formatted for a bibliography.
+
+    Each gives title, publisher, date, URL and the accessed date (the source's own, else
+    the data's as-of date), and where in the source the record is supported.
+
+    \b
+    Examples:
+      ilrs cite micro-rovers
+      ilrs cite egypt --format bibtex >> references.bib
+    """
+    from ..report import answers
+
+    with reporting.user_errors(ctx):
+        reporting.emit(answers.cite(arguments.dataset_for(ctx), record_id), fmt)
+
+
+@app.command("fields")
+def list_fields(
+    ctx: typer.Context,
+    command: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[COMMAND]",
+            help="A list command: payloads, members, timeline, mission, countries, search.",
+            autocompletion=complete_list_command,
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = None,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+) -> None:
+    """Every field each list command can print, with its type and meaning.
+
+    These are the keys of --json, the columns of --csv, and the names --fields and --sort
+    take.
+
+    \b
+    Examples:
+      ilrs fields members
+      ilrs fields --json
+    """
+    from ..report import answers
+
+    with reporting.user_errors(ctx):
+        output = arguments.output_format(fmt, as_json, as_csv)
+        reporting.emit(answers.fields(command), output)

@@ -1,0 +1,39 @@
+"""Turning what the user typed into what the answers take: the dataset to read and the output
+format. Bad values raise QueryError (a usage error)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from ..core.errors import QueryError
+
+if TYPE_CHECKING:
+    from ..core.records import Dataset
+    from ..render import Format
+
+
+def data_path(ctx: typer.Context) -> Path | None:
+    """The --data option (or ILRS_DATA), read from the root command: also while completing."""
+    value = ctx.find_root().params.get("data")
+    return value if isinstance(value, Path) else None
+
+
+def dataset_for(ctx: typer.Context) -> Dataset:
+    """The dataset named by --data or ILRS_DATA, else the bundled one."""
+    from ..load import open_dataset
+
+    return open_dataset(data_path(ctx))
+
+
+def output_format(chosen: Format | None, as_json: bool = False, as_csv: bool = False) -> Format:
+    """--format, or its aliases --json and --csv; table when none is given."""
+    from ..render import Format
+
+    given = [fmt for fmt, on in ((chosen, chosen is not None), (Format.JSON, as_json),
+                                 (Format.CSV, as_csv)) if on]  # fmt: skip
+    if len(set(given)) > 1:
+        raise QueryError("format", "choose one output format, not several")
+    return given[0] if given and given[0] is not None else Format.TABLE

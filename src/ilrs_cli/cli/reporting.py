@@ -1,0 +1,77 @@
+"""How commands answer: reports on stdout, notes and errors on stderr, and the exit codes
+that go with them. The only place that turns the library's errors into flag names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from ..core.errors import DatasetError, QueryError, RecordNotFound
+from ..core.text import escape
+from ..render.terminal import write_err, write_out
+
+if TYPE_CHECKING:
+    from ..render import Format
+
+EXIT_DATA_ERROR = 1
+EXIT_NOTHING_MATCHED = 3
+
+# The command-line spelling of each argument a QueryError can name.
+FLAGS = {
+    "country": "--country",
+    "mission": "--mission",
+    "fields": "--fields",
+    "sort": "--sort",
+    "after": "--after",
+    "before": "--before",
+    "as_of": "--as-of",
+    "level": "--level",
+    "status": "--status",
+    "format": "--format",
+    "id": "ID",
+    "text": "TEXT",
+    "command": "COMMAND",
+}
+
+
+@contextmanager
+def user_errors(ctx: typer.Context) -> Iterator[None]:
+    """Bad input exits 2 with what would be right; a missing record or a bad dataset exits 1
+    with the closest ids or every problem."""
+    try:
+        yield
+    except RecordNotFound as error:
+        write_err(f"ilrs: error: {error}")
+        write_err("ilrs: `ilrs search TEXT` finds records by name")
+        raise typer.Exit(code=EXIT_DATA_ERROR) from None
+    except QueryError as error:
+        hint = FLAGS.get(error.argument, error.argument)
+        raise typer.BadParameter(escape(str(error)), ctx=ctx, param_hint=f"'{hint}'") from None
+    except DatasetError as error:
+        write_err(f"ilrs: error: {error.report()}")
+        raise typer.Exit(code=EXIT_DATA_ERROR) from None
+
+
+def emit(report: Any, fmt: Format, fail_empty: bool = False) -> None:
+    """Print a report; an empty table is a note on stderr. --fail-empty makes empty exit 3."""
+    from ..render import Format, formats_for, render
+    from ..report.columns import Listing
+
+    valid = formats_for(type(report).__name__)
+    if fmt not in valid:
+        names = ", ".join(f.value for f in valid)
+        raise QueryError("format", f"{fmt.value!r} does not apply here; use one of: {names}")
+
+    listing = report if isinstance(report, Listing) else None
+    for note in listing.notes if listing else ():
+        write_err(f"ilrs: {note}")
+    empty = listing is not None and not listing.items
+    if listing is not None and empty and fmt is Format.TABLE:
+        write_err(f"ilrs: {listing.empty_note}")
+    else:
+        write_out(render(report, fmt))
+    if empty and fail_empty:
+        raise typer.Exit(code=EXIT_NOTHING_MATCHED)

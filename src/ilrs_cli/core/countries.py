@@ -1,0 +1,143 @@
+"""Turn what a user types for a country or region into an ISO 3166 code.
+
+Names in the dataset and their codes are tried first, so the common case needs no country
+library. Everything else (alpha-3 codes, official and alternative names, countries with no
+records) is looked up in pycountry, loaded only then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import Any, NamedTuple
+
+from .errors import QueryError
+from .records import Place
+from .text import fold
+
+# Names people use that ISO 3166 does not list, folded (see `fold`).
+ALIASES = {
+    "turkey": "TR",
+    "russia": "RU",
+    "uae": "AE",
+    "emirates": "AE",
+    "hong kong sar": "HK",
+    "hksar": "HK",
+    "macau": "MO",
+    "macao sar": "MO",
+    "usa": "US",
+    "america": "US",
+    "uk": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "south korea": "KR",
+    "north korea": "KP",
+    "czech republic": "CZ",
+    "ivory coast": "CI",
+    "vietnam": "VN",
+    "laos": "LA",
+    "syria": "SY",
+    "holland": "NL",
+    "burma": "MM",
+    "swaziland": "SZ",
+    "cape verde": "CV",
+    "east timor": "TL",
+    "vatican": "VA",
+    "prc": "CN",
+    "mainland china": "CN",
+}
+
+
+class Country(NamedTuple):
+    """A resolved country or region: the name to show and its ISO 3166 code."""
+
+    name: str
+    code: str
+
+    def includes(self, place: Place) -> bool:
+        """True for the place itself and for regions inside it (US includes US-HI)."""
+        if place.code is None:
+            return False
+        return place.code == self.code or place.code.startswith(self.code + "-")
+
+
+def resolve_country(text: str, places: Iterable[Place]) -> Country:
+    """The country or region meant by `text`; InputError with suggestions when there is none."""
+    key = fold(text)
+    if not key:
+        raise QueryError("country", "a country or region cannot be empty; give a name or ISO code")
+    known = [place for place in places if place.code is not None]
+    for place in known:
+        assert place.code is not None
+        if key in (fold(place.name), fold(place.code)):
+            return Country(place.name, place.code)
+    code = ALIASES.get(key) or _iso_index().get(key)
+    if code is None:
+        raise QueryError("country", f"unknown country {text!r}{_did_you_mean(key, known)}")
+    for place in known:
+        if place.code == code:
+            return Country(place.name, code)
+    return Country(_iso_names()[code], code)
+
+
+def _did_you_mean(key: str, known: list[Place]) -> str:
+    import difflib
+
+    names = {place.code: place.name for place in known if place.code is not None}
+    for code, name in _iso_names().items():
+        if "-" not in code:
+            names.setdefault(code, name)
+    spellings = {fold(name): code for code, name in names.items()}
+    for alias, code in ALIASES.items():
+        spellings.setdefault(alias, code)
+    close = difflib.get_close_matches(key, list(spellings), n=5, cutoff=0.7)
+    suggested = list(dict.fromkeys(names[spellings[match]] for match in close))[:3]
+    if not suggested:
+        return "; give a country or region name or an ISO 3166 code such as TR or TUR"
+    return "; did you mean " + " or ".join(suggested) + "?"
+
+
+def is_iso_code(code: str) -> bool:
+    """True for an ISO 3166-1 alpha-2 code or an ISO 3166-2 region code."""
+    return code in _iso_names()
+
+
+@cache
+def _iso_records() -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """(code, folded spellings, display name) for every ISO 3166-1 country and -2 region."""
+    import pycountry
+
+    records: list[tuple[str, tuple[str, ...], str]] = []
+    for country in pycountry.countries:
+        spellings = [
+            country.alpha_2,
+            country.alpha_3,
+            country.name,
+            *(_optional(country, "common_name"), _optional(country, "official_name")),
+        ]
+        display = _optional(country, "common_name") or country.name
+        records.append((country.alpha_2, tuple(fold(s) for s in spellings if s), display))
+    for region in pycountry.subdivisions:
+        records.append((region.code, (fold(region.code), fold(region.name)), region.name))
+    return tuple(records)
+
+
+def _optional(record: Any, attribute: str) -> str | None:
+    value = getattr(record, attribute, None)
+    return value if isinstance(value, str) else None
+
+
+@cache
+def _iso_index() -> dict[str, str]:
+    """Folded spelling to code; countries win over regions that share a name."""
+    index: dict[str, str] = {}
+    for code, spellings, _ in _iso_records():
+        for spelling in spellings:
+            index.setdefault(spelling, code)
+    return index
+
+
+@cache
+def _iso_names() -> dict[str, str]:
+    return {code: display for code, _, display in _iso_records()}

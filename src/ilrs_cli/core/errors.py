@@ -1,0 +1,45 @@
+"""The errors of the library. None of them names a command-line option: the command line maps
+`QueryError.argument` to its own flag names."""
+
+from __future__ import annotations
+
+
+class IlrsError(Exception):
+    """The base of every error `ilrs_cli` raises on purpose."""
+
+
+class QueryError(IlrsError, ValueError):
+    """A value given to a query that cannot be used, with what would be right.
+
+    `argument` names the query argument, as the Python API spells it: "country", "mission",
+    "fields", "sort", "after", "before", "as_of", "id", "text", "format", "command"."""
+
+    def __init__(self, argument: str, message: str) -> None:
+        super().__init__(message)
+        self.argument = argument
+
+
+class RecordNotFound(QueryError):
+    """No record has the id asked for; `close` holds the nearest ids."""
+
+    def __init__(self, record_id: str, close: list[str]) -> None:
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        super().__init__("id", f"no record with id {record_id!r}{hint}")
+        self.record_id = record_id
+        self.close = close
+
+
+class DatasetError(IlrsError):
+    """A dataset file that cannot be used, with every problem found in it."""
+
+    def __init__(self, path: str, problems: list[str]) -> None:
+        super().__init__(f"{path}: {len(problems)} problem(s)")
+        self.path = path
+        self.problems = problems
+
+    def report(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"{self.path}: {count} {noun}:"]
+        lines.extend(f"  - {problem}" for problem in self.problems)
+        return "\n".join(lines)

@@ -1,0 +1,74 @@
+"""The registry of record kinds: the one place where the kinds of record are listed.
+
+The loader reads the tables in this order, search and `show` look through them, `check` and
+`info` count them, completion offers their ids, and the schema reference documents them. Adding
+a kind is a record type in `records`, its fields in `load.schema`, one entry here, its JSON
+object in `report.items`, and its listing and command where it has them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
+
+from .records import Dataset, Event, Fact, Institution, Member, Mission, Payload, Source
+
+Record = Source | Institution | Payload | Member | Mission | Event | Fact
+
+
+class Kind(NamedTuple):
+    name: str  # what one record is called: "payload"
+    plural: str  # the dataset table ([[payloads]]) and the Dataset attribute
+    record_type: type[Any]
+    title: Callable[[Any], str]  # a short name for the record, in lists and completion
+    search: tuple[str, ...]  # the attributes search reads, in this order
+    item: str  # the function in report.items that builds its JSON object
+    listed: int  # its place when kinds are listed to users
+
+
+def _name(record: Any) -> str:
+    return str(record.name)
+
+
+KINDS: tuple[Kind, ...] = (  # in loading order: a kind after the kinds it refers to
+    Kind("source", "sources", Source, lambda r: r.title,
+         ("title", "author", "publisher", "via", "note"), "source_item", 6),
+    Kind("institution", "institutions", Institution, _name,
+         ("name", "short_name", "name_zh", "place", "note"), "institution_item", 5),
+    Kind("payload", "payloads", Payload, _name,
+         ("name", "name_zh", "description", "institutions", "mission"), "payload_item", 0),
+    Kind("member", "members", Member, _name,
+         ("name", "short_name", "place", "agreement", "note"), "member_item", 1),
+    Kind("mission", "missions", Mission, _name,
+         ("name", "full_name", "name_zh", "note"), "mission_item", 2),
+    Kind("event", "events", Event, lambda r: r.event, ("event", "note"), "event_item", 3),
+    Kind("fact", "facts", Fact, lambda r: f"{r.mission}: {r.topic}",
+         ("topic", "text", "note"), "fact_item", 4),
+)  # fmt: skip
+
+LISTED: tuple[Kind, ...] = tuple(sorted(KINDS, key=lambda kind: kind.listed))
+BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
+BY_PLURAL: dict[str, Kind] = {kind.plural: kind for kind in KINDS}
+
+
+def kind_of(record: Any) -> Kind:
+    for kind in KINDS:
+        if isinstance(record, kind.record_type):
+            return kind
+    raise TypeError(f"not a record: {type(record).__name__}")
+
+
+def records_of(dataset: Dataset, kind: Kind) -> tuple[Any, ...]:
+    return tuple(getattr(dataset, kind.plural))
+
+
+def all_records(dataset: Dataset) -> Iterator[tuple[Kind, Record]]:
+    """Every record with its kind, kinds in the order users see them."""
+    for kind in LISTED:
+        for record in getattr(dataset, kind.plural):
+            yield kind, record
+
+
+def kind_names() -> str:
+    """'payload, member, mission, ...': for help texts and messages."""
+    return ", ".join(kind.name for kind in LISTED)

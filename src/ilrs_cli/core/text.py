@@ -1,0 +1,49 @@
+"""Text helpers shared by every layer: folding for matching, and the one escaping function for
+strings that reach a terminal."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# What a string from a dataset or a file name must never do on a terminal: move the cursor,
+# ring the bell, set the title or clipboard (C0, DEL, C1), reorder text (bidi embeddings,
+# overrides, isolates, marks), hide text (zero-width characters, tag characters), or start a
+# new line (newline, CR, U+2028/2029). Each is shown as a visible escape instead.
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+_UNSAFE_BUT_NEWLINE = re.compile(_UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return repr(match[0])[1:-1]
+
+
+def escape(text: str, keep_newlines: bool = False) -> str:
+    """`text` safe for a terminal: every control, bidi, invisible and line-breaking character
+    as a visible escape ('a\\x1bb' shows as 'a\\\\x1bb'). `keep_newlines` keeps '\\n' for text
+    that the program itself laid out in lines; data strings are escaped whole."""
+    pattern = _UNSAFE_BUT_NEWLINE if keep_newlines else _UNSAFE
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return pattern.sub(_escaped, text)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents and punctuation removed, spaces collapsed: 'Türkiye' -> 'turkiye'."""
+    # Arguments decoded in a C locale carry undecodable bytes as surrogates: decode them.
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    decomposed = unicodedata.normalize("NFKD", text)
+    letters = "".join(char for char in decomposed if not unicodedata.combining(char))
+    cleaned = "".join(char if char.isalnum() else " " for char in letters.casefold())
+    return " ".join(cleaned.split())
+
+
+def suggest(word: str, known: Iterable[str], prefix: str = "") -> str:
+    """' (did you mean 'x'?)' for the closest of `known`, or ''."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f" ({prefix}did you mean {close[0]!r}?)" if close else ""

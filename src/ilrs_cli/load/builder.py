@@ -1,0 +1,269 @@
+"""Build the immutable Dataset from a parsed TOML document, driven by the schema and the
+registry of kinds. Every problem in the file is collected and reported together, each with
+the record it is in and its line."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..core.errors import DatasetError
+from ..core.kinds import KINDS, Kind
+from ..core.records import (
+    INTERNATIONAL,
+    UNKNOWN,
+    Citation,
+    Dataset,
+    DatasetInfo,
+    Event,
+    Place,
+)
+from ..core.text import suggest
+from . import rules
+from .schema import TABLES, Table
+
+ISO_CODE_PATTERN = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?", re.ASCII)
+TOP_LEVEL_KEYS = frozenset({"dataset", "places", *(kind.plural for kind in KINDS)})
+
+
+def build_dataset(
+    shown: str, document: dict[str, Any], text: str, bundled: bool, check_codes: bool
+) -> Dataset:
+    return _Builder(shown, document, text, bundled).build(check_codes)
+
+
+class _Record:
+    """One table being read: its typed values and the problems found in it."""
+
+    def __init__(self, where: str, problems: list[str]) -> None:
+        self.where = where
+        self.problems = problems
+        self.values: dict[str, Any] = {}
+        self.ok = True
+
+    def problem(self, message: str) -> None:
+        self.problems.append(f"{self.where}: {message}")
+        self.ok = False
+
+
+def _read(table: dict[str, Any], schema: Table, record: _Record) -> None:
+    """Read every declared field of `table` into record.values; report unknown fields."""
+    for spec in schema.fields:
+        value = table.get(spec.name)
+        if value is None:
+            if spec.required:
+                record.problem(f"missing required field '{spec.name}'")
+            continue
+        try:
+            record.values[spec.target] = spec.type.read(value)
+        except ValueError as error:
+            message = str(error)
+            record.problem(f"'{spec.name}'{'' if message.startswith(':') else ' '}{message}")
+
+
+def _unknown(table: dict[str, Any], schema: Table, record: _Record) -> None:
+    known = [spec.name for spec in schema.fields]
+    for key in sorted(set(table) - set(known)):
+        record.problem(f"unknown field '{key}'{suggest(key, known)}")
+
+
+class _Builder:
+    def __init__(self, path: str, document: dict[str, Any], text: str, bundled: bool) -> None:
+        self.path = path
+        self.bundled = bundled
+        self.document = document
+        self.header_lines = _header_lines(text)
+        self.problems: list[str] = []
+        self.seen_ids: dict[str, str] = {}
+        self.places: dict[str, Place] = {}
+        self.built: dict[str, dict[str, Any]] = {kind.name: {} for kind in KINDS}
+        self.mission_names: set[str] = set()
+
+    def build(self, check_codes: bool) -> Dataset:
+        for key in sorted(set(self.document) - TOP_LEVEL_KEYS):
+            self.problems.append(f"unknown top-level table '{key}'{suggest(key, TOP_LEVEL_KEYS)}")
+        info = self._info()
+        self._places()
+        if check_codes:
+            self._check_iso_codes()
+        records: dict[str, list[Any]] = {}
+        for kind in KINDS:
+            records[kind.plural] = self._records(kind)
+            if kind.name == "mission":
+                self.mission_names = {mission.name for mission in records[kind.plural]}
+        signings = [rules.signing_event(m) for m in records["members"] if m.date is not None]
+        for member in records["members"]:
+            if member.date is not None:
+                self._reserve_signing(member.id, rules.signing_id(member.id))
+        self.problems.extend(rules.dataset_problems(records, info))
+        if self.problems or info is None:
+            raise DatasetError(self.path, self.problems)
+        events: list[Event] = sorted(
+            [*records["events"], *signings],
+            key=lambda event: (event.date.start, event.date.end, event.id),
+        )
+        by_table = {plural: tuple(found) for plural, found in records.items()}
+        by_table["events"] = tuple(events)
+        return Dataset(
+            path=self.path,
+            bundled=self.bundled,
+            info=info,
+            places=tuple(self.places.values()),
+            **by_table,
+        )
+
+    def _info(self) -> DatasetInfo | None:
+        table = self.document.get("dataset")
+        if not isinstance(table, dict):
+            self.problems.append("missing the [dataset] table (title, version, as_of)")
+            return None
+        record = _Record("[dataset]", self.problems)
+        _read(table, TABLES["dataset"], record)
+        _unknown(table, TABLES["dataset"], record)
+        return DatasetInfo(**record.values) if record.ok else None
+
+    def _places(self) -> None:
+        table = self.document.get("places", {})
+        if not isinstance(table, dict):
+            self.problems.append('[places] must be a table of name = "ISO code"')
+            return
+        codes: dict[str, str] = {}
+        for name, code in table.items():
+            where = f"[places] {name!r}"
+            if not isinstance(code, str) or not ISO_CODE_PATTERN.fullmatch(code):
+                shown = code if isinstance(code, str) else type(code).__name__
+                self.problems.append(
+                    f'{where}: code must be an ISO 3166 code such as "TR" or "US-HI", '
+                    f"not {shown!r}"[:300]
+                )
+                continue
+            if code in codes:
+                self.problems.append(f"{where}: code {code!r} is also used by {codes[code]!r}")
+            codes[code] = name
+            self.places[name] = Place(name, code)
+        for special in (INTERNATIONAL, UNKNOWN):
+            self.places.setdefault(special, Place(special, None))
+
+    def _check_iso_codes(self) -> None:
+        from ..core.countries import is_iso_code
+
+        for place in self.places.values():
+            if place.code is not None and not is_iso_code(place.code):
+                self.problems.append(
+                    f"[places] {place.name!r}: {place.code!r} is not an ISO 3166 code"
+                )
+
+    def _records(self, kind: Kind) -> list[Any]:
+        raw = self.document.get(kind.plural, [])
+        if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+            self.problems.append(f"'{kind.plural}' must be an array of tables ([[{kind.plural}]])")
+            return []
+        schema = TABLES[kind.plural]
+        built = []
+        for index, table in enumerate(raw):
+            record = _Record(self._where(kind.plural, index, table), self.problems)
+            _read(table, schema, record)
+            self._unique_id(record, kind)
+            for spec in schema.fields:
+                if spec.type.link is not None and spec.target in record.values:
+                    self._link(record, spec.type.link, spec.target)
+            for message in rules.record_problems(kind.name, record.values):
+                record.problem(message)
+            _unknown(table, schema, record)
+            if record.ok:
+                value = kind.record_type(**record.values)
+                self.built[kind.name][value.id] = value
+                built.append(value)
+        return built
+
+    def _where(self, key: str, index: int, table: dict[str, Any]) -> str:
+        """'[[payloads]] #3 (id 'x', line 120)': the record, by position, id and line."""
+        details = []
+        if isinstance(table.get("id"), str):
+            details.append(f"id {table['id'][:80]!r}")
+        lines = self.header_lines.get(key, [])
+        if index < len(lines):
+            details.append(f"line {lines[index]}")
+        return f"[[{key}]] #{index + 1}" + (f" ({', '.join(details)})" if details else "")
+
+    def _unique_id(self, record: _Record, kind: Kind) -> None:
+        record_id = record.values.get("id")
+        if record_id is None:
+            return
+        if record_id in self.seen_ids:
+            record.problem(
+                f"duplicate id {record_id!r} (already used by a {self.seen_ids[record_id]})"
+            )
+        else:
+            self.seen_ids[record_id] = kind.name
+
+    def _reserve_signing(self, member_id: str, signing_id: str) -> None:
+        if signing_id in self.seen_ids:
+            self.problems.append(
+                f"[[members]] (id {member_id!r}): its signing event id {signing_id!r} is "
+                f"already used by a {self.seen_ids[signing_id]}"
+            )
+        self.seen_ids[signing_id] = "signing event"
+
+    def _link(self, record: _Record, link: str, target: str) -> None:
+        value = record.values[target]
+        if link == "place":
+            place = self.places.get(value)
+            if place is None:
+                record.problem(
+                    f"unknown country or region {value!r}{suggest(value, self.places)}; add it "
+                    f"to [places] or use {INTERNATIONAL!r} or {UNKNOWN!r}"
+                )
+            record.values[target] = place
+        elif link == "mission":
+            if self.mission_names and value not in self.mission_names:
+                known = ", ".join(sorted(self.mission_names))
+                record.problem(
+                    f"'{target}' is {value!r}; use one of the [[missions]] names: {known}"
+                )
+        elif link == "member":
+            pass  # checked once every member is read (rules.dataset_problems)
+        elif link == "citations":
+            record.values[target] = self._citations(record, value)
+        else:
+            found = [self._lookup(record, link, wanted) for wanted in value]
+            record.values[target] = tuple(item for item in found if item is not None)
+
+    def _lookup(self, record: _Record, kind: str, wanted: str) -> Any:
+        """The record `wanted` refers to. A record that exists but is itself broken has been
+        reported already, so only the referring record is marked as not usable."""
+        found = self.built[kind].get(wanted)
+        if found is None and wanted:
+            if self.seen_ids.get(wanted) == kind:
+                record.ok = False
+            else:
+                close = suggest(wanted, list(self.built[kind]))
+                record.problem(f"unknown {kind} id {wanted!r}{close}")
+        return found
+
+    def _citations(self, record: _Record, entries: list[dict[str, Any]]) -> tuple[Citation, ...]:
+        if record.ok and not entries:
+            record.problem("has no sources; every record needs at least one")
+        citations = []
+        for number, entry in enumerate(entries, start=1):
+            cite = _Record(f"{record.where} source #{number}", self.problems)
+            _read(entry, TABLES["citation"], cite)
+            _unknown(entry, TABLES["citation"], cite)
+            source = self._lookup(cite, "source", cite.values.get("id", "")) if cite.ok else None
+            if not cite.ok:
+                record.ok = False
+            elif source is not None:
+                citations.append(Citation(source, cite.values["at"]))
+        return tuple(citations)
+
+
+_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
+
+
+def _header_lines(text: str) -> dict[str, list[int]]:
+    """Line numbers of each [[table]] header, in order, so problems can name a line."""
+    found: dict[str, list[int]] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if match := _HEADER.match(line):
+            found.setdefault(match[1], []).append(number)
+    return found

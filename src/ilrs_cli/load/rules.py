@@ -1,0 +1,75 @@
+"""Checks that span several fields or records, beyond what the schema's types check, and the
+signing events that members with a date add to the timeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.records import DatasetInfo, Event, Member
+from ..core.vocab import EventStatus, Level, MemberStatus
+
+
+def record_problems(kind: str, values: dict[str, Any]) -> list[str]:
+    """Problems within one record, from its typed values."""
+    if kind != "member":
+        return []
+    problems = []
+    level, via = values.get("level"), values.get("via")
+    if level is Level.AFFILIATED and via is None:
+        problems.append("an affiliated member needs 'via': the id of its organization")
+    if level is not None and level is not Level.AFFILIATED and via is not None:
+        problems.append(f"'via' is only for affiliated members, not {level.value} ones")
+    if values.get("date") is not None and values.get("status") is not MemberStatus.SIGNED:
+        problems.append("'date' is the signing date, so the status must be 'signed'")
+    return problems
+
+
+def dataset_problems(records: dict[str, list[Any]], info: DatasetInfo | None) -> list[str]:
+    """Problems between records: organizations named in `via`, dates against the as-of date."""
+    problems = []
+    members: list[Member] = records["members"]
+    organizations = {m.id for m in members if m.level is Level.ORGANIZATION}
+    for member in members:
+        if member.via is not None and member.via not in organizations:
+            problems.append(
+                f"[[members]] (id {member.id!r}): 'via' {member.via!r} is not the id of a "
+                "member with level 'organization'"
+            )
+    if info is None:
+        return problems
+    as_of = info.as_of
+    for member in members:
+        if member.date is not None and member.date.start > as_of:
+            problems.append(
+                f"[[members]] (id {member.id!r}): signed on {member.date} which is after "
+                f"the dataset's as_of date {as_of}"
+            )
+    events: list[Event] = records["events"]
+    for event in events:
+        where = f"[[events]] (id {event.id!r})"
+        if event.status is EventStatus.DONE and event.date.start > as_of:
+            problems.append(f"{where}: 'done' but dated {event.date}, after the as_of date {as_of}")
+        if event.status is EventStatus.PLANNED and event.date.end < as_of:
+            problems.append(
+                f"{where}: 'planned' but dated {event.date}, before the as_of date {as_of}; "
+                "mark it done (with a source) or correct the date"
+            )
+    return problems
+
+
+def signing_id(member_id: str) -> str:
+    return f"{member_id}-signs"
+
+
+def signing_event(member: Member) -> Event:
+    """The timeline event of a member's signing."""
+    assert member.date is not None
+    return Event(
+        id=signing_id(member.id),
+        date=member.date,
+        mission="ILRS",
+        status=EventStatus.DONE,
+        event=member.agreement or f"{member.name} signs an ILRS agreement",
+        sources=member.sources,
+        note=member.note,
+    )

@@ -1,0 +1,51 @@
+"""Every count the tool reports, defined once: `info`, `check` and the API share them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.kinds import LISTED, records_of
+from ..core.records import INTERNATIONAL, Dataset
+from ..core.vocab import EventStatus, Level, MemberStatus
+
+
+def signing_count(dataset: Dataset) -> int:
+    """The timeline events made from members' signing dates."""
+    return sum(member.date is not None for member in dataset.members)
+
+
+def record_counts(dataset: Dataset) -> dict[str, int]:
+    """Records of each kind, by the plural the registry gives; events include signings."""
+    return {kind.plural: len(records_of(dataset, kind)) for kind in LISTED}
+
+
+def place_count(dataset: Dataset) -> int:
+    return sum(place.code is not None for place in dataset.places)
+
+
+def headline_figures(dataset: Dataset) -> dict[str, Any]:
+    """Figures computed from the records, never typed in."""
+    places = {place for payload in dataset.payloads for place in payload.places}
+    organizations = {
+        inst.id
+        for payload in dataset.payloads
+        for inst in payload.institutions
+        if inst.place.name == INTERNATIONAL
+    }
+    national = [member for member in dataset.members if member.level is Level.NATIONAL]
+    return {
+        "payload_projects": len(dataset.payloads),
+        "partner_countries_and_regions": len(places),
+        "partner_countries_and_regions_besides_china": len(
+            [place for place in places if place.code != "CN"]
+        ),
+        "partner_international_organizations": len(organizations),
+        "partner_institutions": len({i.id for p in dataset.payloads for i in p.institutions}),
+        "ilrs_national_signed": sum(m.status is MemberStatus.SIGNED for m in national),
+        "ilrs_national_reported": sum(m.status is MemberStatus.REPORTED for m in national),
+        "ilrs_organizations": sum(m.level is Level.ORGANIZATION for m in dataset.members),
+        "ilrs_affiliated": sum(m.level is Level.AFFILIATED for m in dataset.members),
+        "ilrs_subnational_places": sum(m.level is Level.SUBNATIONAL for m in dataset.members),
+        "events_done": sum(e.status is EventStatus.DONE for e in dataset.events),
+        "events_planned": sum(e.status is EventStatus.PLANNED for e in dataset.events),
+    }

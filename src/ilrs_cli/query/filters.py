@@ -1,0 +1,98 @@
+"""Filters over the loaded records. Pure functions: no printing, no parsing of user text."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from ..core.countries import Country
+from ..core.dates import FuzzyDate
+from ..core.records import Dataset, Event, Fact, Member, Payload, Place
+from ..core.vocab import EventStatus, Level, MemberStatus
+
+
+def _in_any(place: Place, countries: Sequence[Country]) -> bool:
+    return not countries or any(country.includes(place) for country in countries)
+
+
+def payloads_from(
+    dataset: Dataset, countries: Sequence[Country] = (), missions: Sequence[str] = ()
+) -> list[Payload]:
+    """Payloads with at least one partner institution from any of `countries`, flying on any
+    of `missions` (all if none)."""
+    return [
+        payload
+        for payload in dataset.payloads
+        if (not countries or any(_in_any(inst.place, countries) for inst in payload.institutions))
+        and (not missions or payload.mission in missions)
+    ]
+
+
+def members_matching(
+    dataset: Dataset,
+    level: Level | None = None,
+    status: MemberStatus | None = None,
+    countries: Sequence[Country] = (),
+) -> list[Member]:
+    return [
+        member
+        for member in dataset.members
+        if (level is None or member.level is level)
+        and (status is None or member.status is status)
+        and _in_any(member.place, countries)
+    ]
+
+
+def signed_by(
+    members: Sequence[Member], day: datetime.date
+) -> tuple[list[Member], list[Member], list[Member]]:
+    """Split members at `day`: (signed by then, signing date spans the day, no signing date).
+    Members whose agreement came later are in none of the three."""
+    signed, spanning, undated = [], [], []
+    for member in members:
+        if member.status is not MemberStatus.SIGNED or member.date is None:
+            undated.append(member)
+        elif member.date.end <= day:
+            signed.append(member)
+        elif member.date.start <= day:
+            spanning.append(member)
+    return signed, spanning, undated
+
+
+def status_at(event: Event, day: datetime.date) -> str:
+    """planned or done at the end of `day`; uncertain when the event's date spans it."""
+    if event.status is EventStatus.PLANNED or event.date.start > day:
+        return EventStatus.PLANNED.value
+    if event.date.end <= day:
+        return EventStatus.DONE.value
+    return "uncertain"
+
+
+def events_between(
+    dataset: Dataset,
+    after: FuzzyDate | None = None,
+    before: FuzzyDate | None = None,
+    missions: Sequence[str] = (),
+) -> list[Event]:
+    """Events whose date span reaches `after` and starts by the end of `before` (both
+    inclusive), for any of `missions` (all if none). Events come sorted by date."""
+    return [
+        event
+        for event in dataset.events
+        if (after is None or event.date.ends_on_or_after(after.start))
+        and (before is None or event.date.starts_on_or_before(before.end))
+        and (not missions or event.mission in missions)
+    ]
+
+
+def facts_about(dataset: Dataset, missions: Sequence[str] = ()) -> list[Fact]:
+    return [fact for fact in dataset.facts if not missions or fact.mission in missions]
+
+
+def places_in(dataset: Dataset, countries: Sequence[Country] = ()) -> list[Place]:
+    """The countries and regions of the data (not the special places), within `countries`."""
+    return [
+        place
+        for place in dataset.places
+        if place.code is not None and (not countries or _in_any(place, countries))
+    ]

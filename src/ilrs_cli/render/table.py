@@ -1,0 +1,106 @@
+"""Tables for people, drawn with Rich. Cell text is data, never markup; colour only where the
+terminal allows."""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..core.dates import display_date
+from ..core.text import escape
+from ..report.columns import Item, Listing
+from ..report.details import Detail, detail_text
+from .terminal import detect_terminal
+
+
+def render(report: Listing | Detail) -> str:
+    """Rich tables. Cell text is data, never markup; colour only where the terminal allows."""
+    terminal = detect_terminal()
+    console = Console(
+        file=io.StringIO(),
+        width=terminal.width,
+        force_terminal=terminal.color,
+        color_system="auto" if terminal.color else None,
+        no_color=not terminal.color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+
+    def new_table(title: str) -> Table:
+        return Table(
+            title=Text(escape(title, keep_newlines=True), style="bold"),
+            header_style="bold",
+            show_lines=True,
+            box=box.HEAVY_HEAD if terminal.unicode else box.ASCII2,
+        )
+
+    def print_caption(caption: str) -> None:
+        """Below the table, wrapped to the terminal rather than to a narrow table."""
+        if caption:
+            console.print(Text(escape(caption, keep_newlines=True), style="dim"))
+
+    listings = [report] if isinstance(report, Listing) else list(report.attachments)
+    if isinstance(report, Detail):
+        table = new_table(report.title)
+        table.add_column("Field", style="bold")
+        table.add_column("Value", overflow="fold")
+        for name, value in report.rows():
+            table.add_row(Text(name), Text(escape(detail_text(name, value), keep_newlines=True)))
+        console.print(table)
+        print_caption("" if listings else report.caption)
+    for listing in listings:
+        columns = listing.shown(listing.table_columns)
+        markers = source_markers(listing.items) if any(c.name == "sources" for c in columns) else {}
+        table = new_table(listing.title)
+        for column in columns:
+            table.add_column(
+                column.header,
+                max_width=column.max_width,
+                no_wrap=column.no_wrap,
+                overflow="ellipsis" if column.no_wrap else "fold",
+            )
+        for item in listing.items:
+            cells = [
+                marker_cell(item, markers) if column.name == "sources" else column.cell(item)
+                for column in columns
+            ]
+            table.add_row(*(Text(escape(cell, keep_newlines=True)) for cell in cells))
+        console.print(table)
+        print_caption(listing.caption + marker_legend(listing.items, markers))
+    return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
+
+
+def source_markers(items: list[Item]) -> dict[str, int]:
+    """A short number for each source the rows cite, in order of first citation."""
+    markers: dict[str, int] = {}
+    for item in items:
+        for source in item.get("sources") or ():
+            markers.setdefault(source["id"], len(markers) + 1)
+    return markers
+
+
+def marker_cell(item: Item, markers: dict[str, int]) -> str:
+    """'[1] paragraphs 3, 9' for each source of a row, so a screenshot stays citable."""
+    return "\n".join(
+        f"[{markers[source['id']]}]" + (f" {source['at']}" if source["at"] != "page" else "")
+        for source in item.get("sources") or ()
+    )
+
+
+def marker_legend(items: list[Item], markers: dict[str, int]) -> str:
+    """The caption's list of markers: publisher, date and id of each source."""
+    if not markers:
+        return ""
+    described: dict[str, str] = {}
+    for item in items:
+        for source in item.get("sources") or ():
+            date = f", {display_date(source['date'])}" if source["date"] else ""
+            described[source["id"]] = f"{source['publisher']}{date} ({source['id']})"
+    lines = [f"[{number}] {described[source_id]}" for source_id, number in markers.items()]
+    return "\nSources (`ilrs show ID` gives the title and URL):\n" + "\n".join(lines)

@@ -1,0 +1,72 @@
+"""Where output goes and what it may contain: every TTY, colour and encoding decision is
+made here."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from typing import NamedTuple, TextIO
+
+from ..core.text import escape
+
+DEFAULT_WIDTH = 80
+
+
+class Terminal(NamedTuple):
+    color: bool
+    width: int
+    unicode: bool
+
+
+def detect_terminal() -> Terminal:
+    """Colour only on a terminal (or with FORCE_COLOR), never with NO_COLOR or TERM=dumb.
+
+    The width is the terminal's; when stdout is not a terminal it is $COLUMNS or 80.
+    """
+    is_tty = sys.stdout.isatty()
+    forced = bool(os.environ.get("FORCE_COLOR"))
+    banned = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+    if is_tty:
+        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    else:
+        width = _columns_from_environment()
+    return Terminal(
+        color=(is_tty or forced) and not banned,
+        width=max(width, 10),
+        unicode=encodes_unicode(sys.stdout),
+    )
+
+
+def _columns_from_environment() -> int:
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        return DEFAULT_WIDTH
+    return columns if columns > 0 else DEFAULT_WIDTH
+
+
+def encodes_unicode(stream: TextIO) -> bool:
+    """True when the stream can write box-drawing and accented characters."""
+    try:
+        "┃Türkiye香".encode(stream.encoding or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def prepare_streams() -> None:
+    """On a terminal or pipe that cannot encode Unicode (PYTHONIOENCODING=ascii), replace
+    what it cannot show instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        if not encodes_unicode(stream) and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
+def write_out(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stdout.flush()  # a closed pipe fails here, where it is handled, not at exit
+
+
+def write_err(text: str) -> None:
+    sys.stderr.write(escape(text.rstrip("\n"), keep_newlines=True) + "\n")

@@ -1,0 +1,173 @@
+"""The answers to each question, from plain arguments: the one code path that both the command
+line and the Python API take. Arguments are what a person types (country names or codes,
+mission spellings, dates as text); problems raise QueryError naming the argument."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import Any
+
+from ..core.countries import Country, resolve_country
+from ..core.dates import FuzzyDate, parse_point
+from ..core.errors import QueryError
+from ..core.records import Dataset
+from ..core.vocab import Level, MemberStatus
+from ..query import filters
+from ..query.lookup import find, resolve_mission
+from . import listings
+from .citations import Bibliography, bibliography
+from .columns import Listing
+from .details import Detail, info_detail, record_detail
+
+Texts = str | Sequence[str] | None
+
+
+def _many(value: Texts) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _countries(dataset: Dataset, given: Texts) -> list[Country]:
+    return [resolve_country(text, dataset.places) for text in _many(given)]
+
+
+def _missions(dataset: Dataset, given: Texts) -> list[str]:
+    return [resolve_mission(dataset, text) for text in _many(given)]
+
+
+def _scope(countries: list[Country]) -> str:
+    return " from " + " or ".join(country.name for country in countries) if countries else ""
+
+
+def _point(text: str | None, argument: str) -> FuzzyDate | None:
+    if text is None:
+        return None
+    try:
+        return parse_point(text)
+    except ValueError as error:
+        raise QueryError(argument, str(error)) from None
+
+
+def _as_of_day(dataset: Dataset, text: str | None) -> datetime.date | None:
+    """The last day of `as_of`; it cannot be later than the data's own as-of date."""
+    when = _point(text, "as_of")
+    if when is None:
+        return None
+    if when.end > dataset.info.as_of:
+        limit = dataset.info.as_of.isoformat()
+        raise QueryError(
+            "as_of",
+            f"the data is as of {limit} and cannot say what held on "
+            f"{when.end.isoformat()}; give a date on or before {limit}",
+        )
+    return when.end
+
+
+def _choice(kind: type[Any], value: Any, argument: str) -> Any:
+    if value is None or isinstance(value, kind):
+        return value
+    try:
+        return kind(str(value).strip().lower())
+    except ValueError:
+        allowed = ", ".join(member.value for member in kind)
+        raise QueryError(
+            argument, f"{value!r} is not a {argument}; use one of: {allowed}"
+        ) from None
+
+
+def payloads(dataset: Dataset, country: Texts = None, mission: Texts = None) -> Listing:
+    countries, missions = _countries(dataset, country), _missions(dataset, mission)
+    scope = _scope(countries) + (" on " + " or ".join(missions) if missions else "")
+    found = filters.payloads_from(dataset, countries, missions)
+    return listings.payloads_listing(dataset, found, scope)
+
+
+def members(
+    dataset: Dataset,
+    level: Level | str | None = None,
+    status: MemberStatus | str | None = None,
+    country: Texts = None,
+    as_of: str | None = None,
+) -> Listing:
+    """With `as_of`, only members with an agreement documented as signed by then; those with
+    no signing date, or one that spans that day, are named in the listing's notes."""
+    wanted = _choice(Level, level, "level")
+    chosen_status = _choice(MemberStatus, status, "status")
+    countries = _countries(dataset, country)
+    found = filters.members_matching(dataset, wanted, chosen_status, countries)
+    parts = [part.value for part in (wanted, chosen_status) if part is not None]
+    scope = (" (" + ", ".join(parts) + ")" if parts else "") + _scope(countries)
+    day = _as_of_day(dataset, as_of)
+    notes: list[str] = []
+    if day is not None:
+        found, spanning, undated = filters.signed_by(found, day)
+        scope += f", signed by {day.isoformat()}"
+        if undated:
+            names = ", ".join(f"{m.name} ({m.status.value})" for m in undated)
+            notes.append(f"not counted, no signing date in the data: {names}")
+        if spanning:
+            names = ", ".join(f"{m.name} ({m.date.display if m.date else ''})" for m in spanning)
+            notes.append(f"not counted, the signing date spans {day.isoformat()}: {names}")
+    listing = listings.members_listing(dataset, found, scope)
+    return listing._replace(notes=tuple(notes))
+
+
+def timeline(
+    dataset: Dataset,
+    after: str | None = None,
+    before: str | None = None,
+    mission: Texts = None,
+    as_of: str | None = None,
+) -> Listing:
+    start, end = _point(after, "after"), _point(before, "before")
+    missions = _missions(dataset, mission)
+    found = filters.events_between(dataset, start, end, missions)
+    scope = (
+        (" for " + " or ".join(missions) if missions else "")
+        + (f" from {after}" if after else "")
+        + (f" to {before}" if before else "")
+    )
+    return listings.timeline_listing(dataset, found, scope, _as_of_day(dataset, as_of))
+
+
+def facts(dataset: Dataset, mission: Texts = None) -> Listing:
+    missions = _missions(dataset, mission)
+    scope = " for " + " and ".join(missions) if missions else ""
+    return listings.facts_listing(dataset, filters.facts_about(dataset, missions), scope)
+
+
+def countries(dataset: Dataset, country: Texts = None) -> Listing:
+    wanted = _countries(dataset, country)
+    places = filters.places_in(dataset, wanted)
+    return listings.countries_listing(dataset, places, _scope(wanted))
+
+
+def search(dataset: Dataset, text: str) -> Listing:
+    from ..core.text import fold
+    from ..query.search import search as search_records
+
+    if not fold(text):
+        raise QueryError("text", "give some letters or digits to search for")
+    return listings.search_listing(dataset, search_records(dataset, text), text)
+
+
+def show(dataset: Dataset, record_id: str) -> Detail:
+    return record_detail(dataset, *find(dataset, record_id))
+
+
+def cite(dataset: Dataset, record_id: str) -> Bibliography:
+    _, record = find(dataset, record_id)
+    return bibliography(dataset, [record])
+
+
+def info(dataset: Dataset) -> Detail:
+    return info_detail(dataset)
+
+
+def fields(command: str | None = None) -> Listing:
+    if command is not None and command not in listings.COLUMNS_BY_COMMAND:
+        valid = ", ".join(listings.COLUMNS_BY_COMMAND)
+        raise QueryError("command", f"{command!r} is not a list command; use one of: {valid}")
+    return listings.fields_listing(command)

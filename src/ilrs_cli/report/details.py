@@ -1,0 +1,117 @@
+"""One record in full (`ilrs show`) and the dataset itself (`ilrs info`)."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from ..core.kinds import Kind
+from ..core.records import Dataset
+from .columns import ID, Column, Item, Listing, institution_text
+from .items import record_item, source_item
+from .listings import participation_text
+
+
+class Detail(NamedTuple):
+    """One record (or the dataset itself) in full: a JSON object, and a field/value table."""
+
+    title: str
+    caption: str
+    item: Item
+    attachments: tuple[Listing, ...] = ()  # tables of their own, drawn after the fields
+    attached_columns: tuple[str, ...] = ()  # fields the attachments show, left out above them
+
+    def rows(self) -> list[tuple[str, Any]]:
+        return [(k, v) for k, v in self.item.items() if k not in self.attached_columns]
+
+
+def _full_citation(source: Item) -> str:
+    parts = [f"{source['id']} ({source['at']})" if "at" in source else source["id"]]
+    parts.append(", ".join(filter(None, (source.get("publisher"), source.get("date")))))
+    parts.append(str(source.get("title")))
+    parts.append(str(source.get("url")))
+    return "\n  ".join(part for part in parts if part)
+
+
+def detail_text(name: str, value: Any) -> str:
+    """A value of a Detail as text: lists one element a line, sources with their URLs."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "\n".join(detail_text(name, element) for element in value)
+    if isinstance(value, dict):
+        if name == "sources":
+            return _full_citation(value)
+        if name == "institutions":
+            return institution_text(value)
+        if name == "ilrs":
+            return participation_text(value)
+        if "name" in value:
+            return str(value["name"])
+        return "\n".join(f"{key}: {detail_text(key, val)}" for key, val in value.items())
+    return str(value)
+
+
+def record_detail(dataset: Dataset, kind: Kind, record: Any) -> Detail:
+    return Detail(
+        title=f"{kind.name.capitalize()} {record.id}",
+        caption=f"Data as of {dataset.info.as_of.isoformat()} (dataset {dataset.info.version}).",
+        item=record_item(kind, record, dataset),
+    )
+
+
+SOURCE_COLUMNS = (
+    ID,
+    Column(
+        "title",
+        "Title",
+        "The title; in [brackets] when taken from the page's address.",
+        max_width=50,
+    ),
+    Column("publisher", "Publisher", "Who published it."),
+    Column("date", "Date", "Publication date, where known.", type="date text or null"),
+    Column("url", "URL", "Where it can be read."),
+    Column(
+        "accessed",
+        "Accessed",
+        "When it was read, where the dataset says; else citations use the as-of date.",
+        type="ISO date or null",
+    ),
+    Column(
+        "archive_url", "Archive", "An archived copy, where there is one.", type="string or null"
+    ),
+    Column(
+        "note", "Note", "About the source: reposts, datelines.", type="string or null", max_width=40
+    ),
+)
+
+
+def info_detail(dataset: Dataset) -> Detail:
+    from ..query.figures import headline_figures, record_counts
+
+    counts = record_counts(dataset)
+    sources = [source_item(source) for source in dataset.sources]
+    item = {
+        "title": dataset.info.title,
+        "version": dataset.info.version,
+        "as_of": dataset.info.as_of.isoformat(),
+        "description": dataset.info.description,
+        "file": "bundled chang8.toml" if dataset.bundled else dataset.path,
+        "counts": counts,
+        "figures": headline_figures(dataset),
+        "sources": sources,
+    }
+    sources_listing = Listing(
+        title=f"Sources: {len(sources)}",
+        caption="",
+        columns=SOURCE_COLUMNS,
+        table_columns=("id", "publisher", "date", "title", "url"),
+        items=sources,
+        empty_note="no sources",
+    )
+    return Detail(
+        title=dataset.info.title,
+        caption=f"Data as of {dataset.info.as_of.isoformat()}.",
+        item=item,
+        attachments=(sources_listing,),
+        attached_columns=("sources",),
+    )
