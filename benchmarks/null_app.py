@@ -2,7 +2,7 @@
 real app; do not edit. A Typer app of the same shape as `ilrs` whose commands print a constant
 and import nothing else: its cost is the floor for any Typer CLI of this shape."""
 
-# ruff: noqa: E501
+# ruff: noqa: E501, B008
 from __future__ import annotations
 
 import os

@@ -7,8 +7,8 @@ import re
 import pycountry
 import pytest
 
-from ilrs_cli.load import load_dataset
 from ilrs_cli.core.records import Citation, Dataset
+from ilrs_cli.load import load_dataset
 from ilrs_cli.load.store import bundled_path
 
 ARTICLE_PARAGRAPHS = 21
