@@ -92,11 +92,16 @@ def json_keys() -> str:
     return "\n".join(parts)
 
 
-def updated_readme(text: str) -> str:
-    text = replace_section(text, "examples", examples())
-    text = replace_section(text, "json-keys", json_keys())
-    text = replace_section(text, "schema", schema_markdown())
-    return replace_section(text, "cli-reference", reference())
+def updated_readme(text: str, code: bool = True, data: bool = True) -> str:
+    """The README with its generated sections renewed: those made from the code (`code`) and
+    the examples, which are runs on the bundled data (`data`)."""
+    if data:
+        text = replace_section(text, "examples", examples())
+    if code:
+        text = replace_section(text, "json-keys", json_keys())
+        text = replace_section(text, "schema", schema_markdown())
+        text = replace_section(text, "cli-reference", reference())
+    return text
 
 
 def main(argv: list[str]) -> int:

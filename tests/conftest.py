@@ -14,14 +14,19 @@ from typer.testing import CliRunner
 
 from ilrs_cli.cli.app import app
 
-# Output must not depend on the terminal the tests run in.
+FIXTURES = Path(__file__).parent / "fixtures"
+# A frozen copy of the dataset: behaviour tests read it, so that a data release changes only
+# the tests of the bundled data (tests/test_data*.py).
+FROZEN = FIXTURES / "chang8-frozen.toml"
+
+# Output must not depend on the terminal the tests run in, nor on the bundled data.
 PINNED_ENV = {
     "COLUMNS": "120",
     "LINES": "50",
     "NO_COLOR": "1",
     "FORCE_COLOR": None,
     "TERM": "xterm-256color",
-    "ILRS_DATA": None,
+    "ILRS_DATA": str(FROZEN),
 }
 
 

@@ -72,7 +72,7 @@ def test_caption_and_info_name_the_file_in_use(tmp_path: Path, ilrs: Runner) -> 
     path = write(tmp_path, VALID)
     assert str(path) in ilrs("--data", str(path), "payloads", env={"COLUMNS": "300"}).stdout
     assert ilrs("--data", str(path), "info", "--json").json()["file"] == str(path)
-    assert ilrs("info", "--json").json()["file"] == "bundled chang8.toml"
+    assert ilrs("info", "--json", env={"ILRS_DATA": None}).json()["file"] == "bundled chang8.toml"
 
 
 @pytest.mark.parametrize(
