@@ -12,6 +12,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pytest
 import typer
 
 from ilrs_cli.cli.app import app
@@ -55,6 +56,7 @@ def test_the_null_app_has_the_same_commands_and_options() -> None:
     assert shape(null_app().app) == shape(app)
 
 
+@pytest.mark.slow
 def test_the_benchmark_runs_and_prints_ratios() -> None:
     result = subprocess.run(
         [sys.executable, str(BENCHMARKS / "startup.py"), "--rounds", "1", "--warmup", "0",

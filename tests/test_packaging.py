@@ -36,6 +36,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built
 
 
+@pytest.mark.slow
 def test_wheel_contains_the_dataset(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         shipped = archive.read("ilrs_cli/data/chang8.toml")
@@ -45,6 +46,7 @@ def test_wheel_contains_the_dataset(wheel: Path) -> None:
     assert "ilrs = ilrs_cli.cli:main" in scripts
 
 
+@pytest.mark.slow
 def test_installed_wheel_answers_from_its_own_dataset(wheel: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     with zipfile.ZipFile(wheel) as archive:

@@ -1,0 +1,120 @@
+"""Unit tests of the library beneath the command line: the registry, filters, search, shaping
+and each renderer, on the frozen fixture dataset."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from ilrs_cli.core.countries import resolve_country
+from ilrs_cli.core.errors import QueryError
+from ilrs_cli.core.kinds import KINDS, LISTED, all_records
+from ilrs_cli.core.records import Dataset
+from ilrs_cli.core.text import escape, fold
+from ilrs_cli.load import load_dataset
+from ilrs_cli.load.schema import TABLES
+from ilrs_cli.query import filters
+from ilrs_cli.query.figures import record_counts, signing_count
+from ilrs_cli.query.lookup import find, resolve_mission
+from ilrs_cli.query.search import search
+from ilrs_cli.render import FORMATS, Format, render
+from ilrs_cli.report import answers
+from ilrs_cli.report.columns import shape
+from tests.conftest import FROZEN
+
+
+@pytest.fixture(scope="module")
+def data() -> Dataset:
+    return load_dataset(FROZEN)
+
+
+def test_every_kind_has_a_table_a_json_builder_and_matching_record_fields() -> None:
+    from ilrs_cli.report import items
+
+    for kind in KINDS:
+        declared = {field.target for field in TABLES[kind.plural].fields}
+        assert declared == set(kind.record_type._fields), kind.name
+        assert callable(getattr(items, kind.item)), kind.name
+    assert sorted(kind.listed for kind in LISTED) == list(range(len(KINDS)))
+
+
+def test_counts_have_one_definition(data: Dataset) -> None:
+    counts = record_counts(data)
+    assert counts["events"] == len(data.events)
+    assert signing_count(data) == sum(m.date is not None for m in data.members)
+    assert sum(counts.values()) == sum(1 for _ in all_records(data))
+
+
+def test_filters_by_country_and_mission(data: Dataset) -> None:
+    turkey = resolve_country("Türkiye", data.places)
+    assert turkey.code == "TR"
+    found = filters.payloads_from(data, [turkey])
+    assert [p.id for p in found] == ["micro-rovers"]
+    assert filters.payloads_from(data, [turkey], ["ILRS"]) == []
+    assert resolve_mission(data, "ce8") == "Chang'e-8"
+    with pytest.raises(QueryError) as error:
+        resolve_mission(data, "Apollo")
+    assert error.value.argument == "mission"
+
+
+def test_signed_by_splits_members_three_ways(data: Dataset) -> None:
+    import datetime
+
+    signed, spanning, undated = filters.signed_by(data.members, datetime.date(2023, 12, 31))
+    assert all(m.date is not None and m.date.end <= datetime.date(2023, 12, 31) for m in signed)
+    assert all(m.date is None for m in undated if m.status.value == "reported")
+    assert not set(signed) & set(spanning)
+
+
+def test_search_reads_the_attributes_the_registry_names(data: Dataset) -> None:
+    hits = search(data, "zhejiang")
+    assert {hit.kind.name for hit in hits} >= {"payload", "institution"}
+    assert find(data, " micro-rovers ")[0].name == "payload"
+
+
+def test_shape_chooses_sorts_and_limits(data: Dataset) -> None:
+    listing = answers.members(data, level="national")
+    shaped = shape(listing, fields="name,date", sort="-date", limit=2)
+    assert shaped.selected == ("name", "date")
+    assert len(shaped.items) == 2
+    dates = [item["date"] for item in listing.items if item["date"]]
+    assert shaped.items[0]["date"] == max(dates)
+    with pytest.raises(QueryError) as error:
+        shape(listing, fields="nmae")
+    assert error.value.argument == "fields"
+
+
+@pytest.mark.parametrize("fmt", [Format.TABLE, Format.JSON, Format.CSV])
+def test_each_listing_format_renders_every_row(data: Dataset, fmt: Format) -> None:
+    listing = answers.payloads(data, country="Egypt")
+    text = render(listing, fmt)
+    if fmt is Format.JSON:
+        assert [item["id"] for item in json.loads(text)] == ["imaging-system"]
+    elif fmt is Format.CSV:
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert [row["id"] for row in rows] == ["imaging-system"]
+    else:
+        assert "Visible and" in text and "EGSA" in text
+
+
+@pytest.mark.parametrize("fmt", [Format.TEXT, Format.BIBTEX, Format.CSL_JSON])
+def test_each_citation_format_names_every_source(data: Dataset, fmt: Format) -> None:
+    bibliography = answers.cite(data, "imaging-system")
+    text = render(bibliography, fmt)
+    for reference in bibliography.references:
+        assert reference.source.url.split("//")[1][:20] in text
+
+
+def test_a_format_refuses_a_report_it_cannot_render(data: Dataset) -> None:
+    with pytest.raises(ValueError, match="use one of: text, bibtex, csl-json"):
+        render(answers.cite(data, "egypt"), Format.CSV)
+    assert set(FORMATS) == set(Format)
+
+
+def test_text_helpers() -> None:
+    assert fold("  Türkiye! ") == "turkiye"
+    assert escape("a\x1b]52;c;\x07b\u202e\n") == "a\\x1b]52;c;\\x07b\\u202e\\n"
+    assert escape("line\nnext", keep_newlines=True) == "line\nnext"
