@@ -14,7 +14,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output format: table (on a terminal), json or csv.",
+        help="Output format: table (the default), json or csv.",
         show_default=False,
     ),
 ]
