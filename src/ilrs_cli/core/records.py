@@ -32,10 +32,20 @@ class Source(NamedTuple):
     title: str
     publisher: str
     url: str
+    untitled: bool = False
+    author: str | None = None
+    via: str | None = None
+    original_url: str | None = None
     date: FuzzyDate | None = None
+    checked: datetime.date | None = None
     accessed: datetime.date | None = None
     archive_url: str | None = None
+    reliability: str | None = None
     note: str | None = None
+
+    @property
+    def is_repost(self) -> bool:
+        return self.via is not None
 
 
 class Citation(NamedTuple):
@@ -62,6 +72,8 @@ class Payload(NamedTuple):
     sources: tuple[Citation, ...]
     name_zh: str | None = None
     mission: str | None = None
+    mass: str | None = None
+    note: str | None = None
 
     @property
     def places(self) -> tuple[Place, ...]:

@@ -31,6 +31,20 @@ def escape(text: str, keep_newlines: bool = False) -> str:
     return pattern.sub(_escaped, text)
 
 
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    if code > 0xFFFF:
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def json_safe(text: str) -> str:
+    """JSON text from `json.dumps(..., ensure_ascii=False)` with every unsafe character (see
+    `escape`) written as a \\u escape: the same JSON values, nothing a terminal acts on."""
+    return _UNSAFE_BUT_NEWLINE.sub(_json_escape, text)
+
+
 def fold(text: str) -> str:
     """Lower-case, accents and punctuation removed, spaces collapsed: 'Türkiye' -> 'turkiye'."""
     # Arguments decoded in a C locale carry undecodable bytes as surrogates: decode them.

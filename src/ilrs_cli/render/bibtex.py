@@ -1,19 +1,24 @@
-"""biblatex @online entries. Keys are the source ids, which the loader keeps unique and
-limited to [a-z0-9-]."""
+"""biblatex @online entries that stay well-formed for any input.
+
+Keys are the source ids, which the loader keeps unique and limited to [a-z0-9-]. Text fields
+are escaped so that no value can close its field early: braces become \\textbraceleft{} and
+\\textbraceright{}, backslashes \\textbackslash{}, and %, &, $, #, _, ~, ^ their LaTeX escapes;
+control, bidi and invisible characters become visible escapes. URLs go in `url` (verbatim in
+biblatex) with braces, backslashes, spaces and controls percent-encoded; the checked (or
+accessed) date is `urldate`.
+"""
 
 from __future__ import annotations
 
+import re
+
+from ..core.text import escape
 from ..report.citations import Bibliography, Reference
 
-
-def render(report: Bibliography) -> str:
-    return "\n\n".join(_bibtex(entry) for entry in report.references)
-
-
-_BIBTEX_SPECIAL = {
+_SPECIAL = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
     "&": r"\&",
     "%": r"\%",
     "$": r"\$",
@@ -22,26 +27,50 @@ _BIBTEX_SPECIAL = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
+_URL_UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f{}\\%\"#<>^`|]")
+
+
+def render(report: Bibliography) -> str:
+    return "\n\n".join(_bibtex(entry) for entry in report.references)
 
 
 def bibtex_escape(text: str) -> str:
-    return "".join(_BIBTEX_SPECIAL.get(char, char) for char in text)
+    return "".join(_SPECIAL.get(char, char) for char in escape(text))
+
+
+def _url(url: str) -> str:
+    # A '%' already in a URL starts an escape; only one not followed by two hex digits is encoded.
+    url = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", url)
+    return _URL_UNSAFE.sub(lambda m: "%" if m[0] == "%" else f"%{ord(m[0]):02X}", url)
 
 
 def _bibtex(entry: Reference) -> str:
     source = entry.source
-    fields: list[tuple[str, str]] = [
-        ("title", "{" + bibtex_escape(source.title) + "}"),
-        ("organization", bibtex_escape(source.publisher)),
-    ]
+    title = bibtex_escape(source.title)
+    fields: list[tuple[str, str]] = [("title", "{" + title + "}")]
+    if source.author:
+        fields.append(("author", "{" + bibtex_escape(source.author) + "}"))
+    fields.append(("organization", bibtex_escape(source.publisher)))
     if source.date:
-        fields.append(("date", source.date.text))
-        fields.append(("year", str(source.date.start.year)))
-    fields.append(("url", source.url.replace("{", "%7B").replace("}", "%7D")))
-    fields.append(("urldate", entry.accessed.isoformat()))
-    if entry.at:
-        fields.append(("note", bibtex_escape(f"Cited for: {entry.at}")))
+        fields.append(("date", source.date.text.replace("/", "/")))
+    fields.append(("url", _url(source.original_url or source.url)))
+    seen = source.accessed or source.checked
+    if seen:
+        fields.append(("urldate", seen.isoformat()))
+    notes = []
+    if source.untitled:
+        notes.append("The page shows no title; the title is a description")
+    if entry.places:
+        notes.append("Cited for: " + "; ".join(entry.places))
+    if notes:
+        fields.append(("note", bibtex_escape(". ".join(notes))))
+    addenda = []
+    if source.is_repost:
+        addenda.append(f"Read as a repost by {bibtex_escape(source.via or '')} at "
+                       f"\\url{{{_url(source.url)}}}")  # fmt: skip
     if source.archive_url:
-        fields.append(("addendum", f"Archived at \\url{{{source.archive_url}}}"))
+        addenda.append(f"Archived at \\url{{{_url(source.archive_url)}}}")
+    if addenda:
+        fields.append(("addendum", ". ".join(addenda)))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@online{{{source.id},\n{body}\n}}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
+from ..core.text import json_safe
 from ..report.columns import Listing
 from ..report.details import Detail
 from .terminal import encodes_unicode
@@ -15,5 +16,5 @@ def render(report: Listing | Detail) -> str:
     A list command gives an array of objects; a single record gives one object."""
     ascii_only = not encodes_unicode(sys.stdout)
     if isinstance(report, Detail):
-        return json.dumps(report.item, ensure_ascii=ascii_only, indent=2)
-    return json.dumps(report.selected_items, ensure_ascii=ascii_only, indent=2)
+        return json_safe(json.dumps(report.item, ensure_ascii=ascii_only, indent=2))
+    return json_safe(json.dumps(report.selected_items, ensure_ascii=ascii_only, indent=2))

@@ -159,7 +159,7 @@ def show(dataset: Dataset, record_id: str) -> Detail:
 
 def cite(dataset: Dataset, record_id: str) -> Bibliography:
     _, record = find(dataset, record_id)
-    return bibliography(dataset, [record])
+    return bibliography([record])
 
 
 def info(dataset: Dataset) -> Detail:

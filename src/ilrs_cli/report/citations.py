@@ -1,38 +1,51 @@
-"""The references behind records: each source a record cites, where in it, and the date it
-was accessed (its own `accessed`, else the dataset's as-of date)."""
+"""Bibliographies: the sources behind some records, each source once, with where in it each
+record is supported."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Any, NamedTuple
 
-from ..core.records import Citation, Dataset, Source
+from ..core.kinds import kind_of
+from ..core.records import Citation, Source
 
 
 class Reference(NamedTuple):
-    """One source as cited by one record: `at` says where in the source, when known."""
+    """One source, and where in it the cited records are supported ('paragraph 9'; with
+    several records, 'micro-rovers: paragraph 9')."""
 
     source: Source
-    at: str | None
-    accessed: datetime.date
+    places: tuple[str, ...]
 
 
-def references(dataset: Dataset, record: Any) -> list[Reference]:
-    """The sources behind `record` (or the source itself, when `record` is a Source)."""
-    as_of = dataset.info.as_of
-    if isinstance(record, Source):
-        return [Reference(record, None, record.accessed or as_of)]
-    citations: tuple[Citation, ...] = record.sources
-    return [Reference(c.source, c.at, c.source.accessed or as_of) for c in citations]
+class Cited(NamedTuple):
+    kind: str
+    id: str
+    title: str
 
 
 class Bibliography(NamedTuple):
-    """The references behind some records, each source once: what `cite` prints."""
+    """What `cite` prints: the records cited, and their sources, each once, in order of first
+    citation."""
 
-    cited: tuple[str, ...]  # the ids of the records cited
+    cited: tuple[Cited, ...]
     references: tuple[Reference, ...]
 
 
-def bibliography(dataset: Dataset, records: list[Any]) -> Bibliography:
-    entries = [entry for record in records for entry in references(dataset, record)]
-    return Bibliography(tuple(record.id for record in records), tuple(entries))
+def bibliography(records: list[Any]) -> Bibliography:
+    several = len(records) > 1
+    places: dict[str, list[str]] = {}
+    sources: dict[str, Source] = {}
+    for record in records:
+        citations: tuple[Citation, ...] = (
+            (Citation(record, ""),) if isinstance(record, Source) else record.sources
+        )
+        for citation in citations:
+            sources.setdefault(citation.source.id, citation.source)
+            found = places.setdefault(citation.source.id, [])
+            if citation.at:
+                found.append(f"{record.id}: {citation.at}" if several else citation.at)
+    cited = tuple(
+        Cited(kind_of(record).name, record.id, kind_of(record).title(record)) for record in records
+    )
+    references = tuple(Reference(sources[key], tuple(found)) for key, found in places.items())
+    return Bibliography(cited, references)

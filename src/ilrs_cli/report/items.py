@@ -30,6 +30,7 @@ def citation_item(citation: Citation) -> Item:
         "publisher": source.publisher,
         "date": source.date.text if source.date else None,
         "url": source.url,
+        "via": source.via,
     }
 
 
@@ -49,9 +50,11 @@ def payload_item(payload: Payload, dataset: Dataset | None = None) -> Item:
         "name_zh": payload.name_zh,
         "kind": payload.kind.value,
         "mission": payload.mission,
+        "mass": payload.mass,
         "description": payload.description,
         "countries": [place.name for place in payload.places],
         "institutions": [institution_ref(inst) for inst in payload.institutions],
+        "note": payload.note,
         "sources": [citation_item(citation) for citation in payload.sources],
     }
 
@@ -122,11 +125,17 @@ def source_item(source: Source, dataset: Dataset | None = None) -> Item:
     item: Item = {
         "id": source.id,
         "title": source.title,
+        "untitled": source.untitled,
+        "author": source.author,
         "publisher": source.publisher,
         "date": source.date.text if source.date else None,
         "url": source.url,
+        "via": source.via,
+        "original_url": source.original_url,
+        "checked": source.checked.isoformat() if source.checked else None,
         "accessed": source.accessed.isoformat() if source.accessed else None,
         "archive_url": source.archive_url,
+        "reliability": source.reliability,
         "note": source.note,
     }
     if dataset is not None:

@@ -34,6 +34,7 @@ PAYLOAD_COLUMNS = (
     ),
     Column("kind", "Kind", "robot, rover or instrument."),
     Column("mission", "Mission", "The mission it flies on.", type="string or null"),
+    Column("mass", "Mass", "Its mass, as a source gives it.", type="string or null"),
     Column("description", "Description", "What it is, in a sentence.", max_width=60),
     Column(
         "countries",
@@ -49,6 +50,7 @@ PAYLOAD_COLUMNS = (
         type="list of objects",
         show=institution_text,
     ),
+    Column("note", "Note", "Caveats and detail.", type="string or null", max_width=60),
     SOURCES,
 )
 
