@@ -6,21 +6,25 @@ import json
 import re
 from pathlib import Path
 
+import bibtexparser
 import pytest
+from bibtexparser.bparser import BibTexParser
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
+from ilrs_cli.core.text import escape
 from ilrs_cli.render.bibtex import bibtex_escape
 
 from .conftest import Runner, ids
 from .test_loader import VALID, write
 
-# -- a small BibTeX reader, enough to check what `cite --format bibtex` writes ---------------
+# -- BibTeX, read back with a real parser ------------------------------------------------------
 
-ENTRY = re.compile(r"@(\w+)\{([^,\s]+),\n(.*?)\n\}", re.DOTALL)
-FIELD = re.compile(r"^  (\w+) = \{(.*)\},?$")
 UNESCAPE = {value: key for key, value in {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
-    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
+    "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
 }.items()}  # fmt: skip
 
 
@@ -30,28 +34,26 @@ def unescape(text: str) -> str:
 
 
 def parse_bibtex(text: str) -> dict[str, dict[str, str]]:
-    entries: dict[str, dict[str, str]] = {}
-    for kind, key, body in ENTRY.findall(text):
-        fields = {"type": kind}
-        for line in body.splitlines():
-            match = FIELD.match(line)
-            assert match, line
-            fields[match[1]] = match[2]
-        assert key not in entries
-        entries[key] = fields
-    assert sum(1 for _ in re.finditer(r"^@", text, re.MULTILINE)) == len(entries)
+    """Entries by key, parsed by bibtexparser; every entry in the text must come back whole."""
+    parser = BibTexParser(ignore_nonstandard_types=False, common_strings=False)
+    database = bibtexparser.loads(text, parser=parser)
+    entries = {entry["ID"]: entry for entry in database.entries}
+    assert len(entries) == len(database.entries)  # keys are unique
+    assert len(entries) == len(re.findall(r"^@online\{", text, re.MULTILINE))
     return entries
 
 
-def test_cite_text_for_a_payload_with_two_sources(ilrs: Runner) -> None:
+def test_cite_text_names_the_record_and_each_source(ilrs: Runner) -> None:
     outcome = ilrs("cite", "multi-functional-robot")
     assert outcome.exit_code == 0
     lines = outcome.stdout.splitlines()
-    assert len(lines) == 2
-    assert lines[0].startswith("[1] SpaceNews (2025-04-24). China selects international")
-    assert "https://africaflying.com/" in lines[0]
-    assert "Accessed 2026-04-13. Cited for: paragraph 7." in lines[0]
-    assert lines[1].startswith("[2] zdbk.net (undated). [Chinese-language repost")
+    assert lines[0].startswith("Sources of payload multi-functional-robot (Lunar surface")
+    assert len(lines) == 3
+    assert lines[1].startswith("[1] SpaceNews (2025-04-24). China selects international")
+    assert "https://africaflying.com/" in lines[1]
+    assert lines[1].endswith("Cited for: paragraph 7.")
+    assert "Accessed" not in outcome.stdout  # no access date is made up
+    assert lines[2].startswith("[2] zdbk.net (undated). [Chinese-language repost")
 
 
 def test_cite_bibtex_parses_with_stable_unique_keys(ilrs: Runner) -> None:
@@ -60,31 +62,31 @@ def test_cite_bibtex_parses_with_stable_unique_keys(ilrs: Runner) -> None:
     entries = parse_bibtex(first)
     assert list(entries) == ["spacenews", "zdbk-cnsa-release"]
     article = entries["spacenews"]
-    assert article["type"] == "online"
+    assert article["ENTRYTYPE"] == "online"
     title = unescape(article["title"].removeprefix("{").removesuffix("}"))
     assert title == "China selects international payloads for Chang'e-8 lunar south pole mission"
     assert article["organization"] == "SpaceNews"
     assert article["date"] == "2025-04-24"
-    assert article["urldate"] == "2026-04-13"
+    assert "urldate" not in article  # the fixture records no checked or accessed date
     assert article["note"] == "Cited for: paragraph 7"
     assert "date" not in entries["zdbk-cnsa-release"]
 
 
 def test_bibtex_keys_are_unique_across_every_source(ilrs: Runner) -> None:
+    sources = ilrs("info", "--json").json()["sources"]
     every = "\n\n".join(
-        ilrs("cite", source["id"], "--format", "bibtex").stdout
-        for source in ilrs("info", "--json").json()["sources"]
+        ilrs("cite", source["id"], "--format", "bibtex").stdout for source in sources
     )
-    assert len(parse_bibtex(every)) == 42
+    assert len(parse_bibtex(every)) == len(sources)
 
 
 def test_cite_csl_json_is_an_array_of_csl_items(ilrs: Runner) -> None:
     items = json.loads(ilrs("cite", "multi-functional-robot", "--format", "csl-json").stdout)
     assert [item["id"] for item in items] == ["spacenews", "zdbk-cnsa-release"]
     for item in items:
-        assert {"id", "type", "title", "publisher", "URL", "accessed"} <= set(item)
+        assert {"id", "type", "title", "publisher", "URL"} <= set(item)
         assert item["type"] == "webpage"
-        assert item["accessed"] == {"date-parts": [[2026, 4, 13]]}
+        assert "accessed" not in item  # never the dataset's as-of date in disguise
     assert items[0]["issued"] == {"date-parts": [[2025, 4, 24]]}
     assert "issued" not in items[1]  # undated: left out, never invented
     assert items[0]["locator"] == "paragraph 7"
@@ -96,12 +98,16 @@ def test_csl_date_parts_keep_the_precision(ilrs: Runner) -> None:
 
 
 SPECIAL_TITLE = "Rover & {braces} at 100% #1_x ~ ^ $ \\ done"
+REPOST = (
+    'via = "reposts.example"\noriginal_url = "https://news.example/original"\n'
+    'author = "A. Writer"\nchecked = "2026-11-26"'
+)
 
 
-def test_own_accessed_date_archive_and_escaping(tmp_path: Path, ilrs: Runner) -> None:
+def test_checked_date_repost_archive_and_escaping(tmp_path: Path, ilrs: Runner) -> None:
     text = VALID.replace(
         'title = "An article"',
-        f'title = {json.dumps(SPECIAL_TITLE)}\naccessed = "2025-05-01"\n'
+        f'title = {json.dumps(SPECIAL_TITLE)}\naccessed = "2025-05-01"\n{REPOST}\n'
         'archive_url = "https://web.archive.org/web/2025/https://example.org/article"',
     )
     path = write(tmp_path, text)
@@ -110,9 +116,43 @@ def test_own_accessed_date_archive_and_escaping(tmp_path: Path, ilrs: Runner) ->
     assert unescape(entry["title"][1:-1]) == SPECIAL_TITLE
     assert entry["title"][1:-1] == bibtex_escape(SPECIAL_TITLE)
     assert entry["urldate"] == "2025-05-01"
-    assert entry["addendum"].startswith("Archived at \\url{https://web.archive.org/")
+    assert entry["author"] == "{A. Writer}"
+    assert entry["url"] == "https://news.example/original"
+    assert "Read as a repost by reposts.example" in entry["addendum"]
+    assert "Archived at \\url{https://web.archive.org/" in entry["addendum"]
     plain = ilrs("--data", str(path), "cite", "rover").stdout
-    assert "Accessed 2025-05-01. Archived at https://web.archive.org/" in plain
+    assert "[1] A. Writer. A publisher" in plain
+    assert "Read as a repost by reposts.example: https://example.org/article." in plain
+    assert "Original: https://news.example/original." in plain
+    assert "Checked 2026-11-26. Accessed 2025-05-01. Archived at https://web.archive.org/" in plain
+    csl = json.loads(ilrs("--data", str(path), "cite", "rover", "--format", "csl-json").stdout)
+    assert csl[0]["author"] == [{"literal": "A. Writer"}]
+    assert csl[0]["accessed"] == {"date-parts": [[2025, 5, 1]]}
+
+
+HOSTILE_TEXT = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=40
+).filter(lambda text: text.strip() != "")
+
+
+@settings(max_examples=150, deadline=None)
+@given(title=HOSTILE_TEXT, publisher=HOSTILE_TEXT, at=HOSTILE_TEXT, url_tail=HOSTILE_TEXT)
+def test_bibtex_is_well_formed_for_any_text(
+    title: str, publisher: str, at: str, url_tail: str
+) -> None:
+    from ilrs_cli.core.records import Source
+    from ilrs_cli.render import Format, render
+    from ilrs_cli.report.citations import Bibliography, Reference
+
+    source = Source("key", title, publisher, "https://example.org/" + url_tail, via=publisher,
+                    archive_url="https://web.archive.org/" + url_tail, author=at)  # fmt: skip
+    text = render(Bibliography((), (Reference(source, (at,)),)), Format.BIBTEX)
+    assert "\x1b" not in text and "\x9b" not in text
+    entry = parse_bibtex(text + "\n\n" + text.replace("{key,", "{other,", 1))["key"]
+    assert set(entry) == {"ENTRYTYPE", "ID", "title", "author", "organization", "url", "note",
+                          "addendum"}  # fmt: skip
+    assert entry["organization"].count("{") == entry["organization"].count("}")
+    assert unescape(entry["title"][1:-1]) == escape(title)  # the exact value, made visible
 
 
 def test_cite_unknown_id(ilrs: Runner) -> None:
