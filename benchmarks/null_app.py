@@ -198,6 +198,13 @@ def cite_command(
     done()
 
 
+@app.command('cache')
+def cache_command(
+    clear: Annotated[bool, typer.Option('--clear')] = False,
+) -> None:
+    done()
+
+
 @app.command('fields')
 def fields_command(
     command: Annotated[str | None, typer.Argument(metavar='[COMMAND]', autocompletion=complete_constant)] = None,

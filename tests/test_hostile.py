@@ -133,12 +133,16 @@ def test_markup_and_control_characters_show_as_text_in_tables(
             assert raw not in outcome.stdout
 
 
-def test_hostile_strings_stay_exact_in_json_and_csv(ilrs: Runner, hostile_strings: Path) -> None:
-    item = ilrs("--data", str(hostile_strings), "payloads", "--json").json()[0]
-    assert item["name"] == HOSTILE_NAME
-    assert HOSTILE_NAME.replace("\r", "") in ilrs(
-        "--data", str(hostile_strings), "payloads", "--csv"
-    ).stdout.replace("\r", "")
+def test_hostile_strings_stay_exact_in_json_and_visible_in_csv(
+    ilrs: Runner, hostile_strings: Path
+) -> None:
+    json_text = ilrs("--data", str(hostile_strings), "payloads", "--json").stdout
+    assert json.loads(json_text)[0]["name"] == HOSTILE_NAME  # exact values
+    for raw in ("\x1b", "\x07", "\u202e"):
+        assert raw not in json_text  # written as \u escapes: JSON keeps the value
+    csv_text = ilrs("--data", str(hostile_strings), "payloads", "--csv").stdout
+    assert "[bold red]Rover[/] \\x1b[31mred\\x1b[0m \\x07bell" in csv_text
+    assert "\x1b" not in csv_text and "\x07" not in csv_text
 
 
 def test_hostile_strings_in_error_messages_are_visible(ilrs: Runner) -> None:

@@ -148,7 +148,8 @@ def test_affiliated_members_need_an_organization(tmp_path: Path) -> None:
     ("content", "message"),
     [
         (b"[dataset\ntitle = 1\n", "not valid TOML: "),
-        (b"\xff\xfegarbage", "is not UTF-8 text (bad byte at offset 0)"),
+        (b"\xff\xfegarbage", "is UTF-16 text; save it as UTF-8"),
+        (b"\xc3\x28 = 1\n", "is not UTF-8 text (bad byte at offset 0)"),
         (b"[dataset]\x00\x01", "is a binary file"),
         (b"", "is empty"),
         (b"  \n\n", "is empty"),

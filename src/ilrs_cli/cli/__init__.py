@@ -3,11 +3,46 @@ it, and maps errors to exit codes. The only package that knows flag names."""
 
 from __future__ import annotations
 
+import os
 import sys
+
+EXIT_INTERRUPTED = 130
+
+
+def _interrupted(*_: object) -> None:
+    raise SystemExit(EXIT_INTERRUPTED)
+
+
+def _silence(fd: int) -> None:
+    """Point file descriptor `fd` at /dev/null, so that later writes (and Python's own flush
+    at exit) cannot fail."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    if null != fd:
+        os.dup2(null, fd)
+        os.close(null)
+
+
+def _streams_ready() -> bool:
+    """stderr closed: answer anyway, say nothing. stdout closed: nothing can be answered."""
+    if sys.stderr is None:
+        _silence(2)
+        sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    if sys.stdout is None:
+        sys.stderr.write("ilrs: standard output is closed; nothing to write the answer to\n")
+        return False
+    if "_ILRS_COMPLETE" in os.environ:  # completion: never print into the user's prompt
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    return True
 
 
 def main() -> None:
-    """Console entry point: no traceback ever reaches the user."""
+    """Console entry point: no traceback ever reaches the user, whatever the streams or the
+    signals. Ctrl-C exits 130 quietly; a failed write exits 1 with a message."""
+    import signal
+
+    signal.signal(signal.SIGINT, _interrupted)
+    if not _streams_ready():
+        sys.exit(1)
     from ..render.terminal import prepare_streams, write_err
 
     prepare_streams()
@@ -16,8 +51,15 @@ def main() -> None:
 
         app(prog_name="ilrs")
     except KeyboardInterrupt:
-        write_err("ilrs: interrupted")
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
+    except OSError as error:
+        _silence(1)
+        if not isinstance(error, BrokenPipeError):
+            write_err(f"ilrs: cannot write the answer: {error.strerror or error}")
+        sys.exit(1)
+    except RecursionError:
+        write_err("ilrs: the input is nested too deeply to handle")
+        sys.exit(1)
     except Exception as error:  # noqa: BLE001 - the last line of defence
         write_err(f"ilrs: internal error: {type(error).__name__}: {error}")
         write_err("ilrs: this is a bug; please report it with the command you ran")

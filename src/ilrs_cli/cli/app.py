@@ -475,6 +475,33 @@ def cite(
         reporting.emit(answers.cite(arguments.dataset_for(ctx), record_id), fmt)
 
 
+@app.command("cache")
+def cache_command(
+    clear: Annotated[
+        bool, typer.Option("--clear", help="Remove every entry from the cache.")
+    ] = False,
+) -> None:
+    """Where ilrs keeps the parsed datasets it has read (JSON, never code); --clear empties it.
+
+    ILRS_CACHE_DIR sets the directory; ILRS_NO_CACHE=1 turns the cache off. A directory that
+    is a link, not the user's own, or open to group or others is never used.
+
+    \b
+    Examples:
+      ilrs cache
+      ilrs cache --clear
+    """
+    from ..core.text import escape
+    from ..load import store
+
+    if clear:
+        directory, removed = store.clear()
+        write_out(escape(f"{directory}: removed {removed} entries"))
+        return
+    directory = store.cache_directory()
+    write_out(escape(str(directory)) if directory is not None else "off (ILRS_NO_CACHE is set)")
+
+
 @app.command("fields")
 def list_fields(
     ctx: typer.Context,

@@ -7,6 +7,7 @@ records) is looked up in pycountry, loaded only then.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from typing import Any, NamedTuple
@@ -96,6 +97,17 @@ def _did_you_mean(key: str, known: list[Place]) -> str:
     if not suggested:
         return "; give a country or region name or an ISO 3166 code such as TR or TUR"
     return "; did you mean " + " or ".join(suggested) + "?"
+
+
+def code_of_name(name: str) -> str | None:
+    """The ISO 3166 code of a country or region name (NFC-normalised, any case, aliases
+    included), or None when ISO 3166 does not know the name."""
+    key = fold(unicodedata.normalize("NFC", name))
+    return ALIASES.get(key) or _iso_index().get(key)
+
+
+def iso_name(code: str) -> str:
+    return _iso_names().get(code, code)
 
 
 def is_iso_code(code: str) -> bool:

@@ -8,36 +8,40 @@ from ..core.records import Dataset
 
 
 def load_dataset(path: Path | None = None, check_codes: bool | None = None) -> Dataset:
-    """Load and check a dataset file (the bundled one by default); raise DatasetError.
+    """Load and check a dataset file (the bundled one by default), without the cache; raise
+    DatasetError listing every problem.
 
     `check_codes` also checks every [places] code against ISO 3166, which loads the country
     library; it defaults to on for a file the user names. The bundled file is checked by the
     test suite and by `ilrs check`.
     """
-    from .builder import build_dataset
-    from .reader import parse_toml, read_text
-    from .store import bundled_path
-
-    file = path if path is not None else bundled_path()
-    shown = str(file)
-    text = read_text(file, shown)
-    document = parse_toml(text, shown)
-    codes = path is not None if check_codes is None else check_codes
-    return build_dataset(shown, document, text, bundled=path is None, check_codes=codes)
+    return _load(path, check_codes, use_cache=False)
 
 
 def open_dataset(path: Path | None = None) -> Dataset:
-    """The dataset at `path` (the bundled one by default), checked, from the cache when it is
-    fresh; raise DatasetError for a file that cannot be used."""
-    from .store import bundled_path, cache_entry, read_cached, write_cached
+    """The dataset at `path` (the bundled one by default), checked; its parsed TOML comes from
+    the cache when the file's content is unchanged. Raise DatasetError for a file that cannot
+    be used."""
+    return _load(path, None, use_cache=True)
+
+
+def _load(path: Path | None, check_codes: bool | None, use_cache: bool) -> Dataset:
+    from .builder import build_dataset
+    from .reader import decode_text, parse_toml, read_bytes
+    from .store import bundled_path, content_key, read_document, write_document
 
     file = path if path is not None else bundled_path()
-    entry = cache_entry(file, path is None)
-    if entry is not None:
-        cached = read_cached(*entry)
-        if cached is not None:
-            return cached
-    dataset = load_dataset(path)
-    if entry is not None:
-        write_cached(*entry, dataset)
+    shown = str(file)
+    raw = read_bytes(file, shown)
+    text = decode_text(raw, shown)
+    key = content_key(raw) if use_cache else ""
+    document = read_document(file, key) if use_cache else None
+    cached = document is not None
+    if document is None:
+        document = parse_toml(text, shown)
+    # A cached document passed every check, ISO codes included, when it was written.
+    codes = (path is not None if check_codes is None else check_codes) and not cached
+    dataset = build_dataset(shown, document, text, bundled=path is None, check_codes=codes)
+    if use_cache and not cached:
+        write_document(file, key, document)
     return dataset

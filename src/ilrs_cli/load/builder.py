@@ -145,12 +145,22 @@ class _Builder:
             self.places.setdefault(special, Place(special, None))
 
     def _check_iso_codes(self) -> None:
-        from ..core.countries import is_iso_code
+        """Every code is an ISO 3166 code, and the place's own: a name that ISO 3166 (or a
+        common alias) knows must carry that code."""
+        from ..core.countries import code_of_name, is_iso_code, iso_name
 
         for place in self.places.values():
-            if place.code is not None and not is_iso_code(place.code):
+            if place.code is None:
+                continue
+            where = f"[places] {place.name!r}"
+            if not is_iso_code(place.code):
+                self.problems.append(f"{where}: {place.code!r} is not an ISO 3166 code")
+                continue
+            own = code_of_name(place.name)
+            if own is not None and own != place.code:
                 self.problems.append(
-                    f"[places] {place.name!r}: {place.code!r} is not an ISO 3166 code"
+                    f"{where}: {place.code!r} is the code of {iso_name(place.code)}; the code "
+                    f"of {place.name} is {own!r}"
                 )
 
     def _records(self, kind: Kind) -> list[Any]:

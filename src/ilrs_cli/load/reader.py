@@ -1,34 +1,64 @@
-"""Read a dataset file's text and parse its TOML, refusing anything that is not a dataset."""
+"""Read a dataset file's text and parse its TOML, refusing anything that is not a dataset:
+special files, files over the size limit, binary files, text in other encodings, and TOML
+nested or sized beyond reason."""
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any
 
 from ..core.errors import DatasetError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised by the Python 3.10 run in CI
-    import tomli as tomllib
-
 MAX_BYTES = 32 * 1024 * 1024  # far above any real dataset; bigger files are refused unread
+_KINDS = {
+    stat.S_IFIFO: "a pipe or FIFO",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a directory",
+}
 
 
-def read_text(file: Path, shown: str) -> str:
-    """The file's text, or one clear problem for anything that is not a text file."""
+def read_bytes(file: Path, shown: str) -> bytes:
+    """The bytes of a regular file, at most MAX_BYTES; never waits on a pipe or a device."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        if file.is_dir():
-            raise DatasetError(shown, ["is a directory, not a dataset file"])
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise DatasetError(
-                shown, [f"is {size:,} bytes, too large for a dataset (the limit is {MAX_BYTES:,})"]
-            )
-        raw = file.read_bytes()
+        descriptor = os.open(file, flags)
     except OSError as error:
+        if os.path.isdir(file):
+            raise DatasetError(shown, ["is a directory, not a dataset file"]) from None
         raise DatasetError(shown, [f"cannot read the file: {error.strerror or error}"]) from None
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        what = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
+        raise DatasetError(shown, [f"is {what}, not a dataset file; give the path of a file"])
+    if status.st_size > MAX_BYTES:
+        os.close(descriptor)
+        raise DatasetError(
+            shown, [f"is {status.st_size:,} bytes, too large for a dataset (the limit is "
+                    f"{MAX_BYTES:,})"]
+        )  # fmt: skip
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            data = handle.read(MAX_BYTES + 1)
+        except OSError as error:
+            raise DatasetError(
+                shown, [f"cannot read the file: {error.strerror or error}"]
+            ) from None
+    if len(data) > MAX_BYTES:
+        raise DatasetError(shown, [f"is larger than {MAX_BYTES:,} bytes, too large for a dataset"])
+    return data
+
+
+def decode_text(raw: bytes, shown: str) -> str:
+    """The text of a dataset: UTF-8, with or without a byte-order mark."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DatasetError(shown, ["is UTF-16 text; save it as UTF-8"])
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
     if b"\x00" in raw:
         raise DatasetError(shown, ["is a binary file (it contains NUL bytes), not TOML text"])
     try:
@@ -43,7 +73,16 @@ def read_text(file: Path, shown: str) -> str:
 
 
 def parse_toml(text: str, shown: str) -> dict[str, Any]:
+    """The TOML document; the parser is imported only here, on a cache miss."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised by the Python 3.10 run in CI
+        import tomli as tomllib
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DatasetError(shown, [f"not valid TOML: {error}"]) from None
+    except RecursionError:
+        raise DatasetError(shown, ["arrays or tables are nested too deeply"]) from None
+    except ValueError as error:  # an integer too long to convert, among others
+        raise DatasetError(shown, [f"not usable TOML: {str(error)[:200]}"]) from None

@@ -39,9 +39,14 @@ def _describe(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+MAX_TEXT = 5_000  # characters in one field: a long note is a few hundred
+
+
 def _text(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"must be a non-empty string, not {_describe(value)}")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"is {len(value):,} characters long; the limit is {MAX_TEXT:,}")
     return value.strip()
 
 

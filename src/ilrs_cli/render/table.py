@@ -4,6 +4,7 @@ terminal allows."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from rich import box
 from rich.console import Console
@@ -34,16 +35,17 @@ def render(report: Listing | Detail) -> str:
 
     def new_table(title: str) -> Table:
         return Table(
-            title=Text(escape(title, keep_newlines=True), style="bold"),
+            title=Text(escape(title), style="bold"),
             header_style="bold",
             show_lines=True,
             box=box.HEAVY_HEAD if terminal.unicode else box.ASCII2,
         )
 
-    def print_caption(caption: str) -> None:
-        """Below the table, wrapped to the terminal rather than to a narrow table."""
-        if caption:
-            console.print(Text(escape(caption, keep_newlines=True), style="dim"))
+    def print_caption(caption: str, legend: str = "") -> None:
+        """Below the table, wrapped to the terminal rather than to a narrow table. The
+        legend is built from escaped items; the caption is escaped whole."""
+        if caption or legend:
+            console.print(Text(escape(caption) + legend, style="dim"))
 
     listings = [report] if isinstance(report, Listing) else list(report.attachments)
     if isinstance(report, Detail):
@@ -51,7 +53,7 @@ def render(report: Listing | Detail) -> str:
         table.add_column("Field", style="bold")
         table.add_column("Value", overflow="fold")
         for name, value in report.rows():
-            table.add_row(Text(name), Text(escape(detail_text(name, value), keep_newlines=True)))
+            table.add_row(Text(escape(name)), Text(detail_text(name, escaped(value))))
         console.print(table)
         print_caption("" if listings else report.caption)
     for listing in listings:
@@ -65,15 +67,28 @@ def render(report: Listing | Detail) -> str:
                 no_wrap=column.no_wrap,
                 overflow="ellipsis" if column.no_wrap else "fold",
             )
-        for item in listing.items:
+        items = [escaped(item) for item in listing.items]
+        for item in items:
             cells = [
                 marker_cell(item, markers) if column.name == "sources" else column.cell(item)
                 for column in columns
             ]
-            table.add_row(*(Text(escape(cell, keep_newlines=True)) for cell in cells))
+            table.add_row(*(Text(cell) for cell in cells))
         console.print(table)
-        print_caption(listing.caption + marker_legend(listing.items, markers))
+        print_caption(listing.caption, marker_legend(items, markers))
     return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
+
+
+def escaped(value: Any) -> Any:
+    """`value` with every string in it escaped for the terminal, so that data can never add a
+    line, move the cursor or hide text, however the cells are then laid out."""
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, list):
+        return [escaped(element) for element in value]
+    if isinstance(value, dict):
+        return {key: escaped(element) for key, element in value.items()}
+    return value
 
 
 def source_markers(items: list[Item]) -> dict[str, int]:

@@ -57,10 +57,10 @@ def encodes_unicode(stream: TextIO) -> bool:
 
 def prepare_streams() -> None:
     """On a terminal or pipe that cannot encode Unicode (PYTHONIOENCODING=ascii), replace
-    what it cannot show instead of failing."""
+    what it cannot show with \\u escapes instead of failing (never with "?")."""
     for stream in (sys.stdout, sys.stderr):
         if not encodes_unicode(stream) and hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
+            stream.reconfigure(errors="backslashreplace")
 
 
 def write_out(text: str) -> None:
