@@ -66,6 +66,26 @@ def dataset_text(records: int) -> str:
     return "".join(parts)
 
 
+def affiliated_text(members: int) -> str:
+    """One organization and `members` members taking part through it: the shape that once
+    made `members` quadratic."""
+    parts = [
+        HEADER,
+        '\n[[sources]]\nid = "source-0"\ntitle = "Source"\npublisher = "P"\n'
+        'url = "https://example.org/"\n',
+        '\n[[members]]\nid = "org"\nname = "An organization"\nshort_name = "ORG"\n'
+        'country = "international organization"\nlevel = "organization"\n'
+        'status = "signed"\nsources = [{ id = "source-0", at = "page" }]\n',
+    ]
+    for number in range(members):
+        parts.append(
+            f'\n[[members]]\nid = "member-{number}"\nname = "Member {number}"\n'
+            'country = "unknown"\nlevel = "affiliated"\nvia = "org"\nstatus = "reported"\n'
+            'sources = [{ id = "source-0", at = "page" }]\n'
+        )
+    return "".join(parts)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2 or not argv[0].isdigit():
         print("usage: make_dataset.py RECORDS OUTPUT.toml", file=sys.stderr)

@@ -26,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from make_dataset import dataset_text  # noqa: E402
+from make_dataset import affiliated_text, dataset_text  # noqa: E402
 
 PYTHON = sys.executable
 NULL_APP = [PYTHON, str(HERE / "null_app.py")]
@@ -87,6 +87,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=21)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--affiliated", type=int, default=40000)
     options = parser.parse_args()
     ilrs = ilrs_command()
     query = ["payloads", "--country", "Turkey"]
@@ -140,6 +141,13 @@ def main() -> int:
             if size == max(sizes):
                 memory = peak_memory_kib(big.command)
                 print(f"{'  peak memory':<28} {memory / 1024:>8.1f} MiB")
+        if options.affiliated:
+            path = Path(folder) / "affiliated.toml"
+            path.write_text(affiliated_text(options.affiliated), encoding="utf-8")
+            case = Case("affiliated", [*ilrs, "--data", str(path), "members", "--json"])
+            interleave([case], 3, 1)
+            print(f"{options.affiliated:,} affiliated members (members --json): "
+                  f"{case.median_ms:.1f} ms")  # fmt: skip
     return 0
 
 

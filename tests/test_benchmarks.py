@@ -60,11 +60,11 @@ def test_the_null_app_has_the_same_commands_and_options() -> None:
 def test_the_benchmark_runs_and_prints_ratios() -> None:
     result = subprocess.run(
         [sys.executable, str(BENCHMARKS / "startup.py"), "--rounds", "1", "--warmup", "0",
-         "--sizes", "200"],
+         "--sizes", "200", "--affiliated", "500"],
         capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    for case in ("JSON query", "table", "completion --country Tu", "200 records"):
+    for case in ("JSON query", "table", "completion --country Tu", "200 records", "500 affiliated"):
         assert case in result.stdout
     assert len(re.findall(r" \d+\.\d\dx", result.stdout)) >= 4
 

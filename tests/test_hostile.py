@@ -11,14 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import PINNED_ENV, Runner
+from .conftest import FROZEN, PINNED_ENV, Runner
 from .test_loader import VALID, write
 
 HOSTILE = sorted((Path(__file__).parent / "hostile").glob("*.toml"))
 
 
 def expectations(path: Path) -> list[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
+    raw = path.read_bytes()
+    lines = raw.decode("utf-16" if raw.startswith(b"\xff\xfe") else "utf-8").splitlines()
     return [line.removeprefix("# expect: ") for line in lines if line.startswith("# expect: ")]
 
 
@@ -217,7 +218,7 @@ def test_closed_pipe_exits_quietly(args: list[str]) -> None:
         [sys.executable, "-m", "ilrs_cli", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env={**os.environ, "NO_COLOR": "1"},
+        env={**os.environ, "NO_COLOR": "1", "ILRS_DATA": str(FROZEN)},
     )
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()  # like `| head -c 0`: the reader is gone before ilrs writes
@@ -229,7 +230,10 @@ def test_closed_pipe_exits_quietly(args: list[str]) -> None:
 
 def test_head_one_line_through_a_shell_pipe() -> None:
     command = f"{sys.executable} -m ilrs_cli timeline --json | head -c 10; exit ${{PIPESTATUS[0]}}"
-    result = subprocess.run(["bash", "-c", command], capture_output=True, timeout=60, check=False)
+    result = subprocess.run(
+        ["bash", "-c", command], capture_output=True, timeout=60, check=False,
+        env={**os.environ, "ILRS_DATA": str(FROZEN)},
+    )  # fmt: skip
     assert result.stdout == b"[\n  {\n    "
     assert result.stderr == b""
 

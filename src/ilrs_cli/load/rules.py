@@ -35,14 +35,14 @@ def dataset_problems(records: dict[str, list[Any]], info: DatasetInfo | None) ->
                 f"[[members]] (id {member.id!r}): 'via' {member.via!r} is not the id of a "
                 "member with level 'organization'"
             )
-    seen: dict[tuple[str, Level], str] = {}
+    national: dict[str, str] = {}
     for member in members:
-        if member.place.code is None:
+        if member.level is not Level.NATIONAL or member.place.code is None:
             continue
-        twin = seen.setdefault((member.place.code, member.level), member.id)
+        twin = national.setdefault(member.place.code, member.id)
         if twin != member.id:
             problems.append(
-                f"[[members]] (id {member.id!r}): a second {member.level.value} record for "
+                f"[[members]] (id {member.id!r}): a second national record for "
                 f"{member.place.name} (the first is {twin!r}); merge them into one record"
             )
     if info is None:
