@@ -38,8 +38,12 @@ class DatasetError(IlrsError):
         self.problems = problems
 
     def report(self) -> str:
+        """Every problem, a line each; file names and data in them are escaped, so no
+        problem can add a line or reach the terminal raw."""
+        from .text import escape
+
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        lines = [f"{self.path}: {count} {noun}:"]
-        lines.extend(f"  - {problem}" for problem in self.problems)
+        lines = [f"{escape(self.path)}: {count} {noun}:"]
+        lines.extend(f"  - {escape(problem)}" for problem in self.problems)
         return "\n".join(lines)
