@@ -1,0 +1,165 @@
+"""The bundled dataset's [[sources]]: checked, titled honestly, reposts flagged, and the URLs
+corrected in data release 1.1.0."""
+
+from __future__ import annotations
+
+import pytest
+
+from ilrs_cli.core.records import Dataset, Source
+from ilrs_cli.load import load_dataset
+
+CHECKED = "2026-11-26"
+
+# Pages read where another outlet's text is reposted, with the original publisher named
+# (the research found the original in the page's own credit line or in a stored original).
+REPOSTS = {
+    "spacenews": "SpaceNews",
+    "shine-2025-04-24": "Xinhua",
+    "copernical-2025-04-24": "Space Media Network (SPX)",
+    "gmw-2025-04-24": "People's Daily app (人民日报客户端)",
+    "zdbk-cnsa-release": "People's Daily app (人民日报客户端)",
+    "spacemart-2023-10-04": "Xinhua",
+    "rambler-tass-2024-05-28": "TASS",
+    "quickread-ria-2024-06-05": "RIA Novosti",
+    "brecorder-2024-11-18": "Associated Press of Pakistan (APP)",
+    "chronicle-nicaragua": "Diálogo",
+    "people-2024-05-09": "Xinhua",
+    "techtag-kazakhstan": "Radio Free Europe/Radio Liberty",
+    "people-2024-09-05": "Xinhua",
+    "fivesixgroup-apsco": "Xinhua",
+    "stdaily-2023-05-11": "Science and Technology Daily (科技日报)",
+    "tencent-2024-09-05": "企鹅号 (Tencent Om) account",
+    "cooperativa-2024-12-24": "Xinhua",
+    "hsf-blog-2022-03": "NASA",
+    "thestar-2024-06-16": "South China Morning Post",
+    "helium3-peru": "NASA",
+    "finanzn-2024-12": "dpa-AFX",
+    "miragenews-senegal": "U.S. Department of State",
+    "spacecoastdaily-2025-07": "NASA",
+    "chinadaily-2025-01-27": "ezhejiang.gov.cn",
+    "reportify-2025-07-05": "People's Daily Overseas Edition (人民日报海外版)",
+    "pressreader-chinadaily-hk-2024-04-26": "China Daily (Hong Kong edition)",
+    "xinhua-2025-04-23": "Xinhua",
+    "miradio-cgtn-2025-07": "CGTN",
+    "dawan-2025-07-01": "Dawan News (大皖新闻)",
+}
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def sources(dataset: Dataset) -> dict[str, Source]:
+    return {source.id: source for source in dataset.sources}
+
+
+def test_every_source_has_checked(dataset: Dataset) -> None:
+    for source in dataset.sources:
+        assert source.checked is not None, source.id
+        assert source.checked.isoformat() == CHECKED, source.id
+
+
+def test_no_title_starts_with_a_bracket_unless_untitled(dataset: Dataset) -> None:
+    for source in dataset.sources:
+        bracketed = source.title.startswith("[") and source.title.endswith("]")
+        assert bracketed == source.untitled, source.id
+
+
+def test_reposts_have_via(sources: dict[str, Source]) -> None:
+    for source_id, publisher in REPOSTS.items():
+        source = sources[source_id]
+        assert source.via, source_id
+        assert source.publisher == publisher, source_id
+
+
+def test_via_is_another_site_than_the_publisher(dataset: Dataset) -> None:
+    for source in dataset.sources:
+        if source.via:
+            assert source.via != source.publisher, source.id
+        if source.original_url:
+            assert source.via, source.id
+            assert source.original_url != source.url, source.id
+
+
+def test_every_flagged_repost_is_known(dataset: Dataset) -> None:
+    flagged = {source.id for source in dataset.sources if source.via}
+    assert flagged == set(REPOSTS)
+
+
+def test_original_urls_from_stored_pages(sources: dict[str, Source]) -> None:
+    assert sources["techtag-kazakhstan"].original_url == (
+        "https://rferl.org/a/china-kazakhstan-space-russia-ilrs-moon/33075952.html"
+    )
+    assert sources["thestar-2024-06-16"].original_url.startswith(  # type: ignore[union-attr]
+        "https://www.scmp.com/news/china/science/article/3266253/"
+    )
+
+
+def test_rewrites_and_content_farms_carry_a_reliability_note(sources: dict[str, Source]) -> None:
+    for source_id in (
+        "spacenews",
+        "copernical-2025-04-24",
+        "zdbk-cnsa-release",
+        "technologytimes-341814",
+        "southasiatimes-rover",
+        "earth-news-azerbaijan",
+        "chronicle-nicaragua",
+        "techtag-kazakhstan",
+        "voi-401345",
+        "fivesixgroup-apsco",
+        "installsat-ce8",
+        "cosmoscience-2026-04-13",
+        "amigo-2024-09-06",
+        "reportify-2025-07-05",
+    ):
+        assert sources[source_id].reliability, source_id
+
+
+def test_southasiatimes_url_has_the_chinas_slug(sources: dict[str, Source]) -> None:
+    assert sources["southasiatimes-rover"].url == (
+        "https://southasiatimes.org/pakistan-to-launch-first-lunar-rover-with-chinas-change-8-mission"
+    )
+
+
+def test_amigo_url_is_the_stored_crescent_moon_address(sources: dict[str, Source]) -> None:
+    url = sources["amigo-2024-09-06"].url
+    assert url.endswith("-%f0%9f%8c%99%f0%9f%9a%80")  # 🌙🚀, not 🌕🚀
+    assert "%8c%95" not in url
+
+
+def test_removed_sources_brief_news_and_britishnewsagency(sources: dict[str, Source]) -> None:
+    assert "brief-news-2025-04-25" not in sources
+    assert "britishnewsagency-170" not in sources
+
+
+def test_real_titles_found_for_earlier_bracketed_sources(sources: dict[str, Source]) -> None:
+    assert sources["cgtn-2023-10-02"].title == (
+        "China opens up global collaboration opportunities in Chang'e-8 lunar exploration mission"
+    )
+    assert sources["shine-2025-04-24"].title.startswith("China to launch Chang'e-8 lunar mission")
+    assert sources["people-2024-09-05"].title == (
+        "China's lunar research station initiative welcomes new international partners"
+    )
+    assert sources["vestikavkaza-167561"].title == "Türkiye to join Russia-China space project"
+    assert sources["hzdaily-2025-02-13"].title == "Hangzhou firm to send robots to the Moon"
+
+
+def test_authors_only_where_a_page_names_one(sources: dict[str, Source]) -> None:
+    authors = {source_id: s.author for source_id, s in sources.items() if s.author}
+    assert authors == {
+        "copernical-2025-04-24": "Simon Mansfield",
+        "thestar-2024-06-16": "Ling Xin",
+        "helium3-peru": "Jennifer M. Dooren",
+        "hzdaily-2025-02-13": "Fang Boyi",
+        "hk01-sharjah": "房伊媚",
+        "pressreader-chinadaily-hk-2024-04-26": "Zhao Lei",
+    }
+
+
+def test_dates_narrowed_where_the_page_shows_the_day(sources: dict[str, Source]) -> None:
+    assert sources["spacewatch-2024-05"].date.text == "2024-05-13"  # type: ignore[union-attr]
+    assert sources["astanatimes-2024-08"].date.text == "2024-08-06"  # type: ignore[union-attr]
+    assert sources["hsf-blog-2022-03"].date.text == "2022-03-07"  # type: ignore[union-attr]
+    assert sources["finanzn-2024-12"].date.text == "2024-12-12"  # type: ignore[union-attr]
