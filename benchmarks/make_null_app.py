@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import sys
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,8 @@ app = typer.Typer(name="ilrs", no_args_is_help=True, pretty_exceptions_enable=Fa
 
 def _annotation(param: Any, enums: dict[str, list[str]]) -> str:
     annotation = param.type_descriptor.annotation
+    if typing.get_origin(annotation) is list:
+        return "list[str] | None"
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         enums[annotation.__name__] = [str(member.value) for member in annotation]
         base = annotation.__name__

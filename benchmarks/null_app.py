@@ -38,9 +38,11 @@ class Format(str, Enum):
     V0 = 'table'
     V1 = 'json'
     V2 = 'csv'
-    V3 = 'text'
-    V4 = 'bibtex'
-    V5 = 'csl-json'
+    V3 = 'ndjson'
+    V4 = 'ids'
+    V5 = 'text'
+    V6 = 'bibtex'
+    V7 = 'csl-json'
 
 
 class Level(str, Enum):
@@ -73,6 +75,7 @@ def payloads_command(
     fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
     sort: Annotated[str | None, typer.Option('--sort', metavar='FIELD')] = None,
     limit: Annotated[int | None, typer.Option('--limit', metavar='N', min=1)] = None,
+    count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
 ) -> None:
     done()
@@ -94,6 +97,7 @@ def members_command(
     fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
     sort: Annotated[str | None, typer.Option('--sort', metavar='FIELD')] = None,
     limit: Annotated[int | None, typer.Option('--limit', metavar='N', min=1)] = None,
+    count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
 ) -> None:
     done()
@@ -111,6 +115,7 @@ def timeline_command(
     fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
     sort: Annotated[str | None, typer.Option('--sort', metavar='FIELD')] = None,
     limit: Annotated[int | None, typer.Option('--limit', metavar='N', min=1)] = None,
+    count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
 ) -> None:
     done()
@@ -137,6 +142,7 @@ def countries_command(
     fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
     sort: Annotated[str | None, typer.Option('--sort', metavar='FIELD')] = None,
     limit: Annotated[int | None, typer.Option('--limit', metavar='N', min=1)] = None,
+    count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
 ) -> None:
     done()
@@ -160,6 +166,7 @@ def search_command(
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
     fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
     limit: Annotated[int | None, typer.Option('--limit', metavar='N', min=1)] = None,
+    count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
 ) -> None:
     done()
@@ -176,9 +183,15 @@ def info_command(
 
 @app.command('sources')
 def sources_command(
+    cited_by: Annotated[str | None, typer.Option('--cited-by', metavar='ID', autocompletion=complete_constant)] = None,
     fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
+    fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
+    sort: Annotated[str | None, typer.Option('--sort', metavar='FIELD')] = None,
+    limit: Annotated[int | None, typer.Option('--limit', metavar='N', min=1)] = None,
+    count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
+    fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
 ) -> None:
     done()
 
@@ -192,7 +205,8 @@ def check_command(
 
 @app.command('cite')
 def cite_command(
-    record_id: Annotated[str, typer.Argument(metavar='ID', autocompletion=complete_constant)],
+    record_ids: Annotated[list[str] | None, typer.Argument(metavar='[ID]...', autocompletion=complete_constant)] = None,
+    every: Annotated[bool, typer.Option('--all')] = False,
     fmt: Annotated[Format | None, typer.Option('--format', '-f')] = Format('text'),
 ) -> None:
     done()

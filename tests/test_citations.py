@@ -231,6 +231,7 @@ LIST_COMMANDS = {
     "mission": [],
     "countries": [],
     "search": ["rover"],
+    "sources": [],
 }
 
 

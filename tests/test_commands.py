@@ -139,7 +139,12 @@ def test_info_counts_and_figures_are_computed(ilrs: Runner) -> None:
     assert all(source["url"].startswith("http") for source in info["sources"])
 
 
-def test_sources_is_an_alias_of_info(ilrs: Runner) -> None:
-    assert ilrs("sources", "--json").stdout == ilrs("info", "--json").stdout
-    table = ilrs("sources").stdout
-    assert "Sources: 42" in table and "spacenews" in table
+def test_sources_lists_sources_and_info_summarises(ilrs: Runner) -> None:
+    listed = ilrs("sources", "--json").json()
+    assert listed == ilrs("info", "--json").json()["sources"]
+    table = ilrs("sources", env={"COLUMNS": "200"}).stdout
+    assert f"Sources: {len(listed)} sources" in table and "spacenews" in table
+    rows = ilrs("sources", "--csv").stdout.splitlines()
+    assert len(rows) == len(listed) + 1  # a row each, not one cell
+    cited = ilrs("sources", "--cited-by", "EGYPT", "--format", "ids").stdout.split()
+    assert cited == ["spacenews", "spacenews-egypt"]

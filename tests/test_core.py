@@ -72,7 +72,10 @@ def test_signed_by_splits_members_three_ways(data: Dataset) -> None:
 def test_search_reads_the_attributes_the_registry_names(data: Dataset) -> None:
     hits = search(data, "zhejiang")
     assert {hit.kind.name for hit in hits} >= {"payload", "institution"}
-    assert find(data, " micro-rovers ")[0].name == "payload"
+    assert find(data, " Micro-Rovers ").kind.name == "payload"
+    turkey = find(data, "Türkiye")
+    assert (turkey.kind.name, turkey.record.id) == ("member", "turkey")
+    assert [record.id for _, record in turkey.others] == ["micro-rovers"]
 
 
 def test_shape_chooses_sorts_and_limits(data: Dataset) -> None:
@@ -102,7 +105,7 @@ def test_each_listing_format_renders_every_row(data: Dataset, fmt: Format) -> No
 
 @pytest.mark.parametrize("fmt", [Format.TEXT, Format.BIBTEX, Format.CSL_JSON])
 def test_each_citation_format_names_every_source(data: Dataset, fmt: Format) -> None:
-    bibliography = answers.cite(data, "imaging-system")
+    bibliography = answers.cite(data, ["imaging-system"])
     text = render(bibliography, fmt)
     for reference in bibliography.references:
         assert reference.source.url.split("//")[1][:20] in text
@@ -110,7 +113,7 @@ def test_each_citation_format_names_every_source(data: Dataset, fmt: Format) -> 
 
 def test_a_format_refuses_a_report_it_cannot_render(data: Dataset) -> None:
     with pytest.raises(ValueError, match="use one of: text, bibtex, csl-json"):
-        render(answers.cite(data, "egypt"), Format.CSV)
+        render(answers.cite(data, ["egypt"]), Format.CSV)
     assert set(FORMATS) == set(Format)
 
 

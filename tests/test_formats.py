@@ -20,6 +20,7 @@ LIST_COMMANDS = {
     "timeline": {"id", "date", "event", "mission", "status", "sources"},
     "mission": {"id", "mission", "topic", "text", "sources"},
     "countries": {"country", "code", "ilrs", "payloads", "institutions"},
+    "sources": {"id", "title", "publisher", "url", "checked"},
 }
 
 

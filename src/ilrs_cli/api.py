@@ -42,6 +42,7 @@ __all__ = [
     "payloads",
     "search",
     "show",
+    "sources",
     "timeline",
 ]
 
@@ -108,6 +109,11 @@ def search(text: str, *, dataset: Dataset | None = None) -> list[Item]:
     return answers.search(_data(dataset), text).items
 
 
+def sources(*, cited_by: str | None = None, dataset: Dataset | None = None) -> list[Item]:
+    """Every source, or those that the record `cited_by` cites."""
+    return answers.sources(_data(dataset), cited_by).items
+
+
 def show(record_id: str, *, dataset: Dataset | None = None) -> Item:
     """One record in full, with a "type" key naming its kind."""
     return answers.show(_data(dataset), record_id).item
@@ -118,11 +124,19 @@ def info(*, dataset: Dataset | None = None) -> Item:
     return answers.info(_data(dataset)).item
 
 
-def cite(record_id: str, *, format: str = "text", dataset: Dataset | None = None) -> str:
-    """The sources behind a record as `format`: text, bibtex or csl-json."""
+def cite(
+    record_id: str | list[str] | None = None,
+    *,
+    format: str = "text",
+    every: bool = False,
+    dataset: Dataset | None = None,
+) -> str:
+    """The sources behind one record or several (or `every` record), as one bibliography in
+    `format`: text, bibtex or csl-json. Each source appears once."""
     from .render import Format, formats_for, render
 
-    bibliography = answers.cite(_data(dataset), record_id)
+    ids = [record_id] if isinstance(record_id, str) else list(record_id or [])
+    bibliography = answers.cite(_data(dataset), ids, every)
     allowed = formats_for("Bibliography")
     chosen = next((fmt for fmt in allowed if fmt.value == format), None)
     if chosen is None:

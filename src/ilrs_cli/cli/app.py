@@ -18,6 +18,7 @@ from . import arguments, reporting
 from .completion import complete_id, complete_list_command
 from .options import (
     AsOfOption,
+    CountByOption,
     CountryOption,
     CsvFlag,
     FailEmptyFlag,
@@ -101,6 +102,7 @@ def payloads(
     fields: FieldsOption = None,
     sort: SortOption = None,
     limit: LimitOption = None,
+    count_by: CountByOption = None,
     fail_empty: FailEmptyFlag = False,
 ) -> None:
     """List the international payloads selected for Chang'e-8.
@@ -118,7 +120,7 @@ def payloads(
     with reporting.user_errors(ctx):
         output = arguments.output_format(fmt, as_json, as_csv)
         listing = answers.payloads(arguments.dataset_for(ctx), country, mission)
-        reporting.emit(shape(listing, fields, sort, limit), output, fail_empty)
+        reporting.emit(shape(listing, fields, sort, limit, count_by), output, fail_empty)
 
 
 @app.command()
@@ -154,6 +156,7 @@ def members(
     fields: FieldsOption = None,
     sort: SortOption = None,
     limit: LimitOption = None,
+    count_by: CountByOption = None,
     fail_empty: FailEmptyFlag = False,
 ) -> None:
     """List ILRS participants: level, status and signing date.
@@ -192,7 +195,7 @@ def members(
         output = arguments.output_format(fmt, as_json, as_csv)
         dataset = arguments.dataset_for(ctx)
         listing = answers.members(dataset, wanted, status, country, as_of)
-        reporting.emit(shape(listing, fields, sort, limit), output, fail_empty)
+        reporting.emit(shape(listing, fields, sort, limit, count_by), output, fail_empty)
 
 
 @app.command()
@@ -224,6 +227,7 @@ def timeline(
     fields: FieldsOption = None,
     sort: SortOption = None,
     limit: LimitOption = None,
+    count_by: CountByOption = None,
     fail_empty: FailEmptyFlag = False,
 ) -> None:
     """List dated events: selection, ILRS signings, launches.
@@ -248,7 +252,7 @@ def timeline(
         output = arguments.output_format(fmt, as_json, as_csv)
         dataset = arguments.dataset_for(ctx)
         listing = answers.timeline(dataset, after, before, mission, as_of)
-        reporting.emit(shape(listing, fields, sort, limit), output, fail_empty)
+        reporting.emit(shape(listing, fields, sort, limit, count_by), output, fail_empty)
 
 
 @app.command()
@@ -290,6 +294,7 @@ def countries(
     fields: FieldsOption = None,
     sort: SortOption = None,
     limit: LimitOption = None,
+    count_by: CountByOption = None,
     fail_empty: FailEmptyFlag = False,
 ) -> None:
     """Every country and region in the data: its ILRS part, payloads and institutions.
@@ -305,7 +310,7 @@ def countries(
     with reporting.user_errors(ctx):
         output = arguments.output_format(fmt, as_json, as_csv)
         listing = answers.countries(arguments.dataset_for(ctx), country)
-        reporting.emit(shape(listing, fields, sort, limit), output, fail_empty)
+        reporting.emit(shape(listing, fields, sort, limit, count_by), output, fail_empty)
 
 
 @app.command()
@@ -350,6 +355,7 @@ def search(
     as_csv: CsvFlag = False,
     fields: FieldsOption = None,
     limit: LimitOption = None,
+    count_by: CountByOption = None,
     fail_empty: FailEmptyFlag = False,
 ) -> None:
     """Search names, descriptions, institutions and notes of every kind of record.
@@ -365,7 +371,7 @@ def search(
     with reporting.user_errors(ctx):
         output = arguments.output_format(fmt, as_json, as_csv)
         listing = answers.search(arguments.dataset_for(ctx), text)
-        reporting.emit(shape(listing, fields, limit=limit), output, fail_empty)
+        reporting.emit(shape(listing, fields, limit=limit, count=count_by), output, fail_empty)
 
 
 def info(
@@ -391,13 +397,45 @@ def info(
 
 
 app.command("info")(info)
-SOURCES_HELP = """Same as `ilrs info`: the dataset and every source with its URL.
 
-\b
-Example:
-  ilrs sources --json | jq -r '.sources[].url'
-"""
-app.command("sources", help=SOURCES_HELP)(info)
+
+@app.command()
+def sources(
+    ctx: typer.Context,
+    cited_by: Annotated[
+        str | None,
+        typer.Option(
+            "--cited-by",
+            metavar="ID",
+            help="Only the sources of this record (any id, or a country name).",
+            autocompletion=complete_id,
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = None,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+    fields: FieldsOption = None,
+    sort: SortOption = None,
+    limit: LimitOption = None,
+    count_by: CountByOption = None,
+    fail_empty: FailEmptyFlag = False,
+) -> None:
+    """List the sources: title, author, publisher, date, URL, reposts, checked date, notes.
+
+    \b
+    Examples:
+      ilrs sources --cited-by micro-rovers
+      ilrs sources --count-by publisher
+      ilrs sources --format csv > sources.csv
+    """
+    from ..report import answers
+    from ..report.columns import shape
+
+    with reporting.user_errors(ctx):
+        output = arguments.output_format(fmt, as_json, as_csv)
+        listing = answers.sources(arguments.dataset_for(ctx), cited_by)
+        reporting.emit(shape(listing, fields, sort, limit, count_by), output, fail_empty)
 
 
 @app.command()
@@ -445,34 +483,40 @@ def check(
 @app.command()
 def cite(
     ctx: typer.Context,
-    record_id: Annotated[
-        str,
+    record_ids: Annotated[
+        list[str] | None,
         typer.Argument(
-            metavar="ID",
-            help="A record id: " + kind_names() + ".",
+            metavar="[ID]...",
+            help="Record ids (" + kind_names() + "), any case, or a country name; `-` "
+            "reads ids from standard input, one a line.",
             autocompletion=complete_id,
             show_default=False,
         ),
-    ],
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Cite the sources of every record.")] = False,
     fmt: Annotated[
         Format,
         typer.Option("--format", "-f", help="text, bibtex (biblatex @online entries) or csl-json."),
     ] = Format.TEXT,
 ) -> None:
-    """The sources behind one record, formatted for a bibliography.
+    """The sources behind records, as one bibliography: each source once, keys unique.
 
-    Each gives title, publisher, date, URL and the accessed date (the source's own, else
-    the data's as-of date), and where in the source the record is supported.
+    Each source gives its title, author, publisher, date and URL (the original, and the
+    repost it was read at), the day it was last checked, and where in it each record is
+    supported. The output names the records it cites.
 
     \b
     Examples:
       ilrs cite micro-rovers
-      ilrs cite egypt --format bibtex >> references.bib
+      ilrs cite egypt imaging-system --format bibtex > references.bib
+      ilrs payloads --country Egypt --format ids | ilrs cite -
+      ilrs cite --all --format csl-json > ilrs.json
     """
     from ..report import answers
 
     with reporting.user_errors(ctx):
-        reporting.emit(answers.cite(arguments.dataset_for(ctx), record_id), fmt)
+        wanted = arguments.ids_from(record_ids or [])
+        reporting.emit(answers.cite(arguments.dataset_for(ctx), wanted, every), fmt)
 
 
 @app.command("cache")

@@ -37,3 +37,17 @@ def output_format(chosen: Format | None, as_json: bool = False, as_csv: bool = F
     if len(set(given)) > 1:
         raise QueryError("format", "choose one output format, not several")
     return given[0] if given and given[0] is not None else Format.TABLE
+
+
+def ids_from(given: list[str]) -> list[str]:
+    """The ids given, with `-` replaced by the lines of standard input; each stripped (a CSV
+    line end or stray space never reaches the lookup), blank lines skipped."""
+    import sys
+
+    ids: list[str] = []
+    for value in given:
+        if value == "-":
+            ids += [line.strip() for line in sys.stdin if line.strip()]
+        else:
+            ids.append(value.strip())
+    return ids

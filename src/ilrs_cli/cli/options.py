@@ -14,7 +14,8 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output format: table (the default), json or csv.",
+        help="Output format: table (the default), json, csv, ndjson (one JSON object a line) "
+        "or ids (one id a line).",
         show_default=False,
     ),
 ]
@@ -56,6 +57,17 @@ CountryOption = Annotated[
         help="Country or region: name, alternative name or ISO 3166 code "
         "(Turkey, Türkiye, TR, TUR). Repeat for any of several.",
         autocompletion=complete_country,
+        show_default=False,
+    ),
+]
+CountByOption = Annotated[
+    str | None,
+    typer.Option(
+        "--count-by",
+        metavar="FIELD",
+        help="Count rows by this field (a list field counts each element; `year` counts "
+        "dates by year): rows of value and count, most frequent first.",
+        autocompletion=complete_fields,
         show_default=False,
     ),
 ]

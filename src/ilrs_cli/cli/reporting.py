@@ -25,6 +25,7 @@ FLAGS = {
     "mission": "--mission",
     "fields": "--fields",
     "sort": "--sort",
+    "count_by": "--count-by",
     "after": "--after",
     "before": "--before",
     "as_of": "--as-of",
@@ -66,7 +67,7 @@ def emit(report: Any, fmt: Format, fail_empty: bool = False) -> None:
         raise QueryError("format", f"{fmt.value!r} does not apply here; use one of: {names}")
 
     listing = report if isinstance(report, Listing) else None
-    for note in listing.notes if listing else ():
+    for note in getattr(report, "notes", ()):
         write_err(f"ilrs: {note}")
     empty = listing is not None and not listing.items
     if listing is not None and empty and fmt is Format.TABLE:

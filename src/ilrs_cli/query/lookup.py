@@ -2,21 +2,64 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..core.errors import QueryError, RecordNotFound
 from ..core.kinds import Kind, Record, all_records
 from ..core.records import Dataset
 from ..core.text import fold
 
 
-def find(dataset: Dataset, record_id: str) -> tuple[Kind, Record]:
-    """The record with this id and its kind; RecordNotFound with the closest ids."""
+class Found(NamedTuple):
+    kind: Kind
+    record: Record
+    others: tuple[tuple[Kind, Record], ...] = ()  # other records a country name also finds
+
+
+def find(dataset: Dataset, record_id: str) -> Found:
+    """The record with this id (exactly, else in any case), or the records of the country or
+    region it names: that country's member record, with its payloads named as `others`.
+    RecordNotFound with the closest ids; QueryError when a name finds several payloads only."""
     wanted = record_id.strip()
     if not wanted:
         raise QueryError("id", "give a record id; search finds them by name")
-    for kind, record in all_records(dataset):
-        if record.id == wanted:
-            return kind, record
+    folded = wanted.casefold()
+    exact = [(kind, record) for kind, record in all_records(dataset) if record.id == wanted]
+    loose = [(k, r) for k, r in all_records(dataset) if r.id.casefold() == folded]
+    if exact or loose:
+        kind, record = (exact or loose)[0]
+        if kind.name == "member":  # a member's id is often its country's name: name the rest
+            same = _of_country(dataset, wanted, quiet=True)
+            if same is not None:
+                others = tuple(pair for pair in (same[:2], *same.others) if pair[1] is not record)
+                return Found(kind, record, others)
+        return Found(kind, record)
+    found = _of_country(dataset, wanted)
+    if found is not None:
+        return found
     raise RecordNotFound(wanted, closest_ids(dataset, wanted))
+
+
+def _of_country(dataset: Dataset, text: str, quiet: bool = False) -> Found | None:
+    from ..core.countries import resolve_country
+    from ..core.kinds import BY_NAME
+    from ..core.vocab import Level
+
+    try:
+        country = resolve_country(text, dataset.places)
+    except QueryError:
+        return None
+    members = [m for m in dataset.members if country.includes(m.place)]
+    members.sort(key=lambda member: member.level is not Level.NATIONAL)
+    payloads = [p for p in dataset.payloads if any(country.includes(x) for x in p.places)]
+    records: list[tuple[Kind, Record]] = [(BY_NAME["member"], m) for m in members]
+    records += [(BY_NAME["payload"], p) for p in payloads]
+    if not records:
+        return None
+    if not members and len(payloads) > 1 and not quiet:
+        ids = ", ".join(payload.id for payload in payloads)
+        raise QueryError("id", f"{text!r} has several payloads; give one id: {ids}")
+    return Found(records[0][0], records[0][1], tuple(records[1:]))
 
 
 def closest_ids(dataset: Dataset, record_id: str, count: int = 3) -> list[str]:

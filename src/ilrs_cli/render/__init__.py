@@ -16,6 +16,8 @@ class Format(str, Enum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
+    NDJSON = "ndjson"
+    IDS = "ids"
     TEXT = "text"
     BIBTEX = "bibtex"
     CSL_JSON = "csl-json"
@@ -31,6 +33,8 @@ FORMATS: dict[Format, FormatSpec] = {
     Format.TABLE: FormatSpec("table", ("Listing", "Detail"), "tables for people (Rich)"),
     Format.JSON: FormatSpec("json", ("Listing", "Detail"), "plain JSON"),
     Format.CSV: FormatSpec("csv", ("Listing", "Detail"), "CSV with a header row"),
+    Format.NDJSON: FormatSpec("ndjson", ("Listing",), "one JSON object a line"),
+    Format.IDS: FormatSpec("ids", ("Listing",), "one id (or first field) a line"),
     Format.TEXT: FormatSpec("text", ("Bibliography",), "a numbered reference list"),
     Format.BIBTEX: FormatSpec("bibtex", ("Bibliography",), "biblatex @online entries"),
     Format.CSL_JSON: FormatSpec("csl_json", ("Bibliography",), "CSL-JSON for Zotero, Pandoc"),

@@ -25,7 +25,7 @@ def render(report: Listing | Detail) -> str:
                 [name, detail_text(name, value).replace("\n  ", " ").replace("\n", "; ")]
             )
         return _safe(buffer.getvalue())
-    columns = report.shown(report.names)
+    columns = report.shown(report.names)  # never the table-only columns
     writer.writerow([column.name for column in columns])
     for item in report.items:
         writer.writerow([column.text(item, "; ") for column in columns])

@@ -14,7 +14,7 @@ from ..core.errors import QueryError
 from ..core.records import Dataset
 from ..core.vocab import Level, MemberStatus
 from ..query import filters
-from ..query.lookup import find, resolve_mission
+from ..query.lookup import Found, find, resolve_mission
 from . import listings
 from .citations import Bibliography, bibliography
 from .columns import Listing
@@ -153,13 +153,45 @@ def search(dataset: Dataset, text: str) -> Listing:
     return listings.search_listing(dataset, search_records(dataset, text), text)
 
 
+def _also(found: Found, command: str) -> tuple[str, ...]:
+    if not found.others:
+        return ()
+    named = ", ".join(f"{kind.name} {record.id}" for kind, record in found.others)
+    return (f"showing {found.kind.name} {found.record.id}; also found: {named} "
+            f"(`ilrs {command} ID` for one of them)",)  # fmt: skip
+
+
 def show(dataset: Dataset, record_id: str) -> Detail:
-    return record_detail(dataset, *find(dataset, record_id))
+    """One record by id, in any case; a country name shows its member record and names the
+    country's other records in the notes."""
+    found = find(dataset, record_id)
+    detail = record_detail(dataset, found.kind, found.record)
+    return detail._replace(notes=_also(found, "show"))
 
 
-def cite(dataset: Dataset, record_id: str) -> Bibliography:
-    _, record = find(dataset, record_id)
-    return bibliography([record])
+def cite(dataset: Dataset, record_ids: Sequence[str] = (), every: bool = False) -> Bibliography:
+    """The sources of these records (or of every record), each source once."""
+    from ..core.kinds import all_records
+
+    if every:
+        records = [record for _, record in all_records(dataset)]
+        return bibliography(records)
+    if not record_ids:
+        raise QueryError("id", "give at least one record id, or ask for all of them")
+    found = [find(dataset, record_id) for record_id in record_ids]
+    notes = tuple(note for match in found for note in _also(match, "cite"))
+    unique = list({match.record.id: match.record for match in found}.values())
+    return bibliography(unique)._replace(notes=notes)
+
+
+def sources(dataset: Dataset, cited_by: str | None = None) -> Listing:
+    """Every source, or those a record (any id, or a country name) cites."""
+    if cited_by is None:
+        return listings.sources_listing(dataset, dataset.sources, "")
+    found = find(dataset, cited_by)
+    wanted = bibliography([found.record]).references
+    scope = f" cited by {found.kind.name} {found.record.id}"
+    return listings.sources_listing(dataset, [entry.source for entry in wanted], scope)
 
 
 def info(dataset: Dataset) -> Detail:

@@ -29,6 +29,7 @@ class Bibliography(NamedTuple):
 
     cited: tuple[Cited, ...]
     references: tuple[Reference, ...]
+    notes: tuple[str, ...] = ()
 
 
 def bibliography(records: list[Any]) -> Bibliography:

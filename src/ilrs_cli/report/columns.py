@@ -41,6 +41,7 @@ class Column(NamedTuple):
     sort_key: Callable[[Item], Any] | None = None
     max_width: int | None = None
     no_wrap: bool = False
+    table_only: bool = False  # drawn in tables, not a key of JSON or a column of CSV
 
     def text(self, item: Item, separator: str) -> str:
         value = item.get(self.name)
@@ -80,14 +81,26 @@ ID = Column(
 class Listing(NamedTuple):
     """The result of a list command, before it is rendered in some format."""
 
-    title: str
+    heading: str
     caption: str
     columns: tuple[Column, ...]
     table_columns: tuple[str, ...]
     items: list[Item]
     empty_note: str
+    noun: tuple[str, str] | None = None  # ("payload", "payloads"): counted in the title
     selected: tuple[str, ...] | None = None
     notes: tuple[str, ...] = ()  # said beside the answer: who was left out, and why
+    total: int | None = None  # the rows before a limit cut them
+
+    @property
+    def title(self) -> str:
+        """'Payloads: 3 payloads', or 'Payloads: 3 of 10 payloads' when a limit cut rows."""
+        if self.noun is None:
+            return self.heading
+        count, singular, plural = len(self.items), *self.noun
+        if self.total is not None and self.total != count:
+            return f"{self.heading}: {count} of {self.total} {plural}"
+        return f"{self.heading}: {count} {singular if count == 1 else plural}"
 
     def column(self, name: str) -> Column:
         for column in self.columns:
@@ -101,14 +114,17 @@ class Listing(NamedTuple):
 
     @property
     def names(self) -> tuple[str, ...]:
-        return tuple(column.name for column in self.columns)
+        """The fields of the items: JSON keys, CSV columns, names for fields and sort."""
+        return tuple(column.name for column in self.columns if not column.table_only)
 
     @property
     def selected_items(self) -> list[Item]:
         """The items, with only the chosen fields where fields were chosen."""
-        if self.selected is None:
+        hidden = {column.name for column in self.columns if column.table_only}
+        if self.selected is None and not hidden:
             return self.items
-        return [{name: item.get(name) for name in self.selected} for item in self.items]
+        chosen = self.selected or self.names
+        return [{name: item.get(name) for name in chosen} for item in self.items]
 
 
 def shape(
@@ -116,9 +132,13 @@ def shape(
     fields: str | None = None,
     sort: str | None = None,
     limit: int | None = None,
+    count: str | None = None,
 ) -> Listing:
-    """Choose `fields` (comma-separated names), sort by `sort` (FIELD, or -FIELD for reverse)
-    and keep at most `limit` rows."""
+    """Count rows by the field `count` (then the rows are values and counts), choose `fields`
+    (comma-separated names), sort by `sort` (FIELD, or -FIELD for reverse) and keep at most
+    `limit` rows."""
+    if count is not None:
+        listing = count_by(listing, count)
     valid = ", ".join(listing.names)
     selected = None
     if fields is not None:
@@ -136,6 +156,52 @@ def shape(
         present = [item for item in items if key(item) is not None]
         missing = [item for item in items if key(item) is None]
         items = sorted(present, key=key, reverse=sort.startswith("-")) + missing
+    total = len(items)
     if limit is not None:
         items = items[:limit]
-    return listing._replace(items=items, selected=selected)
+    return listing._replace(items=items, selected=selected, total=total)
+
+
+def _bar(item: Item) -> str:
+    return "█" * int(item["_bar"])
+
+
+def count_by(listing: Listing, name: str) -> Listing:
+    """Rows of (value, count) for the field `name`, most frequent first; a list field counts
+    each element, and `year` counts the year of `date` where the listing has one."""
+    derived = name == "year" and "date" in listing.names
+    if not derived and name not in listing.names:
+        valid = ", ".join([*listing.names, *(["year"] if "date" in listing.names else [])])
+        raise QueryError("count_by", f"unknown field {name!r}; valid fields: {valid}")
+    counts: dict[Any, int] = {}
+    for item in listing.items:
+        if derived:
+            values = [item["date"][:4]] if item.get("date") else [None]
+        else:
+            value = item.get(name)
+            column = listing.column(name)
+            values = [column.show(v) for v in value] if isinstance(value, list) else [value]
+            values = values or [None]
+        for value in values:
+            counts[value] = counts.get(value, 0) + 1
+    ordered = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0] is None, str(pair[0])))
+    most = max(counts.values(), default=1)
+    items = [
+        {name: value, "count": count, "_bar": round(20 * count / most)} for value, count in ordered
+    ]
+    columns = (
+        Column(name, name.replace("_", " ").capitalize(), f"A value of {name}; null when absent.",
+               type="string or null"),
+        Column("count", "Count", "How many rows have it.", type="integer"),
+        Column("_bar", "", "A bar of the count, in tables.", table_cell=_bar, table_only=True),
+    )  # fmt: skip
+    return Listing(
+        heading=f"{listing.heading}, counted by {name}",
+        caption=listing.caption,
+        columns=columns,
+        table_columns=(name, "count", "_bar"),
+        items=items,
+        empty_note=listing.empty_note,
+        noun=("value", "values"),
+        notes=listing.notes,
+    )

@@ -6,9 +6,9 @@ from typing import Any, NamedTuple
 
 from ..core.kinds import Kind
 from ..core.records import Dataset
-from .columns import ID, Column, Item, Listing, institution_text
+from .columns import Item, Listing, institution_text
 from .items import record_item, source_item
-from .listings import participation_text
+from .listings import SOURCE_COLUMNS, participation_text
 
 
 class Detail(NamedTuple):
@@ -19,6 +19,7 @@ class Detail(NamedTuple):
     item: Item
     attachments: tuple[Listing, ...] = ()  # tables of their own, drawn after the fields
     attached_columns: tuple[str, ...] = ()  # fields the attachments show, left out above them
+    notes: tuple[str, ...] = ()  # said beside the answer, on stderr
 
     def rows(self) -> list[tuple[str, Any]]:
         return [(k, v) for k, v in self.item.items() if k not in self.attached_columns]
@@ -59,32 +60,6 @@ def record_detail(dataset: Dataset, kind: Kind, record: Any) -> Detail:
     )
 
 
-SOURCE_COLUMNS = (
-    ID,
-    Column(
-        "title",
-        "Title",
-        "The title; in [brackets] when taken from the page's address.",
-        max_width=50,
-    ),
-    Column("publisher", "Publisher", "Who published it."),
-    Column("date", "Date", "Publication date, where known.", type="date text or null"),
-    Column("url", "URL", "Where it can be read."),
-    Column(
-        "accessed",
-        "Accessed",
-        "When it was read, where the dataset says; else citations use the as-of date.",
-        type="ISO date or null",
-    ),
-    Column(
-        "archive_url", "Archive", "An archived copy, where there is one.", type="string or null"
-    ),
-    Column(
-        "note", "Note", "About the source: reposts, datelines.", type="string or null", max_width=40
-    ),
-)
-
-
 def info_detail(dataset: Dataset) -> Detail:
     from ..query.figures import headline_figures, record_counts
 
@@ -101,7 +76,8 @@ def info_detail(dataset: Dataset) -> Detail:
         "sources": sources,
     }
     sources_listing = Listing(
-        title=f"Sources: {len(sources)}",
+        heading="Sources",
+        noun=("source", "sources"),
         caption="",
         columns=SOURCE_COLUMNS,
         table_columns=("id", "publisher", "date", "title", "url"),

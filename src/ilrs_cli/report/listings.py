@@ -9,18 +9,14 @@ from typing import Any
 
 from ..core.dates import display_date
 from ..core.kinds import kind_names
-from ..core.records import Dataset, Event, Fact, Member, Payload, Place
+from ..core.records import Dataset, Event, Fact, Member, Payload, Place, Source
 from .columns import ID, SOURCES, Column, Item, Listing, institution_text, named
-from .items import event_item, fact_item, member_item, payload_item
+from .items import event_item, fact_item, member_item, payload_item, source_item
 
 
 def _caption(dataset: Dataset) -> str:
     where = "the bundled chang8.toml" if dataset.bundled else dataset.path
     return f"Data as of {dataset.info.as_of.isoformat()} (dataset {dataset.info.version}, {where})."
-
-
-def _noun(count: int, singular: str, plural: str) -> str:
-    return f"{count} {singular if count == 1 else plural}"
 
 
 PAYLOAD_COLUMNS = (
@@ -57,9 +53,9 @@ PAYLOAD_COLUMNS = (
 
 def payloads_listing(dataset: Dataset, payloads: Sequence[Payload], scope: str) -> Listing:
     items = [payload_item(payload) for payload in payloads]
-    count = _noun(len(items), "payload", "payloads")
     return Listing(
-        title=f"Chang'e-8 international payloads{scope}: {count}",
+        heading=f"Chang'e-8 international payloads{scope}",
+        noun=("payload", "payloads"),
         caption=_caption(dataset),
         columns=PAYLOAD_COLUMNS,
         table_columns=("name", "kind", "institutions", "sources"),
@@ -124,7 +120,8 @@ MEMBER_COLUMNS = (
 def members_listing(dataset: Dataset, members: Sequence[Member], scope: str) -> Listing:
     items = [member_item(member, dataset) for member in members]
     return Listing(
-        title=f"ILRS participants{scope}: {_noun(len(items), 'entry', 'entries')}",
+        heading=f"ILRS participants{scope}",
+        noun=("entry", "entries"),
         caption=_caption(dataset)
         + " 'signed': an agreement is documented; 'reported': a source only says so.",
         columns=MEMBER_COLUMNS,
@@ -166,7 +163,8 @@ def timeline_listing(
             item["status"] = status_at(event, day)
     judged = (day or dataset.info.as_of).isoformat()
     return Listing(
-        title=f"Timeline{scope}: {_noun(len(items), 'event', 'events')}",
+        heading=f"Timeline{scope}",
+        noun=("event", "events"),
         caption=_caption(dataset) + f" Status (planned or done) is as of {judged}.",
         columns=EVENT_COLUMNS,
         table_columns=("date", "mission", "status", "event", "sources"),
@@ -188,7 +186,8 @@ FACT_COLUMNS = (
 def facts_listing(dataset: Dataset, facts: Sequence[Fact], scope: str) -> Listing:
     items = [fact_item(fact) for fact in facts]
     return Listing(
-        title=f"Mission facts{scope}: {_noun(len(items), 'fact', 'facts')}",
+        heading=f"Mission facts{scope}",
+        noun=("fact", "facts"),
         caption=_caption(dataset),
         columns=FACT_COLUMNS,
         table_columns=("mission", "topic", "text", "sources"),
@@ -258,9 +257,9 @@ def country_item(dataset: Dataset, place: Place) -> Item:
 
 def countries_listing(dataset: Dataset, places: Sequence[Place], scope: str) -> Listing:
     items = [country_item(dataset, place) for place in places]
-    count = _noun(len(items), "country or region", "countries and regions")
     return Listing(
-        title=f"Countries and regions{scope}: {count}",
+        heading=f"Countries and regions{scope}",
+        noun=("country or region", "countries and regions"),
         caption=_caption(dataset),
         columns=COUNTRY_COLUMNS,
         table_columns=("country", "ilrs", "payloads", "institutions"),
@@ -290,12 +289,59 @@ def search_listing(dataset: Dataset, hits: Sequence[Any], text: str) -> Listing:
         for hit in hits
     ]
     return Listing(
-        title=f"Search for {text!r}: {_noun(len(items), 'record', 'records')}",
+        heading=f"Search for {text!r}",
+        noun=("record", "records"),
         caption=_caption(dataset),
         columns=SEARCH_COLUMNS,
         table_columns=("type", "id", "title", "match"),
         items=items,
         empty_note=f"nothing matches {text!r}",
+    )
+
+
+SOURCE_COLUMNS = (
+    ID,
+    Column("title", "Title", "The page's own title; see untitled.", max_width=50),
+    Column(
+        "untitled",
+        "Untitled",
+        "true when the page shows no title and the title is a [bracketed] description.",
+        type="true/false",
+    ),
+    Column("author", "Author", "The author or byline, where named.", type="string or null"),
+    Column("publisher", "Publisher", "Who published the text first."),
+    Column("date", "Date", "Publication date, where known.", type="date text or null"),
+    Column("url", "URL", "Where it was read.", no_wrap=True),
+    Column("via", "Via", "The site that reposted it, when url is a repost.", type="string or null"),
+    Column(
+        "original_url",
+        "Original",
+        "The original, when url is a repost and it is known.",
+        type="string or null",
+    ),  # fmt: skip
+    Column("checked", "Checked", "The day it was last checked.", type="ISO date or null"),
+    Column("accessed", "Accessed", "The day it was read, where recorded.", type="ISO date or null"),
+    Column("archive_url", "Archive", "An archived copy.", type="string or null"),
+    Column(
+        "reliability",
+        "Reliability",
+        "For rewrites and aggregators: what to know.",
+        type="string or null",
+        max_width=40,
+    ),  # fmt: skip
+    Column("note", "Note", "About the source.", type="string or null", max_width=40),
+)
+
+
+def sources_listing(dataset: Dataset, sources: Sequence[Source], scope: str) -> Listing:
+    return Listing(
+        heading=f"Sources{scope}",
+        noun=("source", "sources"),
+        caption=_caption(dataset),
+        columns=SOURCE_COLUMNS,
+        table_columns=("id", "publisher", "date", "title", "url"),
+        items=[source_item(source) for source in sources],
+        empty_note=f"no sources{scope}",
     )
 
 
@@ -316,7 +362,7 @@ def fields_listing(command: str | None) -> Listing:
         for field in COLUMNS_BY_COMMAND[name]
     ]
     return Listing(
-        title="Fields of " + (f"`ilrs {command}`" if command else "the list commands"),
+        heading="Fields of " + (f"`ilrs {command}`" if command else "the list commands"),
         caption="Keys of --json output, columns of --csv, names for --fields and --sort.",
         columns=FIELD_COLUMNS,
         table_columns=("command", "field", "type", "description"),
@@ -332,4 +378,5 @@ COLUMNS_BY_COMMAND: dict[str, tuple[Column, ...]] = {
     "mission": FACT_COLUMNS,
     "countries": COUNTRY_COLUMNS,
     "search": SEARCH_COLUMNS,
+    "sources": SOURCE_COLUMNS,
 }

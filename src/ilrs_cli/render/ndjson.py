@@ -1,0 +1,13 @@
+"""NDJSON: one JSON object a line, for `while read` loops and streaming tools."""
+
+from __future__ import annotations
+
+import json
+
+from ..core.text import json_safe
+from ..report.columns import Listing
+
+
+def render(report: Listing) -> str:
+    lines = (json.dumps(item, ensure_ascii=False) for item in report.selected_items)
+    return json_safe("\n".join(lines))
