@@ -65,7 +65,7 @@ app = typer.Typer(name="ilrs", no_args_is_help=True, pretty_exceptions_enable=Fa
 def _annotation(param: Any, enums: dict[str, list[str]]) -> str:
     annotation = param.type_descriptor.annotation
     if typing.get_origin(annotation) is list:
-        return "list[str] | None"
+        annotation = typing.get_args(annotation)[0]
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         enums[annotation.__name__] = [str(member.value) for member in annotation]
         base = annotation.__name__
@@ -73,7 +73,7 @@ def _annotation(param: Any, enums: dict[str, list[str]]) -> str:
         return "bool"
     else:
         base = {int: "int", Path: "Path"}.get(annotation, "str")
-    if param.multiple:
+    if param.multiple or typing.get_origin(param.type_descriptor.annotation) is list:
         base = f"list[{base}]"
     return base if param.required else f"{base} | None"
 

@@ -34,6 +34,27 @@ def _version(value: bool) -> None:
 app = typer.Typer(name="ilrs", no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None)
 
 
+class EventKind(str, Enum):
+    V0 = 'signing'
+    V1 = 'statement'
+    V2 = 'application'
+    V3 = 'ratification'
+    V4 = 'call'
+    V5 = 'deadline'
+    V6 = 'selection'
+    V7 = 'announcement'
+    V8 = 'delivery'
+    V9 = 'figure'
+    V10 = 'plan'
+    V11 = 'launch'
+    V12 = 'landing'
+
+
+class EventStatus(str, Enum):
+    V0 = 'planned'
+    V1 = 'done'
+
+
 class Format(str, Enum):
     V0 = 'table'
     V1 = 'json'
@@ -68,6 +89,7 @@ def root(
 @app.command('payloads')
 def payloads_command(
     country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
+    region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
     mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION')] = None,
     fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
@@ -90,6 +112,9 @@ def members_command(
     level: Annotated[Level | None, typer.Option('--level')] = None,
     status: Annotated[MemberStatus | None, typer.Option('--status')] = None,
     country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
+    region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
+    after: Annotated[str | None, typer.Option('--after', metavar='DATE')] = None,
+    before: Annotated[str | None, typer.Option('--before', metavar='DATE')] = None,
     as_of: Annotated[str | None, typer.Option('--as-of', metavar='DATE')] = None,
     fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
@@ -108,6 +133,8 @@ def timeline_command(
     after: Annotated[str | None, typer.Option('--after', metavar='DATE')] = None,
     before: Annotated[str | None, typer.Option('--before', metavar='DATE')] = None,
     mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION')] = None,
+    kind: Annotated[list[EventKind] | None, typer.Option('--kind', '-k')] = None,
+    status: Annotated[EventStatus | None, typer.Option('--status')] = None,
     as_of: Annotated[str | None, typer.Option('--as-of', metavar='DATE')] = None,
     fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
@@ -136,6 +163,7 @@ def mission_command(
 @app.command('countries')
 def countries_command(
     country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
+    region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
     fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,

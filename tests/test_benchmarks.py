@@ -38,7 +38,7 @@ def shape(application: typer.Typer) -> dict[str, Any]:
             (
                 param.name,
                 tuple(param.opts),
-                str(param.type_descriptor.annotation),
+                re.sub(r"[\w.]+\.(\w+)", r"\1", str(param.type_descriptor.annotation)),
                 param.metavar,
                 str(getattr(param, "envvar", None)),
                 param.multiple,

@@ -53,7 +53,7 @@ def test_countries_shows_affiliation_and_china_without_ilrs_role(ilrs: Runner) -
     assert rows["Iran"]["ilrs"][0]["via"] == "APSCO"
     assert rows["China"]["ilrs"] == []
     assert [p["id"] for p in rows["China"]["payloads"]] == ["micro-rovers"]
-    table = ilrs("countries", "-c", "Iran").stdout
+    table = ilrs("countries", "-c", "Iran", env={"COLUMNS": "200"}).stdout
     assert "affiliated via APSCO, reported" in table
 
 

@@ -61,11 +61,15 @@ def _data(dataset: Dataset | None) -> Dataset:
 
 
 def payloads(
-    *, country: Texts = None, mission: Texts = None, dataset: Dataset | None = None
+    *,
+    country: Texts = None,
+    mission: Texts = None,
+    region: str | None = None,
+    dataset: Dataset | None = None,
 ) -> list[Item]:
-    """Payloads with a partner institution from `country` (one or a list: any of them), on
-    `mission`; all of them by default."""
-    return answers.payloads(_data(dataset), country, mission).items
+    """Payloads with a partner institution from `country` (one or a list: any of them) or
+    `region` (a UN M49 region), on `mission`; all of them by default."""
+    return answers.payloads(_data(dataset), country, mission, region).items
 
 
 def members(
@@ -73,12 +77,17 @@ def members(
     level: Level | str | None = None,
     status: MemberStatus | str | None = None,
     country: Texts = None,
+    region: str | None = None,
     as_of: str | None = None,
+    after: str | None = None,
+    before: str | None = None,
     dataset: Dataset | None = None,
 ) -> list[Item]:
     """ILRS participants. `level`: national, subnational, organization or affiliated;
-    `status`: signed or reported; `as_of`: only those documented as signed by that date."""
-    return answers.members(_data(dataset), level, status, country, as_of).items
+    `status`: signed or reported; `as_of`: only those documented as signed by that date;
+    `after`/`before`: those whose signing date falls in that range (inclusive)."""
+    data = _data(dataset)
+    return answers.members(data, level, status, country, as_of, after, before, region).items
 
 
 def timeline(
@@ -87,11 +96,14 @@ def timeline(
     before: str | None = None,
     mission: Texts = None,
     as_of: str | None = None,
+    kind: Texts = None,
+    status: str | None = None,
     dataset: Dataset | None = None,
 ) -> list[Item]:
-    """Dated events, on or after `after` and on or before `before` (both inclusive), with
-    their status as of the data's date or `as_of`."""
-    return answers.timeline(_data(dataset), after, before, mission, as_of).items
+    """Dated events, on or after `after` and on or before `before` (both inclusive), of
+    `kind` (signing, ratification, launch, ...), with their status (planned or done) as of
+    the data's date or `as_of`."""
+    return answers.timeline(_data(dataset), after, before, mission, as_of, kind, status).items
 
 
 def facts(*, mission: Texts = None, dataset: Dataset | None = None) -> list[Item]:
@@ -99,9 +111,11 @@ def facts(*, mission: Texts = None, dataset: Dataset | None = None) -> list[Item
     return answers.facts(_data(dataset), mission).items
 
 
-def countries(*, country: Texts = None, dataset: Dataset | None = None) -> list[Item]:
+def countries(
+    *, country: Texts = None, region: str | None = None, dataset: Dataset | None = None
+) -> list[Item]:
     """Every country and region in the data with its ILRS part, payloads and institutions."""
-    return answers.countries(_data(dataset), country).items
+    return answers.countries(_data(dataset), country, region).items
 
 
 def search(text: str, *, dataset: Dataset | None = None) -> list[Item]:

@@ -11,7 +11,7 @@ import typer.core
 
 from .. import __version__
 from ..core.kinds import kind_names
-from ..core.vocab import Level, MemberStatus
+from ..core.vocab import EventKind, EventStatus, Level, MemberStatus
 from ..render import Format
 from ..render.terminal import write_out
 from . import arguments, reporting
@@ -27,6 +27,7 @@ from .options import (
     JsonFlag,
     LimitOption,
     MissionOption,
+    RegionOption,
     SortOption,
 )
 
@@ -95,6 +96,7 @@ def root(
 def payloads(
     ctx: typer.Context,
     country: CountryOption = None,
+    region: RegionOption = None,
     mission: MissionOption = None,
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
@@ -119,7 +121,7 @@ def payloads(
 
     with reporting.user_errors(ctx):
         output = arguments.output_format(fmt, as_json, as_csv)
-        listing = answers.payloads(arguments.dataset_for(ctx), country, mission)
+        listing = answers.payloads(arguments.dataset_for(ctx), country, mission, region)
         reporting.emit(shape(listing, fields, sort, limit, count_by), output, fail_empty)
 
 
@@ -149,6 +151,26 @@ def members(
         ),
     ] = None,
     country: CountryOption = None,
+    region: RegionOption = None,
+    after: Annotated[
+        str | None,
+        typer.Option(
+            "--after",
+            metavar="DATE",
+            show_default=False,
+            help="Only those who signed on or after this date (YYYY, YYYY-MM, "
+            "YYYY-MM-DD; inclusive).",
+        ),
+    ] = None,
+    before: Annotated[
+        str | None,
+        typer.Option(
+            "--before",
+            metavar="DATE",
+            show_default=False,
+            help="Only those who signed on or before this date (inclusive).",
+        ),
+    ] = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
@@ -194,7 +216,7 @@ def members(
     with reporting.user_errors(ctx):
         output = arguments.output_format(fmt, as_json, as_csv)
         dataset = arguments.dataset_for(ctx)
-        listing = answers.members(dataset, wanted, status, country, as_of)
+        listing = answers.members(dataset, wanted, status, country, as_of, after, before, region)
         reporting.emit(shape(listing, fields, sort, limit, count_by), output, fail_empty)
 
 
@@ -220,6 +242,20 @@ def timeline(
         ),
     ] = None,
     mission: MissionOption = None,
+    kind: Annotated[
+        list[EventKind] | None,
+        typer.Option(
+            "--kind", "-k", help="Only events of this kind; repeat for several.", show_default=False
+        ),
+    ] = None,
+    status: Annotated[
+        EventStatus | None,
+        typer.Option(
+            "--status",
+            help="Only planned or done events (as judged at --as-of).",
+            show_default=False,
+        ),
+    ] = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
@@ -251,7 +287,7 @@ def timeline(
     with reporting.user_errors(ctx):
         output = arguments.output_format(fmt, as_json, as_csv)
         dataset = arguments.dataset_for(ctx)
-        listing = answers.timeline(dataset, after, before, mission, as_of)
+        listing = answers.timeline(dataset, after, before, mission, as_of, kind, status)
         reporting.emit(shape(listing, fields, sort, limit, count_by), output, fail_empty)
 
 
@@ -288,6 +324,7 @@ def mission(
 def countries(
     ctx: typer.Context,
     country: CountryOption = None,
+    region: RegionOption = None,
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
@@ -309,7 +346,7 @@ def countries(
 
     with reporting.user_errors(ctx):
         output = arguments.output_format(fmt, as_json, as_csv)
-        listing = answers.countries(arguments.dataset_for(ctx), country)
+        listing = answers.countries(arguments.dataset_for(ctx), country, region)
         reporting.emit(shape(listing, fields, sort, limit, count_by), output, fail_empty)
 
 

@@ -71,3 +71,14 @@ def complete_list_command(incomplete: str) -> list[tuple[str, str]]:
     from ..report.listings import COLUMNS_BY_COMMAND
 
     return [(name, "list command") for name in COLUMNS_BY_COMMAND if name.startswith(incomplete)]
+
+
+def complete_region(incomplete: str) -> list[tuple[str, str]]:
+    from ..core.regions import region_names
+
+    typed = incomplete.casefold()
+    return [
+        (incomplete + name[len(incomplete) :], "UN M49 region")
+        for name in region_names()
+        if name.casefold().startswith(typed)
+    ]

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..render import Format
-from .completion import complete_country, complete_fields
+from .completion import complete_country, complete_fields, complete_region
 
 FormatOption = Annotated[
     Format | None,
@@ -68,6 +68,18 @@ CountByOption = Annotated[
         help="Count rows by this field (a list field counts each element; `year` counts "
         "dates by year): rows of value and count, most frequent first.",
         autocompletion=complete_fields,
+        show_default=False,
+    ),
+]
+RegionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--region",
+        "-r",
+        metavar="REGION",
+        help="A UN M49 region or sub-region (Africa, Asia, Western Asia, Latin America and "
+        "the Caribbean, Sub-Saharan Africa, ...), any case.",
+        autocompletion=complete_region,
         show_default=False,
     ),
 ]

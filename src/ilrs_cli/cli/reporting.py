@@ -31,6 +31,8 @@ FLAGS = {
     "as_of": "--as-of",
     "level": "--level",
     "status": "--status",
+    "kind": "--kind",
+    "region": "--region",
     "format": "--format",
     "id": "ID",
     "text": "TEXT",

@@ -10,7 +10,7 @@ import datetime
 from typing import NamedTuple
 
 from .dates import FuzzyDate
-from .vocab import EventStatus, Level, MemberStatus, PayloadKind
+from .vocab import EventKind, EventStatus, Level, MemberStatus, PayloadKind
 
 INTERNATIONAL = "international organization"
 UNKNOWN = "unknown"
@@ -116,6 +116,7 @@ class Event(NamedTuple):
     event: str
     sources: tuple[Citation, ...]
     note: str | None = None
+    kind: EventKind | None = None
 
 
 class Fact(NamedTuple):

@@ -23,6 +23,24 @@ class EventStatus(str, Enum):
     DONE = "done"
 
 
+class EventKind(str, Enum):
+    """What an event is, so that a timeline can be filtered to one kind of step."""
+
+    SIGNING = "signing"
+    STATEMENT = "statement"
+    APPLICATION = "application"
+    RATIFICATION = "ratification"
+    CALL = "call"
+    DEADLINE = "deadline"
+    SELECTION = "selection"
+    ANNOUNCEMENT = "announcement"
+    DELIVERY = "delivery"
+    FIGURE = "figure"
+    PLAN = "plan"
+    LAUNCH = "launch"
+    LANDING = "landing"
+
+
 class PayloadKind(str, Enum):
     ROBOT = "robot"
     ROVER = "rover"

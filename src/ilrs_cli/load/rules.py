@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.records import DatasetInfo, Event, Member
-from ..core.vocab import EventStatus, Level, MemberStatus
+from ..core.vocab import EventKind, EventStatus, Level, MemberStatus
 
 
 def record_problems(kind: str, values: dict[str, Any]) -> list[str]:
@@ -82,4 +82,5 @@ def signing_event(member: Member) -> Event:
         event=member.agreement or f"{member.name} signs an ILRS agreement",
         sources=member.sources,
         note=member.note,
+        kind=EventKind.SIGNING,
     )

@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any, NamedTuple
 
 from ..core.dates import DATASET_FORMATS, FuzzyDate, parse_dataset_date
-from ..core.vocab import EventStatus, Level, MemberStatus, PayloadKind
+from ..core.vocab import EventKind, EventStatus, Level, MemberStatus, PayloadKind
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 DATE_FORMS = "`2025-04-24`, `2023-12`, `2026`, a range `2028/2029`, or a decade `2030s`"
@@ -308,6 +308,7 @@ TABLES: dict[str, Table] = {
                 "At the as-of date; `done` needs a source saying it happened.",
             ),
             _required("event", TEXT, "What happens."),
+            _optional("kind", _choice(EventKind), "What kind of step it is."),
             NOTE,
             SOURCES,
         ),

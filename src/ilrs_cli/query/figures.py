@@ -23,24 +23,33 @@ def place_count(dataset: Dataset) -> int:
     return sum(place.code is not None for place in dataset.places)
 
 
+SELECTION = "Chang'e-8"  # the mission whose international selection the figures describe
+
+
 def headline_figures(dataset: Dataset) -> dict[str, Any]:
-    """Figures computed from the records, never typed in."""
-    places = {place for payload in dataset.payloads for place in payload.places}
+    """Figures computed from the records, never typed in. The payload figures are those of
+    the Chang'e-8 selection (payloads of other missions are counted apart)."""
+    selected = [p for p in dataset.payloads if p.mission in (SELECTION, None)]
+    places = {place for payload in selected for place in payload.places}
     organizations = {
-        inst.id
-        for payload in dataset.payloads
-        for inst in payload.institutions
+        inst.id for payload in selected for inst in payload.institutions
         if inst.place.name == INTERNATIONAL
-    }
+    }  # fmt: skip
+    by_mission: dict[str, int] = {}
+    for payload in dataset.payloads:
+        by_mission[payload.mission or SELECTION] = (
+            by_mission.get(payload.mission or SELECTION, 0) + 1
+        )
     national = [member for member in dataset.members if member.level is Level.NATIONAL]
     return {
-        "payload_projects": len(dataset.payloads),
+        "payload_projects": len(selected),
+        "payloads_by_mission": by_mission,
         "partner_countries_and_regions": len(places),
         "partner_countries_and_regions_besides_china": len(
             [place for place in places if place.code != "CN"]
         ),
         "partner_international_organizations": len(organizations),
-        "partner_institutions": len({i.id for p in dataset.payloads for i in p.institutions}),
+        "partner_institutions": len({i.id for p in selected for i in p.institutions}),
         "ilrs_national_signed": sum(m.status is MemberStatus.SIGNED for m in national),
         "ilrs_national_reported": sum(m.status is MemberStatus.REPORTED for m in national),
         "ilrs_organizations": sum(m.level is Level.ORGANIZATION for m in dataset.members),

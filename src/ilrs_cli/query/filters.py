@@ -15,15 +15,25 @@ def _in_any(place: Place, countries: Sequence[Country]) -> bool:
     return not countries or any(country.includes(place) for country in countries)
 
 
+def _in_region(place: Place, region: frozenset[str] | None) -> bool:
+    from ..core.regions import in_region
+
+    return region is None or in_region(place, region)
+
+
 def payloads_from(
-    dataset: Dataset, countries: Sequence[Country] = (), missions: Sequence[str] = ()
+    dataset: Dataset,
+    countries: Sequence[Country] = (),
+    missions: Sequence[str] = (),
+    region: frozenset[str] | None = None,
 ) -> list[Payload]:
-    """Payloads with at least one partner institution from any of `countries`, flying on any
-    of `missions` (all if none)."""
+    """Payloads with at least one partner institution from any of `countries` (and from
+    `region`, a set of ISO codes), flying on any of `missions`; all where none is given."""
     return [
         payload
         for payload in dataset.payloads
         if (not countries or any(_in_any(inst.place, countries) for inst in payload.institutions))
+        and (region is None or any(_in_region(inst.place, region) for inst in payload.institutions))
         and (not missions or payload.mission in missions)
     ]
 
@@ -33,6 +43,7 @@ def members_matching(
     level: Level | None = None,
     status: MemberStatus | None = None,
     countries: Sequence[Country] = (),
+    region: frozenset[str] | None = None,
 ) -> list[Member]:
     return [
         member
@@ -40,6 +51,7 @@ def members_matching(
         if (level is None or member.level is level)
         and (status is None or member.status is status)
         and _in_any(member.place, countries)
+        and _in_region(member.place, region)
     ]
 
 
@@ -68,6 +80,14 @@ def status_at(event: Event, day: datetime.date) -> str:
     return "uncertain"
 
 
+def within(when: FuzzyDate, after: FuzzyDate | None, before: FuzzyDate | None) -> bool:
+    """True when the span of `when` reaches on or after `after` and starts by the end of
+    `before` (both inclusive; either may be None)."""
+    return (after is None or when.ends_on_or_after(after.start)) and (
+        before is None or when.starts_on_or_before(before.end)
+    )
+
+
 def events_between(
     dataset: Dataset,
     after: FuzzyDate | None = None,
@@ -79,9 +99,7 @@ def events_between(
     return [
         event
         for event in dataset.events
-        if (after is None or event.date.ends_on_or_after(after.start))
-        and (before is None or event.date.starts_on_or_before(before.end))
-        and (not missions or event.mission in missions)
+        if within(event.date, after, before) and (not missions or event.mission in missions)
     ]
 
 
@@ -89,10 +107,15 @@ def facts_about(dataset: Dataset, missions: Sequence[str] = ()) -> list[Fact]:
     return [fact for fact in dataset.facts if not missions or fact.mission in missions]
 
 
-def places_in(dataset: Dataset, countries: Sequence[Country] = ()) -> list[Place]:
-    """The countries and regions of the data (not the special places), within `countries`."""
+def places_in(
+    dataset: Dataset, countries: Sequence[Country] = (), region: frozenset[str] | None = None
+) -> list[Place]:
+    """The countries and regions of the data (not the special places), within `countries`
+    and `region`."""
     return [
         place
         for place in dataset.places
-        if place.code is not None and (not countries or _in_any(place, countries))
+        if place.code is not None
+        and (not countries or _in_any(place, countries))
+        and _in_region(place, region)
     ]

@@ -12,7 +12,7 @@ from ..core.countries import Country, resolve_country
 from ..core.dates import FuzzyDate, parse_point
 from ..core.errors import QueryError
 from ..core.records import Dataset
-from ..core.vocab import Level, MemberStatus
+from ..core.vocab import EventKind, EventStatus, Level, MemberStatus
 from ..query import filters
 from ..query.lookup import Found, find, resolve_mission
 from . import listings
@@ -77,10 +77,23 @@ def _choice(kind: type[Any], value: Any, argument: str) -> Any:
         ) from None
 
 
-def payloads(dataset: Dataset, country: Texts = None, mission: Texts = None) -> Listing:
+def _region(text: str | None) -> tuple[str, frozenset[str] | None]:
+    """' in Africa' and the region's codes, or ('', None) when no region is asked for."""
+    if text is None:
+        return "", None
+    from ..core.regions import resolve_region
+
+    name, codes = resolve_region(text)
+    return f" in {name}", codes
+
+
+def payloads(
+    dataset: Dataset, country: Texts = None, mission: Texts = None, region: str | None = None
+) -> Listing:
     countries, missions = _countries(dataset, country), _missions(dataset, mission)
-    scope = _scope(countries) + (" on " + " or ".join(missions) if missions else "")
-    found = filters.payloads_from(dataset, countries, missions)
+    where, codes = _region(region)
+    scope = _scope(countries) + where + (" on " + " or ".join(missions) if missions else "")
+    found = filters.payloads_from(dataset, countries, missions, codes)
     return listings.payloads_listing(dataset, found, scope)
 
 
@@ -90,15 +103,20 @@ def members(
     status: MemberStatus | str | None = None,
     country: Texts = None,
     as_of: str | None = None,
+    after: str | None = None,
+    before: str | None = None,
+    region: str | None = None,
 ) -> Listing:
     """With `as_of`, only members with an agreement documented as signed by then; those with
-    no signing date, or one that spans that day, are named in the listing's notes."""
+    no signing date, or one that spans that day, are named in the listing's notes. `after`
+    and `before` keep those whose signing date reaches into that range (both inclusive)."""
     wanted = _choice(Level, level, "level")
     chosen_status = _choice(MemberStatus, status, "status")
     countries = _countries(dataset, country)
-    found = filters.members_matching(dataset, wanted, chosen_status, countries)
+    where, codes = _region(region)
+    found = filters.members_matching(dataset, wanted, chosen_status, countries, codes)
     parts = [part.value for part in (wanted, chosen_status) if part is not None]
-    scope = (" (" + ", ".join(parts) + ")" if parts else "") + _scope(countries)
+    scope = (" (" + ", ".join(parts) + ")" if parts else "") + _scope(countries) + where
     day = _as_of_day(dataset, as_of)
     notes: list[str] = []
     if day is not None:
@@ -110,8 +128,18 @@ def members(
         if spanning:
             names = ", ".join(f"{m.name} ({m.date.display if m.date else ''})" for m in spanning)
             notes.append(f"not counted, the signing date spans {day.isoformat()}: {names}")
+    start, end = _point(after, "after"), _point(before, "before")
+    if start is not None or end is not None:
+        undated = [m for m in found if m.date is None]
+        found = [m for m in found if m.date is not None and filters.within(m.date, start, end)]
+        scope += "".join(
+            [f", signed from {after}" if after else "", f", signed to {before}" if before else ""]
+        )
+        if undated:
+            names = ", ".join(f"{m.name} ({m.status.value})" for m in undated)
+            notes.append(f"not counted, no signing date in the data: {names}")
     listing = listings.members_listing(dataset, found, scope)
-    return listing._replace(notes=tuple(notes))
+    return listing._replace(notes=tuple(dict.fromkeys(notes)))
 
 
 def timeline(
@@ -120,16 +148,29 @@ def timeline(
     before: str | None = None,
     mission: Texts = None,
     as_of: str | None = None,
+    kind: Texts | Sequence[EventKind] = None,
+    status: EventStatus | str | None = None,
 ) -> Listing:
+    """Events in a date range (inclusive), for missions, of kinds, with a status as judged at
+    the data's as-of date or `as_of`."""
     start, end = _point(after, "after"), _point(before, "before")
     missions = _missions(dataset, mission)
+    kinds = [_choice(EventKind, value, "kind") for value in _many(kind)]
+    chosen_status = _choice(EventStatus, status, "status")
     found = filters.events_between(dataset, start, end, missions)
+    if kinds:
+        found = [event for event in found if event.kind in kinds]
     scope = (
         (" for " + " or ".join(missions) if missions else "")
+        + (" (" + ", ".join(k.value for k in kinds) + ")" if kinds else "")
         + (f" from {after}" if after else "")
         + (f" to {before}" if before else "")
     )
-    return listings.timeline_listing(dataset, found, scope, _as_of_day(dataset, as_of))
+    listing = listings.timeline_listing(dataset, found, scope, _as_of_day(dataset, as_of))
+    if chosen_status is not None:
+        items = [item for item in listing.items if item["status"] == chosen_status.value]
+        listing = listing._replace(items=items, heading=f"{listing.heading}, {chosen_status.value}")
+    return listing
 
 
 def facts(dataset: Dataset, mission: Texts = None) -> Listing:
@@ -138,10 +179,11 @@ def facts(dataset: Dataset, mission: Texts = None) -> Listing:
     return listings.facts_listing(dataset, filters.facts_about(dataset, missions), scope)
 
 
-def countries(dataset: Dataset, country: Texts = None) -> Listing:
+def countries(dataset: Dataset, country: Texts = None, region: str | None = None) -> Listing:
     wanted = _countries(dataset, country)
-    places = filters.places_in(dataset, wanted)
-    return listings.countries_listing(dataset, places, _scope(wanted))
+    where, codes = _region(region)
+    places = filters.places_in(dataset, wanted, codes)
+    return listings.countries_listing(dataset, places, _scope(wanted) + where)
 
 
 def search(dataset: Dataset, text: str) -> Listing:

@@ -94,6 +94,7 @@ def event_item(event: Event, dataset: Dataset | None = None) -> Item:
         "end": event.date.end.isoformat(),
         "mission": event.mission,
         "status": event.status.value,
+        "kind": event.kind.value if event.kind else None,
         "event": event.event,
         "note": event.note,
         "sources": [citation_item(citation) for citation in event.sources],

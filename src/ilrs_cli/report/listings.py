@@ -54,11 +54,11 @@ PAYLOAD_COLUMNS = (
 def payloads_listing(dataset: Dataset, payloads: Sequence[Payload], scope: str) -> Listing:
     items = [payload_item(payload) for payload in payloads]
     return Listing(
-        heading=f"Chang'e-8 international payloads{scope}",
+        heading=f"International payloads{scope}",
         noun=("payload", "payloads"),
         caption=_caption(dataset),
         columns=PAYLOAD_COLUMNS,
-        table_columns=("name", "kind", "institutions", "sources"),
+        table_columns=("name", "mission", "kind", "institutions", "sources"),
         items=items,
         empty_note=f"no payloads{scope}",
     )
@@ -145,6 +145,12 @@ EVENT_COLUMNS = (
     Column("end", "End", "The last day the date can mean (ISO 8601).", type="ISO date"),
     Column("mission", "Mission", "Chang'e-7, Chang'e-8 or ILRS."),
     Column("status", "Status", "planned or done, as of the dataset's as-of date."),
+    Column(
+        "kind",
+        "Kind",
+        "signing, ratification, launch, ...: what kind of step.",
+        type="string or null",
+    ),  # fmt: skip
     Column("event", "Event", "What happens.", max_width=60),
     Column("note", "Note", "Caveats and detail.", type="string or null", max_width=60),
     SOURCES,
@@ -206,6 +212,12 @@ COUNTRY_COLUMNS = (
     Column("country", "Country or region", "The country or region's name in the dataset."),
     Column("code", "ISO", "Its ISO 3166 code (3166-2 for a region inside a country)."),
     Column(
+        "region",
+        "Region",
+        "Its UN M49 region and sub-region: 'Asia / Western Asia'.",
+        type="string or null",
+    ),  # fmt: skip
+    Column(
         "ilrs",
         "ILRS",
         "Its ILRS participation: {id, name, level, status, via, date}.",
@@ -236,6 +248,7 @@ def country_item(dataset: Dataset, place: Place) -> Item:
     return {
         "country": place.name,
         "code": place.code,
+        "region": region_text(place.code),
         "ilrs": [
             {
                 "id": member.id,
@@ -255,6 +268,13 @@ def country_item(dataset: Dataset, place: Place) -> Item:
     }
 
 
+def region_text(code: str | None) -> str | None:
+    from ..core.regions import region_of
+
+    found = region_of(code) if code else None
+    return f"{found[0]} / {found[1]}" if found else None
+
+
 def countries_listing(dataset: Dataset, places: Sequence[Place], scope: str) -> Listing:
     items = [country_item(dataset, place) for place in places]
     return Listing(
@@ -262,7 +282,7 @@ def countries_listing(dataset: Dataset, places: Sequence[Place], scope: str) -> 
         noun=("country or region", "countries and regions"),
         caption=_caption(dataset),
         columns=COUNTRY_COLUMNS,
-        table_columns=("country", "ilrs", "payloads", "institutions"),
+        table_columns=("country", "region", "ilrs", "payloads", "institutions"),
         items=items,
         empty_note=f"no countries or regions{scope}",
     )

@@ -1,0 +1,316 @@
+"""The dataset as an SQLite database: a table per record kind, `places`, link tables for lists,
+`_meta`, and a view per list command whose rows are the command's `--json` objects.
+
+The tables (`export_tables`) are built from the schema's field declarations, so the data
+package export (export.datapackage) writes the same ones.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import os
+import secrets
+import sqlite3
+from enum import Enum
+from pathlib import Path
+from typing import NamedTuple
+
+from .. import __version__
+from ..core.dates import FuzzyDate
+from ..core.kinds import KINDS, Kind
+from ..core.records import Dataset, Place
+from ..load.schema import (
+    CITATIONS,
+    DAY,
+    FLAG,
+    INSTITUTION_IDS,
+    MEMBER_ID,
+    MISSION,
+    PLACE,
+    PLACES_HELP,
+    TABLES,
+    DataField,
+    FieldType,
+)
+from ..report.listings import COLUMNS_BY_COMMAND, region_text
+
+Value = str | int | None
+
+
+class Column(NamedTuple):
+    name: str
+    type: str  # its Table Schema type: string, integer, boolean or date (an ISO day)
+    description: str
+    required: bool = False
+    references: tuple[str, str] | None = None  # (table, column)
+
+
+class Table(NamedTuple):
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    rows: list[tuple[Value, ...]]
+
+
+POSITION = Column("position", "integer", "Its place in the dataset (events by date), from 1.", True)
+_LINKS: dict[FieldType, tuple[str, str]] = {
+    PLACE: ("places", "name"),
+    MISSION: ("missions", "name"),
+    MEMBER_ID: ("members", "id"),
+}
+
+
+def _value(value: object) -> Value:
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, FuzzyDate):
+        return value.text
+    if isinstance(value, Place):
+        return value.name
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if value is None or isinstance(value, str | int):
+        return value
+    raise TypeError(f"no column type for {type(value).__name__}")
+
+
+def _column(spec: DataField) -> Column:
+    kind = "boolean" if spec.type is FLAG else "date" if spec.type is DAY else "string"
+    return Column(spec.name, kind, spec.help, spec.required, _LINKS.get(spec.type))
+
+
+def _record_table(dataset: Dataset, kind: Kind) -> Table:
+    fields = [f for f in TABLES[kind.plural].fields if f.type not in (INSTITUTION_IDS, CITATIONS)]
+    columns = [_column(spec) for spec in fields]
+    records = getattr(dataset, kind.plural)
+    rows = [[_value(getattr(r, spec.target)) for spec in fields] for r in records]
+    if kind.plural == "events":  # the span of each date, as the timeline's JSON gives it
+        at = [c.name for c in columns].index("date") + 1
+        columns[at:at] = [
+            Column("start", "date", "The first day the date can mean.", True),
+            Column("end", "date", "The last day the date can mean.", True),
+        ]
+        for row, event in zip(rows, records, strict=True):
+            row[at:at] = [event.date.start.isoformat(), event.date.end.isoformat()]
+    description = TABLES[kind.plural].title
+    if kind.plural == "events":
+        description += " With a signing event for each member with a signing date."
+    return Table(
+        kind.plural,
+        description,
+        (*columns, POSITION),
+        ("id",),
+        [(*row, number) for number, row in enumerate(rows, start=1)],
+    )
+
+
+def _meta(dataset: Dataset) -> list[tuple[Value, ...]]:
+    info = dataset.info
+    pairs = [("title", info.title), ("version", info.version), ("as_of", info.as_of.isoformat())]
+    if info.description:
+        pairs.append(("description", info.description))
+    return [*pairs, ("tool_version", __version__)]
+
+
+def export_tables(dataset: Dataset) -> list[Table]:
+    """Every table of the export, with its rows, each table after those it refers to."""
+    places = Table(
+        "places",
+        PLACES_HELP + " Also the special places 'international organization' and 'unknown'.",
+        (
+            Column("name", "string", "The name records use.", True),
+            Column("code", "string", "Its ISO 3166 code; empty for the special places."),
+            Column("region", "string", "Its UN M49 region and sub-region: 'Asia / Western Asia'."),
+            POSITION,
+        ),
+        ("name",),
+        [(p.name, p.code, region_text(p.code), n) for n, p in enumerate(dataset.places, start=1)],
+    )
+    record_tables = [_record_table(dataset, kind) for kind in KINDS]
+    payload_institutions = Table(
+        "payload_institutions",
+        "The partner institutions of each payload, in the payload's order.",
+        (
+            Column("payload_id", "string", "The payload.", True, ("payloads", "id")),
+            Column("institution_id", "string", "A partner.", True, ("institutions", "id")),
+            Column("position", "integer", "Its place in the payload's list, from 1.", True),
+        ),
+        ("payload_id", "position"),
+        [
+            (payload.id, institution.id, n)
+            for payload in dataset.payloads
+            for n, institution in enumerate(payload.institutions, start=1)
+        ],
+    )
+    at = TABLES["citation"].field("at")
+    citations = Table(
+        "citations",
+        "The sources each record cites, and where in them.",
+        (
+            Column("record_kind", "string", "The kind of record: payload, member, ...", True),
+            Column("record_id", "string", "The citing record's id.", True),
+            Column("source_id", "string", "The source cited.", True, ("sources", "id")),
+            Column("at", "string", at.help if at else "Where in the source.", True),
+            Column("position", "integer", "Its place in the record's sources, from 1.", True),
+        ),
+        ("record_kind", "record_id", "position"),
+        [
+            (kind.name, record.id, citation.source.id, citation.at, n)
+            for kind in KINDS
+            for record in getattr(dataset, kind.plural)
+            for n, citation in enumerate(getattr(record, "sources", ()), start=1)
+        ],
+    )
+    meta = Table(
+        "_meta",
+        "About the export: the dataset's title, version and as-of date, and the tool version.",
+        (Column("key", "string", "What the value is.", True), Column("value", "string", "It.")),
+        ("key",),
+        _meta(dataset),
+    )
+    return [places, *record_tables, payload_institutions, citations, meta]
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+SQL_TYPES = {"string": "TEXT", "date": "TEXT", "integer": "INTEGER", "boolean": "INTEGER"}
+
+
+def _create_table(table: Table, referenced: set[tuple[str, str]]) -> str:
+    parts = []
+    for column in table.columns:
+        sql = f"{_quote(column.name)} {SQL_TYPES[column.type]}"
+        if column.required:
+            sql += " NOT NULL"
+        if (table.name, column.name) in referenced and table.primary_key != (column.name,):
+            sql += " UNIQUE"  # a foreign key's target must be unique
+        if column.references:
+            sql += f" REFERENCES {_quote(column.references[0])} ({_quote(column.references[1])})"
+        parts.append(sql)
+    parts.append(f"PRIMARY KEY ({', '.join(_quote(name) for name in table.primary_key)})")
+    return f"CREATE TABLE {_quote(table.name)} (\n  " + ",\n  ".join(parts) + "\n)"
+
+
+def _array(obj: str, rest: str) -> str:
+    """A JSON array of `obj` (an SQL expression) over the rows of `rest`, in its order."""
+    return f"(SELECT json_group_array(json(o)) FROM (SELECT {obj} AS o {rest}))"
+
+
+def _object(*keys: str, alias: str) -> str:
+    """json_object of `keys`, each the column of that name of `alias` or a 'key=expr'."""
+    pairs = []
+    for key in keys:
+        name, _, expression = key.partition("=")
+        pairs.append(f"'{name}', {expression or f'{alias}.{_quote(name)}'}")
+    return f"json_object({', '.join(pairs)})"
+
+
+def _sources(kind: str, alias: str) -> str:
+    keys = ("id=s.id", "at=c.at", "title", "publisher", "date", "url", "via")
+    return _array(
+        _object(*keys, alias="s"),
+        "FROM citations AS c JOIN sources AS s ON s.id = c.source_id "
+        f"WHERE c.record_kind = '{kind}' AND c.record_id = {alias}.id ORDER BY c.position",
+    )
+
+
+def _via_name(alias: str) -> str:
+    return f"(SELECT coalesce(v.short_name, v.name) FROM members AS v WHERE v.id = {alias}.via)"
+
+
+def _view(command: str, table: str, alias: str, where: str = "", **special: str) -> str:
+    """SELECT the keys of `command`'s JSON objects, in order: a column of `table` of the same
+    name unless `special` gives the SQL expression."""
+    keys = [column.name for column in COLUMNS_BY_COMMAND[command]]
+    select = ",\n  ".join(f"{special.get(k, f'{alias}.{_quote(k)}')} AS {_quote(k)}" for k in keys)
+    condition = f" WHERE {where}" if where else ""
+    return f"\nSELECT {select}\nFROM {table} AS {alias}{condition} ORDER BY {alias}.position"
+
+
+PARTNERS = "FROM payload_institutions AS pi JOIN institutions AS i ON i.id = pi.institution_id "
+PAYLOAD_COUNTRIES = f"""(SELECT json_group_array(country) FROM (
+    SELECT i.country AS country {PARTNERS}JOIN places AS pl ON pl.name = i.country
+    WHERE pi.payload_id = p.id AND pl.code IS NOT NULL
+    GROUP BY i.country ORDER BY min(pi.position)))"""
+
+
+def _views() -> dict[str, str]:
+    return {
+        "list_payloads": _view(
+            "payloads", "payloads", "p",
+            countries=PAYLOAD_COUNTRIES,
+            institutions=_array(
+                _object("id", "name", "short_name", "country", alias="i"),
+                PARTNERS + "WHERE pi.payload_id = p.id ORDER BY pi.position",
+            ),
+            sources=_sources("payload", "p"),
+        ),
+        "list_members": _view(
+            "members", "members", "m", via=_via_name("m"), sources=_sources("member", "m")
+        ),
+        "list_timeline": _view("timeline", "events", "e", sources=_sources("event", "e")),
+        "list_mission": _view("mission", "facts", "f", sources=_sources("fact", "f")),
+        "list_countries": _view(
+            "countries", "places", "pl", "pl.code IS NOT NULL",
+            country="pl.name",
+            ilrs=_array(
+                _object("id", "name", "level", "status", f"via={_via_name('m')}", "date",
+                        alias="m"),
+                "FROM members AS m WHERE m.country = pl.name ORDER BY m.position",
+            ),
+            payloads=_array(
+                _object("id", "name", alias="p"),
+                f"FROM payloads AS p WHERE EXISTS (SELECT 1 {PARTNERS}"
+                "WHERE pi.payload_id = p.id AND i.country = pl.name) ORDER BY p.position",
+            ),
+            institutions=_array(
+                _object("id", "name", "short_name", alias="i"),
+                "FROM institutions AS i WHERE i.country = pl.name ORDER BY i.position",
+            ),
+        ),
+    }  # fmt: skip
+
+
+def _fill(connection: sqlite3.Connection, tables: list[Table]) -> None:
+    referenced = {c.references for t in tables for c in t.columns if c.references}
+    connection.execute("BEGIN")
+    for table in tables:
+        connection.execute(_create_table(table, referenced))
+        marks = ", ".join("?" * len(table.columns))
+        connection.executemany(f"INSERT INTO {_quote(table.name)} VALUES ({marks})", table.rows)
+    for name, select in _views().items():
+        connection.execute(f"CREATE VIEW {name} AS{select}")
+    broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        shown = ", ".join(f"{table} row {row} -> {parent}" for table, row, parent, _ in broken[:5])
+        raise ValueError(f"the dataset's links do not hold in the export: {shown}")
+    connection.execute("COMMIT")
+
+
+def write_sqlite(dataset: Dataset, path: Path, force: bool = False) -> dict[str, int]:
+    """Write the dataset to the SQLite database `path`; return each table's row count.
+    An existing file is replaced only with `force`; the file appears whole or not at all."""
+    path = Path(path)
+    if (path.exists() or path.is_symlink()) and not force:
+        raise FileExistsError(f"{path} already exists; use force to replace it")
+    if not path.parent.is_dir():
+        raise FileNotFoundError(f"no directory {path.parent} to write {path.name} in")
+    tables = export_tables(dataset)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        connection = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            _fill(connection, tables)
+        finally:
+            connection.close()
+        os.replace(temporary, path)
+    except BaseException:
+        for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+        raise
+    return {table.name: len(table.rows) for table in tables}

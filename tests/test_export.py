@@ -1,0 +1,290 @@
+"""Exports: the SQLite database (tables, keys, views equal to --json) and the Frictionless Data
+Package (valid, foreign keys hold, UTF-8 CSV with LF line ends); both refuse to overwrite and
+leave no temporary files."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import frictionless
+import pytest
+
+from ilrs_cli import __version__
+from ilrs_cli.core.kinds import KINDS
+from ilrs_cli.core.records import Dataset
+from ilrs_cli.export import EXPORTS, exporter
+from ilrs_cli.export.datapackage import write_datapackage
+from ilrs_cli.export.sqlite import write_sqlite
+from ilrs_cli.load import load_dataset
+from tests.conftest import FROZEN, Runner
+
+TABLE_NAMES = {
+    "places",
+    *(kind.plural for kind in KINDS),
+    "payload_institutions",
+    "citations",
+    "_meta",
+}
+VIEW_COMMANDS = {
+    "list_payloads": "payloads",
+    "list_members": "members",
+    "list_timeline": "timeline",
+    "list_mission": "mission",
+    "list_countries": "countries",
+}
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return load_dataset(FROZEN)
+
+
+@pytest.fixture(scope="module")
+def export(
+    dataset: Dataset, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, dict[str, int]]:
+    path = tmp_path_factory.mktemp("sqlite") / "ilrs.sqlite"
+    return path, write_sqlite(dataset, path)
+
+
+@pytest.fixture
+def db(export: tuple[Path, dict[str, int]]) -> Iterator[sqlite3.Connection]:
+    connection = sqlite3.connect(f"file:{export[0]}?mode=ro", uri=True)
+    yield connection
+    connection.close()
+
+
+def expected_counts(dataset: Dataset) -> dict[str, int]:
+    counts = {kind.plural: len(getattr(dataset, kind.plural)) for kind in KINDS}
+    return {
+        **counts,
+        "places": len(dataset.places),
+        "payload_institutions": sum(len(p.institutions) for p in dataset.payloads),
+        "citations": sum(
+            len(getattr(record, "sources", ()))
+            for kind in KINDS
+            for record in getattr(dataset, kind.plural)
+        ),
+        "_meta": 5,
+    }
+
+
+def test_tables_and_row_counts(
+    db: sqlite3.Connection, export: tuple[Path, dict[str, int]], dataset: Dataset
+) -> None:
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables == TABLE_NAMES
+    counts = {name: db.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables}
+    assert counts == expected_counts(dataset) == export[1]
+    signings = {e.id for e in dataset.events if e.id.endswith("-signs")}
+    assert signings
+    assert signings <= {row[0] for row in db.execute("SELECT id FROM events")}
+    specials = db.execute("SELECT name, code FROM places WHERE code IS NULL ORDER BY name")
+    assert specials.fetchall() == [("international organization", None), ("unknown", None)]
+
+
+def test_columns_are_typed(db: sqlite3.Connection) -> None:
+    events = {row[1]: row[2] for row in db.execute("PRAGMA table_info(events)")}
+    assert [events[name] for name in ("id", "date", "start", "end", "position")] == [
+        "TEXT", "TEXT", "TEXT", "TEXT", "INTEGER"
+    ]  # fmt: skip
+    assert db.execute("SELECT date, start, \"end\" FROM events WHERE date LIKE '%/%'").fetchone()
+    assert {row[1]: row[2] for row in db.execute("PRAGMA table_info(sources)")}["untitled"] == (
+        "INTEGER"
+    )
+
+
+def test_foreign_keys_are_declared_and_hold(db: sqlite3.Connection) -> None:
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    links = {
+        (table, row[3], row[2], row[4])
+        for table in TABLE_NAMES
+        for row in db.execute(f'PRAGMA foreign_key_list("{table}")')
+    }
+    assert {
+        ("members", "via", "members", "id"),
+        ("members", "country", "places", "name"),
+        ("institutions", "country", "places", "name"),
+        ("payload_institutions", "payload_id", "payloads", "id"),
+        ("payload_institutions", "institution_id", "institutions", "id"),
+        ("citations", "source_id", "sources", "id"),
+    } <= links
+    # citations.record_id refers to a record of any kind: checked here, not by a key
+    orphans = [
+        row
+        for kind in KINDS
+        for row in db.execute(
+            f"SELECT record_id FROM citations WHERE record_kind = ? "
+            f"AND record_id NOT IN (SELECT id FROM {kind.plural})",
+            (kind.name,),
+        )
+    ]
+    assert orphans == []
+
+
+def test_meta(db: sqlite3.Connection, dataset: Dataset) -> None:
+    meta = dict(db.execute("SELECT key, value FROM _meta"))
+    assert meta == {
+        "title": dataset.info.title,
+        "version": dataset.info.version,
+        "as_of": dataset.info.as_of.isoformat(),
+        "description": dataset.info.description,
+        "tool_version": __version__,
+    }
+
+
+@pytest.mark.parametrize(("view", "command"), VIEW_COMMANDS.items())
+def test_view_rows_equal_json(
+    db: sqlite3.Connection, ilrs: Runner, view: str, command: str
+) -> None:
+    expected = ilrs(command, "--json").json()
+    cursor = db.execute(f"SELECT * FROM {view}")
+    keys = [column[0] for column in cursor.description]
+    rows = cursor.fetchall()
+    assert expected and len(rows) == len(expected)
+    for row, item in zip(rows, expected, strict=True):
+        assert keys == list(item)
+        for key, cell in zip(keys, row, strict=True):
+            value = json.loads(cell) if isinstance(item[key], list | dict) else cell
+            assert value == item[key], (item["id" if "id" in item else "country"], key)
+
+
+def test_sqlite_refuses_to_overwrite_and_leaves_no_temporary_files(
+    dataset: Dataset, tmp_path: Path, export: tuple[Path, dict[str, int]]
+) -> None:
+    path = tmp_path / "out.db"
+    path.write_text("keep me")
+    with pytest.raises(FileExistsError, match="force"):
+        write_sqlite(dataset, path)
+    assert path.read_text() == "keep me"
+    write_sqlite(dataset, path, force=True)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.db"]
+    assert path.read_bytes() == export[0].read_bytes()  # deterministic: no export time
+
+
+def test_sqlite_failure_removes_the_temporary_file(
+    dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(*args: Any) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        write_sqlite(dataset, tmp_path / "out.db")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.fixture(scope="module")
+def package(dataset: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("package") / "ilrs"
+    assert write_datapackage(dataset, directory) == expected_counts(dataset)
+    return directory
+
+
+def test_datapackage_is_valid_with_foreign_keys(package: Path) -> None:
+    report = frictionless.Package(str(package / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "message"])
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    keys = {
+        (resource["name"], key["fields"][0], key["reference"].get("resource", resource["name"]))
+        for resource in descriptor["resources"]
+        for key in resource["schema"].get("foreignKeys", [])
+    }
+    assert ("members", "via", "members") in keys
+    assert ("citations", "source_id", "sources") in keys
+
+
+def test_datapackage_catches_a_broken_foreign_key(package: Path, tmp_path: Path) -> None:
+    """The validation above does check foreign keys: a member via nowhere is reported."""
+    for path in package.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    members = tmp_path / "members.csv"
+    rows = list(csv.reader(members.open(encoding="utf-8", newline="")))
+    via = rows[0].index("via")
+    rows[1][via] = "nowhere"
+    with members.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file, lineterminator="\n").writerows(rows)
+    report = frictionless.Package(str(tmp_path / "datapackage.json")).validate()
+    assert [error[0] for error in report.flatten(["type"])] == ["foreign-key"]
+
+
+def test_datapackage_metadata(package: Path, dataset: Dataset) -> None:
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["title"] == dataset.info.title
+    assert descriptor["version"] == dataset.info.version
+    assert descriptor["licenses"][0]["name"] == "MIT"
+    assert descriptor["sources"][0] == {
+        "title": dataset.sources[0].title,
+        "path": dataset.sources[0].url,
+    }
+    assert {r["name"] for r in descriptor["resources"]} == TABLE_NAMES
+    events = next(r for r in descriptor["resources"] if r["name"] == "events")["schema"]
+    types = {field["name"]: field["type"] for field in events["fields"]}
+    assert (types["date"], types["start"], types["end"]) == ("string", "date", "date")
+    assert events["primaryKey"] == ["id"]
+    event_field = next(field for field in events["fields"] if field["name"] == "event")
+    assert event_field["description"] == "What happens."
+
+
+def test_datapackage_csv_is_utf8_with_lf_and_matches_sqlite(
+    package: Path, db: sqlite3.Connection
+) -> None:
+    for name in TABLE_NAMES:
+        data = (package / f"{name}.csv").read_bytes()
+        text = data.decode("utf-8")
+        assert b"\r" not in data and data.endswith(b"\n"), name
+        header, *rows = csv.reader(text.splitlines())
+        columns = [row[1] for row in db.execute(f'PRAGMA table_info("{name}")')]
+        assert header == columns
+        assert len(rows) == db.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+
+
+def test_datapackage_refuses_a_non_empty_directory(dataset: Dataset, tmp_path: Path) -> None:
+    target = tmp_path / "package"
+    target.mkdir()
+    write_datapackage(dataset, target)  # an empty directory is fine
+    (target / "extra.txt").write_text("mine")
+    with pytest.raises(FileExistsError, match="force"):
+        write_datapackage(dataset, target)
+    assert (target / "extra.txt").exists()
+    write_datapackage(dataset, target, force=True)
+    assert not (target / "extra.txt").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["package"]
+
+
+def test_datapackage_failure_leaves_the_old_directory(
+    dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ilrs_cli.export import datapackage
+
+    target = tmp_path / "package"
+    target.mkdir()
+    (target / "old.txt").write_text("old")
+
+    def fail(*args: Any) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(datapackage, "_write_csv", fail)
+    with pytest.raises(OSError, match="disk full"):
+        write_datapackage(dataset, target, force=True)
+    assert [p.name for p in tmp_path.iterdir()] == ["package"]
+    assert [p.name for p in target.iterdir()] == ["old.txt"]
+
+
+def test_exporter_registry_is_lazy() -> None:
+    assert exporter("sqlite") is write_sqlite
+    assert exporter("datapackage") is write_datapackage
+    assert set(EXPORTS) == {"sqlite", "datapackage"}
+    with pytest.raises(ValueError, match="sqlite, datapackage"):
+        exporter("excel")
+    code = "import sys, ilrs_cli.export; print(sorted(m for m in sys.modules if 'sqlite' in m))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
