@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import FROZEN
+
+ENV = {**os.environ, "ILRS_DATA": str(FROZEN)}
 
 
 def complete_bash(line: str) -> list[str]:
     words = line.split(" ")
     env = {
-        **os.environ,
+        **ENV,
         "_ILRS_COMPLETE": "complete_bash",
         "COMP_WORDS": line,
         "COMP_CWORD": str(len(words) - 1),
@@ -19,11 +27,11 @@ def complete_bash(line: str) -> list[str]:
         [sys.executable, "-m", "ilrs_cli"], capture_output=True, text=True, env=env, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    return result.stdout.split()
+    return result.stdout.splitlines()
 
 
 def complete_zsh(line: str) -> str:
-    env = {**os.environ, "_ILRS_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": line}
+    env = {**ENV, "_ILRS_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": line}
     result = subprocess.run(
         [sys.executable, "-m", "ilrs_cli"], capture_output=True, text=True, env=env, timeout=60
     )
@@ -34,6 +42,7 @@ def complete_zsh(line: str) -> str:
 def test_commands_complete() -> None:
     assert complete_bash("ilrs pay") == ["payloads"]
     assert set(complete_bash("ilrs s")) == {"show", "search", "sources"}
+    assert set(complete_bash("ilrs c")) == {"countries", "check", "cite", "cache"}
 
 
 def test_partial_country_name_completes_from_the_data() -> None:
@@ -60,3 +69,40 @@ def test_cite_ids_and_fields_commands_complete() -> None:
     assert complete_bash("ilrs cite chang") == ["chang-e-7", "chang-e-8"]
     assert complete_bash("ilrs fields m") == ["members", "mission"]
     assert complete_bash("ilrs cite egypt --format b") == ["bibtex"]
+
+
+def test_sort_mission_and_region_complete_with_multi_word_values_escaped() -> None:
+    assert complete_bash("ilrs members --sort da") == ["date"]
+    assert complete_bash("ilrs timeline --mission Chang") == ["Chang\\'e-7", "Chang\\'e-8"]
+    assert complete_bash("ilrs payloads --country Hon") == ["Hong\\ Kong"]
+    assert complete_bash("ilrs countries --region sub") == ["sub-Saharan\\ Africa"]
+    assert '"Hong Kong":"HK"' in complete_zsh("ilrs payloads --country Hon")
+
+
+BASH = shutil.which("bash")
+
+
+@pytest.mark.skipif(BASH is None, reason="needs bash")
+def test_in_a_real_bash_a_multi_word_country_is_inserted_as_one_word(tmp_path: Path) -> None:
+    """Source the installed completion script in bash, complete, and run the line."""
+    script = subprocess.run(
+        [sys.executable, "-m", "ilrs_cli"], capture_output=True, text=True, timeout=60,
+        env={**ENV, "_ILRS_COMPLETE": "source_bash"},
+    ).stdout  # fmt: skip
+    shim = tmp_path / "ilrs"
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m ilrs_cli "$@"\n', encoding="utf-8")
+    shim.chmod(0o755)
+    program = script + (
+        "\nCOMP_WORDS=(ilrs payloads --country Hon); COMP_CWORD=3\n"
+        "_ilrs_completion ilrs\n"
+        'line="ilrs payloads --country ${COMPREPLY[0]} --format ids"\n'
+        'echo "$line"; eval "$line"\n'
+    )
+    result = subprocess.run(
+        [BASH, "--norc", "-c", program], capture_output=True, text=True, timeout=60,
+        env={**ENV, "PATH": f"{tmp_path}:{os.environ['PATH']}"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "ilrs payloads --country Hong\\ Kong --format ids"
+    assert lines[1:] == ["multi-functional-robot"]

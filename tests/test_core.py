@@ -121,3 +121,25 @@ def test_text_helpers() -> None:
     assert fold("  Türkiye! ") == "turkiye"
     assert escape("a\x1b]52;c;\x07b\u202e\n") == "a\\x1b]52;c;\\x07b\\u202e\\n"
     assert escape("line\nnext", keep_newlines=True) == "line\nnext"
+
+
+def test_the_region_table_is_generated_from_country_converter() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "make_regions.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout
+
+
+def test_regions_resolve_any_case_and_suggest() -> None:
+    from ilrs_cli.core.regions import region_of, resolve_region
+
+    assert resolve_region("sub-saharan AFRICA")[0] == "Sub-Saharan Africa"
+    assert "TR" in resolve_region("western asia")[1]
+    assert region_of("US-HI") == ("Americas", "Northern America")
+    with pytest.raises(QueryError, match="did you mean Asia"):
+        resolve_region("Asai")

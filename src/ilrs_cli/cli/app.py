@@ -42,7 +42,11 @@ EXIT_CODES = (  # also in README.md's table
 
 
 class _Commands(typer.core.TyperGroup):
-    """Typer's group, naming the valid commands when an unknown one has no close match."""
+    """Typer's group, naming the valid commands when an unknown one has no close match, and
+    taking --data after the command as well as before it."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        return super().parse_args(ctx, _data_first(args, set(self.list_commands(ctx))))
 
     def resolve_command(self, ctx: typer.Context, args: list[str]) -> Any:  # type: ignore[override]
         try:
@@ -55,9 +59,43 @@ class _Commands(typer.core.TyperGroup):
             raise
 
 
+def _data_first(args: list[str], commands: set[str]) -> list[str]:
+    """`ilrs payloads --data F` as `ilrs --data F payloads`: --data (or --data=F) after the
+    command is moved before it; nothing after `--` is touched."""
+    start, index = None, 0
+    while index < len(args) and start is None:
+        if args[index] == "--data":
+            index += 2  # its value may look like a command
+            continue
+        if args[index] in commands:
+            start = index
+        index += 1
+    if start is None:
+        return args
+    moved: list[str] = []
+    rest = list(args[: start + 1])
+    index = start + 1
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest += args[index:]
+            break
+        if arg == "--data" and index + 1 < len(args):
+            moved += args[index : index + 2]
+            index += 2
+            continue
+        if arg.startswith("--data="):
+            moved.append(arg)
+        else:
+            rest.append(arg)
+        index += 1
+    return moved + rest if moved else args
+
+
 app = typer.Typer(
     name="ilrs",
     cls=_Commands,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Sourced answers about China's Chang'e-8 international payloads and the "
     f"International Lunar Research Station (ILRS).\n\n{EXIT_CODES}",
     no_args_is_help=True,

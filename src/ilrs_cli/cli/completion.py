@@ -1,5 +1,5 @@
-"""Values for shell completion (`ilrs --install-completion`): countries and codes in the data,
-record ids, and field names. Any failure completes nothing rather than printing an error."""
+"""Typer's completion callbacks: each reads the command and the dataset from the context and
+asks `candidates`, where what is offered is defined."""
 
 from __future__ import annotations
 
@@ -7,78 +7,42 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from . import candidates
+from .candidates import Candidates
+
 if TYPE_CHECKING:
     from ..core.records import Dataset
 
 
-def _dataset(ctx: typer.Context) -> Dataset | None:
-    from ..core.errors import DatasetError
-    from .arguments import dataset_for
+def _data(ctx: typer.Context) -> Dataset | None:
+    from .arguments import data_path
 
-    try:
-        return dataset_for(ctx)
-    except DatasetError:
-        return None
+    return candidates.dataset(data_path(ctx))
 
 
-def complete_country(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Names in the data that start with what was typed, in any case (the typed part is kept as
-    typed, since shells keep only completions that start with it), and ISO codes once an
-    upper-case letter is typed."""
-    dataset = _dataset(ctx)
-    if dataset is None:
-        return []
-    typed = incomplete.casefold()
-    found: list[tuple[str, str]] = []
-    for place in dataset.places:
-        if place.code is None:
-            continue
-        if place.name.casefold().startswith(typed):
-            found.append((incomplete + place.name[len(incomplete) :], place.code))
-        if incomplete and place.code.startswith(incomplete):
-            found.append((place.code, place.name))
-    return found
+def complete_country(ctx: typer.Context, incomplete: str) -> Candidates:
+    return candidates.countries(_data(ctx), incomplete)
 
 
-def complete_id(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    from ..core.kinds import all_records
-
-    dataset = _dataset(ctx)
-    if dataset is None:
-        return []
-    return [
-        (record.id, f"{kind.name}: {kind.title(record)}"[:60])
-        for kind, record in all_records(dataset)
-        if record.id.startswith(incomplete)
-    ]
+def complete_id(ctx: typer.Context, incomplete: str) -> Candidates:
+    return candidates.ids(_data(ctx), incomplete)
 
 
-def complete_fields(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    from ..report.listings import COLUMNS_BY_COMMAND
-
-    fields = COLUMNS_BY_COMMAND.get(ctx.info_name or "", ())
-    done, _, last = incomplete.rpartition(",")
-    prefix = f"{done}," if done else ""
-    chosen = set(done.split(","))
-    return [
-        (prefix + field.name, field.help)
-        for field in fields
-        if field.name.startswith(last) and field.name not in chosen
-    ]
+def complete_mission(ctx: typer.Context, incomplete: str) -> Candidates:
+    return candidates.missions(_data(ctx), incomplete)
 
 
-def complete_list_command(incomplete: str) -> list[tuple[str, str]]:
-    from ..report.listings import COLUMNS_BY_COMMAND
-
-    return [(name, "list command") for name in COLUMNS_BY_COMMAND if name.startswith(incomplete)]
+def complete_fields(ctx: typer.Context, incomplete: str) -> Candidates:
+    return candidates.fields(ctx.info_name or "", incomplete)
 
 
-def complete_region(incomplete: str) -> list[tuple[str, str]]:
-    from ..core.regions import region_names
+def complete_sort(ctx: typer.Context, incomplete: str) -> Candidates:
+    return candidates.sort_fields(ctx.info_name or "", incomplete)
 
-    typed = incomplete.casefold()
-    return [
-        (incomplete + name[len(incomplete) :], "UN M49 region")
-        for name in region_names()
-        if name.casefold().startswith(typed)
-    ]
+
+def complete_list_command(incomplete: str) -> Candidates:
+    return candidates.list_commands(incomplete)
+
+
+def complete_region(incomplete: str) -> Candidates:
+    return candidates.regions(incomplete)

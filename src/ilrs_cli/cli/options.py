@@ -7,7 +7,13 @@ from typing import Annotated
 import typer
 
 from ..render import Format
-from .completion import complete_country, complete_fields, complete_region
+from .completion import (
+    complete_country,
+    complete_fields,
+    complete_mission,
+    complete_region,
+    complete_sort,
+)
 
 FormatOption = Annotated[
     Format | None,
@@ -41,6 +47,7 @@ SortOption = Annotated[
         "--sort",
         metavar="FIELD",
         help="Sort by this field; -FIELD sorts in reverse.",
+        autocompletion=complete_sort,
         show_default=False,
     ),
 ]
@@ -105,6 +112,7 @@ MissionOption = Annotated[
         metavar="MISSION",
         help="Only this mission: Chang'e-7, Chang'e-8 or ILRS (CE-8 and change8 work "
         "too). Repeat for any of several.",
+        autocompletion=complete_mission,
         show_default=False,
     ),
 ]

@@ -99,6 +99,29 @@ def _did_you_mean(key: str, known: list[Place]) -> str:
     return "; did you mean " + " or ".join(suggested) + "?"
 
 
+@cache
+def other_names(place: Place) -> tuple[str, ...]:
+    """Other names of a place's country: ISO 3166 names, alpha-3 code and common aliases."""
+    if place.code is None:
+        return ()
+    code = place.code
+    names = [display for iso, _, display in _iso_records() if iso == code]
+    names += [alias for alias, aliased in ALIASES.items() if aliased == code]
+    for country in _pycountry_countries(code):
+        names += [country.alpha_3, country.name]
+        names += [
+            n for n in (_optional(country, "common_name"), _optional(country, "official_name")) if n
+        ]
+    return tuple(dict.fromkeys(name for name in names if name != place.name))
+
+
+def _pycountry_countries(code: str) -> list[Any]:
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+    return [found] if found is not None else []
+
+
 def code_of_name(name: str) -> str | None:
     """The ISO 3166 code of a country or region name (NFC-normalised, any case, aliases
     included), or None when ISO 3166 does not know the name."""

@@ -5,31 +5,45 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from ..core.kinds import Kind, Record, all_records
-from ..core.records import Dataset, Institution, Place
+from ..core.records import Dataset, Institution, Payload, Place
 from ..core.text import fold
 
 
 def _as_text(value: Any) -> str | None:
     """What search reads of one attribute: text as it is, a place by its name, partner
-    institutions by their names."""
+    institutions by their names and countries."""
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, Place):
         return value.name
     if isinstance(value, tuple) and all(isinstance(item, Institution) for item in value):
         return "; ".join(
-            " ".join(filter(None, (inst.name, inst.short_name, inst.name_zh))) for inst in value
+            " ".join(filter(None, (inst.name, inst.short_name, inst.name_zh, inst.place.name)))
+            for inst in value
         )
     return str(value)
 
 
+def _places_of(record: Record) -> list[Place]:
+    if isinstance(record, Payload):
+        return list(record.places)
+    place = getattr(record, "place", None)
+    return [place] if isinstance(place, Place) else []
+
+
 def searchable_text(kind: Kind, record: Record) -> dict[str, str]:
-    """The attributes of a record that search looks at, by name, where they have text."""
+    """The attributes of a record that search looks at, by name, where they have text; a
+    record in a country is also found by that country's other names (Türkiye, Turkey, TUR)."""
+    from ..core.countries import other_names
+
     found = {}
     for attribute in kind.search:
         text = _as_text(getattr(record, attribute, None))
         if text:
             found["country" if attribute == "place" else attribute] = text
+    names = [name for place in _places_of(record) for name in other_names(place)]
+    if names:
+        found["country names"] = "; ".join(names)
     return found
 
 
@@ -40,16 +54,25 @@ class Hit(NamedTuple):
     snippet: str
 
 
+def _matches(words: list[str], folded: str) -> bool:
+    """Every word of the query starts a word of the text (case and accents aside)."""
+    text_words = folded.split()
+    return all(any(word.startswith(query) for word in text_words) for query in words)
+
+
 def search(dataset: Dataset, text: str) -> list[Hit]:
-    """Records whose searchable text contains `text`, ignoring case and accents; one hit per
-    record (its first matching field), grouped by kind."""
-    wanted = fold(text)
+    """Records in which every word of `text` starts a word (so 'imag' finds 'imaging'),
+    across the record and the records it links to, ignoring case and accents; one hit per
+    record, shown at the field where its first word matches, grouped by kind."""
+    words = fold(text).split()
     hits = []
     for kind, record in all_records(dataset):
-        for field, value in searchable_text(kind, record).items():
-            if wanted in fold(value):
-                hits.append(Hit(kind, record, field, _snippet(value, wanted)))
-                break
+        fields = {name: fold(value) for name, value in searchable_text(kind, record).items()}
+        if not words or not _matches(words, " ".join(fields.values())):
+            continue
+        first = next((name for name, value in fields.items() if _matches(words[:1], value)), "id")
+        raw = searchable_text(kind, record).get(first, record.id)
+        hits.append(Hit(kind, record, first, _snippet(raw, words[0])))
     return hits
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from rich import box
 from rich.console import Console
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -47,36 +48,87 @@ def render(report: Listing | Detail) -> str:
         if caption or legend:
             console.print(Text(escape(caption) + legend, style="dim"))
 
+    def print_links(sources: list[Item]) -> None:
+        """Sources under a record, one a line: URLs outside any border, never split by a
+        column, and links (OSC 8) where the terminal shows colour."""
+        if not sources:
+            return
+        console.print(Text("Sources:", style="bold"))
+        for source in sources:
+            at = f" ({source['at']})" if source.get("at") else ""
+            console.print(Text(f"  {source['id']}{at}: {source.get('title', '')}"))
+            for key in ("url", "original_url"):
+                if source.get(key):
+                    link = Style(link=source[key]) if terminal.color else Style()
+                    console.print(Text("    " + source[key], style=link), soft_wrap=True)
+
     listings = [report] if isinstance(report, Listing) else list(report.attachments)
     if isinstance(report, Detail):
+        item = escaped(report.item)
         table = new_table(report.title)
         table.add_column("Field", style="bold")
         table.add_column("Value", overflow="fold")
         for name, value in report.rows():
-            table.add_row(Text(escape(name)), Text(detail_text(name, escaped(value))))
+            if name != "sources":
+                table.add_row(Text(escape(name)), Text(detail_text(name, escaped(value))))
         console.print(table)
+        print_links(item.get("sources") or [])
         print_caption("" if listings else report.caption)
     for listing in listings:
         columns = listing.shown(listing.table_columns)
         markers = source_markers(listing.items) if any(c.name == "sources" for c in columns) else {}
-        table = new_table(listing.title)
-        for column in columns:
-            table.add_column(
-                column.header,
-                max_width=column.max_width,
-                no_wrap=column.no_wrap,
-                overflow="ellipsis" if column.no_wrap else "fold",
-            )
         items = [escaped(item) for item in listing.items]
-        for item in items:
-            cells = [
-                marker_cell(item, markers) if column.name == "sources" else column.cell(item)
+        notes: list[str] = []
+        rows = [
+            [
+                marker_cell(item, markers) if column.name == "sources"
+                else _noted(column.name, column.cell(item), notes)
                 for column in columns
             ]
-            table.add_row(*(Text(cell) for cell in cells))
-        console.print(table)
-        print_caption(listing.caption, marker_legend(items, markers))
+            for item in items
+        ]  # fmt: skip
+        if terminal.width < NARROW:
+            print_vertical(console, listing.title, [c.header for c in columns], rows)
+        else:
+            table = new_table(listing.title)
+            for column in columns:
+                table.add_column(
+                    column.header,
+                    max_width=column.max_width,
+                    no_wrap=column.no_wrap,
+                    overflow="ellipsis" if column.no_wrap else "fold",
+                )
+            for cells in rows:
+                table.add_row(*(Text(cell) for cell in cells))
+            console.print(table)
+        numbered = "".join(f"\nnote {n}: {text}" for n, text in enumerate(notes, start=1))
+        print_caption(listing.caption, ("\nNotes:" + numbered if notes else "")
+                      + marker_legend(items, markers))  # fmt: skip
     return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
+
+
+NARROW = 70  # below this many columns, records are printed one field a line
+LONG_NOTE = 60  # longer notes go under the table, numbered, instead of a narrow column
+
+
+def _noted(name: str, cell: str, notes: list[str]) -> str:
+    """A long note becomes 'note N', its text listed under the table."""
+    if name != "note" or len(cell) <= LONG_NOTE:
+        return cell
+    notes.append(cell)
+    return f"note {len(notes)}"
+
+
+def print_vertical(console: Console, title: str, headers: list[str], rows: list[list[str]]) -> None:
+    """One record after another, a 'Field: value' line each, for narrow terminals: words
+    wrap whole and nothing is squeezed into a column."""
+    console.print(Text(escape(title), style="bold"))
+    for cells in rows:
+        console.print()
+        for header, cell in zip(headers, cells, strict=True):
+            if cell:
+                value = cell.replace("\n", "; ") if header != "Sources" else cell.replace("\n", " ")
+                console.print(Text(f"{header}: ", style="bold") + Text(value))
 
 
 def escaped(value: Any) -> Any:
