@@ -227,6 +227,7 @@ def sources_command(
 @app.command('check')
 def check_command(
     path: Annotated[Path | None, typer.Argument(metavar='[PATH]')] = None,
+    strict: Annotated[bool, typer.Option('--strict')] = False,
 ) -> None:
     done()
 

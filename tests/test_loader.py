@@ -79,7 +79,7 @@ def test_the_minimal_valid_file_loads(tmp_path: Path) -> None:
     assert dataset.info.as_of.isoformat() == "2025-06-01"
 
 
-def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+def test_every_problem_is_reported_at_once_at_its_fields_line(tmp_path: Path) -> None:
     broken = (
         VALID.replace('id = "article", at = "paragraph 19"', 'id = "artcle", at = "paragraph 19"')
         .replace('level = "national"', 'level = "global"')
@@ -94,17 +94,17 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     )
     problems = problems_of(write(tmp_path, broken))
     expected = [
-        "[[institutions]] #1 (id 'metu', line 16): unknown country or region 'Turkye' "
+        "[[institutions]] #1 (id 'metu', line 19): unknown country or region 'Turkye' "
         "(did you mean 'Turkey'?)",
         "[[payloads]] #1 (id 'rover', line 22): missing required field 'name'",
-        "[[payloads]] #1 (id 'rover', line 22): 'description' must be a non-empty string, "
+        "[[payloads]] #1 (id 'rover', line 25): 'description' must be a non-empty string, "
         "not an integer",
-        "[[members]] #1 (id 'turkey', line 29): 'level' is 'global'; use one of: national, "
+        "[[members]] #1 (id 'turkey', line 33): 'level' is 'global'; use one of: national, "
         "subnational, organization, affiliated",
-        "[[members]] #1 (id 'turkey', line 29) source #1: unknown source id 'artcle' (did you mean "
+        "[[members]] #1 (id 'turkey', line 35) source #1: unknown source id 'artcle' (did you mean "
         "'article'?)",
-        "[[events]] #1 (id 'rover', line 37): duplicate id 'rover' (already used by a payload)",
-        "[[events]] #1 (id 'rover', line 37): 'status' is 'maybe'; use one of: planned, done",
+        "[[events]] #1 (id 'rover', line 38): duplicate id 'rover' (already used by a payload)",
+        "[[events]] #1 (id 'rover', line 41): 'status' is 'maybe'; use one of: planned, done",
     ]
     for message in expected:
         assert any(problem.startswith(message) for problem in problems), (message, problems)
@@ -117,8 +117,8 @@ def test_records_without_sources_and_unknown_fields(tmp_path: Path) -> None:
     )
     problems = problems_of(write(tmp_path, broken))
     assert problems == [
-        "[[events]] #1 (id 'launch', line 38): has no sources; every record needs at least one",
-        "[[events]] #1 (id 'launch', line 38): unknown field 'soruces' (did you mean 'sources'?)",
+        "[[events]] #1 (id 'launch', line 44): has no sources; every record needs at least one",
+        "[[events]] #1 (id 'launch', line 45): unknown field 'soruces' (did you mean 'sources'?)",
     ]
 
 
@@ -211,5 +211,5 @@ def test_a_payload_needs_partner_institutions(tmp_path: Path) -> None:
         'kind = "rover"', 'kind = "lander"'
     )
     problems = problems_of(write(tmp_path, broken))
-    assert "[[payloads]] #1 (id 'rover', line 22): 'institutions' is empty" in problems
+    assert "[[payloads]] #1 (id 'rover', line 27): 'institutions' is empty" in problems
     assert len(problems) == 2

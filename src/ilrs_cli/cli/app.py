@@ -13,7 +13,7 @@ from .. import __version__
 from ..core.kinds import kind_names
 from ..core.vocab import EventKind, EventStatus, Level, MemberStatus
 from ..render import Format
-from ..render.terminal import write_out
+from ..render.terminal import write_err, write_out
 from . import arguments, reporting
 from .completion import complete_id, complete_list_command
 from .options import (
@@ -524,6 +524,9 @@ def check(
             show_default=False,
         ),
     ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Treat warnings (unused sources) as problems.")
+    ] = False,
 ) -> None:
     """Check a dataset file and list every problem, with its record and line.
 
@@ -539,7 +542,7 @@ def check(
     from ..core.kinds import KINDS
     from ..core.text import escape
     from ..load import load_dataset
-    from ..query.figures import place_count, record_counts, signing_count
+    from ..query.figures import place_count, record_counts, signing_count, unused_sources
 
     with reporting.user_errors(ctx):
         chosen = path or arguments.data_path(ctx)
@@ -552,6 +555,12 @@ def check(
     ]
     parts.append(f"{place_count(dataset)} places")
     summary = ", ".join(parts)
+    warnings = [f"source {key!r} is not cited by any record" for key in unused_sources(dataset)]
+    for warning in warnings:
+        write_err(f"ilrs: warning: {escape(dataset.path)}: {warning}")
+    if warnings and strict:
+        write_err(f"ilrs: error: {len(warnings)} warnings, and --strict makes them problems")
+        raise typer.Exit(code=reporting.EXIT_DATA_ERROR)
     write_out(escape(f"{dataset.path}: ok, no problems in {summary}; as of {dataset.info.as_of}"))
 
 

@@ -33,16 +33,23 @@ def build_dataset(
 
 
 class _Record:
-    """One table being read: its typed values and the problems found in it."""
+    """One table being read: its typed values and the problems found in it. `lines` gives
+    the line of each key, so a problem with a field points at the field's own line."""
 
-    def __init__(self, where: str, problems: list[str]) -> None:
+    def __init__(
+        self, where: str, problems: list[str], lines: dict[str, int] | None = None
+    ) -> None:
         self.where = where
         self.problems = problems
+        self.lines = lines or {}
         self.values: dict[str, Any] = {}
         self.ok = True
 
-    def problem(self, message: str) -> None:
-        self.problems.append(f"{self.where}: {message}")
+    def problem(self, message: str, key: str | None = None) -> None:
+        where = self.where
+        if key in self.lines:
+            where = re.sub(r"line \d+", f"line {self.lines[key]}", where)
+        self.problems.append(f"{where}: {message}")
         self.ok = False
 
 
@@ -58,13 +65,14 @@ def _read(table: dict[str, Any], schema: Table, record: _Record) -> None:
             record.values[spec.target] = spec.type.read(value)
         except ValueError as error:
             message = str(error)
-            record.problem(f"'{spec.name}'{'' if message.startswith(':') else ' '}{message}")
+            joined = f"'{spec.name}'{'' if message.startswith(':') else ' '}{message}"
+            record.problem(joined, spec.name)
 
 
 def _unknown(table: dict[str, Any], schema: Table, record: _Record) -> None:
     known = [spec.name for spec in schema.fields]
     for key in sorted(set(table) - set(known)):
-        record.problem(f"unknown field '{key}'{suggest(key, known)}")
+        record.problem(f"unknown field '{key}'{suggest(key, known)}", key)
 
 
 class _Builder:
@@ -72,7 +80,7 @@ class _Builder:
         self.path = path
         self.bundled = bundled
         self.document = document
-        self.header_lines = _header_lines(text)
+        self.header_lines, self.key_lines = _header_lines(text)
         self.problems: list[str] = []
         self.seen_ids: dict[str, str] = {}
         self.places: dict[str, Place] = {}
@@ -170,13 +178,15 @@ class _Builder:
             return []
         schema = TABLES[kind.plural]
         built = []
+        blocks = self.key_lines.get(kind.plural, [])
         for index, table in enumerate(raw):
-            record = _Record(self._where(kind.plural, index, table), self.problems)
+            lines = blocks[index] if index < len(blocks) else {}
+            record = _Record(self._where(kind.plural, index, table), self.problems, lines)
             _read(table, schema, record)
             self._unique_id(record, kind)
             for spec in schema.fields:
                 if spec.type.link is not None and spec.target in record.values:
-                    self._link(record, spec.type.link, spec.target)
+                    self._link(record, spec.type.link, spec.target, spec.name)
             for message in rules.record_problems(kind.name, record.values):
                 record.problem(message)
             _unknown(table, schema, record)
@@ -202,7 +212,7 @@ class _Builder:
             return
         if record_id in self.seen_ids:
             record.problem(
-                f"duplicate id {record_id!r} (already used by a {self.seen_ids[record_id]})"
+                f"duplicate id {record_id!r} (already used by {_a(self.seen_ids[record_id])})", "id"
             )
         else:
             self.seen_ids[record_id] = kind.name
@@ -211,35 +221,36 @@ class _Builder:
         if signing_id in self.seen_ids:
             self.problems.append(
                 f"[[members]] (id {member_id!r}): its signing event id {signing_id!r} is "
-                f"already used by a {self.seen_ids[signing_id]}"
+                f"already used by {_a(self.seen_ids[signing_id])}"
             )
         self.seen_ids[signing_id] = "signing event"
 
-    def _link(self, record: _Record, link: str, target: str) -> None:
+    def _link(self, record: _Record, link: str, target: str, key: str) -> None:
         value = record.values[target]
         if link == "place":
             place = self.places.get(value)
             if place is None:
                 record.problem(
                     f"unknown country or region {value!r}{suggest(value, self.places)}; add it "
-                    f"to [places] or use {INTERNATIONAL!r} or {UNKNOWN!r}"
+                    f"to [places] or use {INTERNATIONAL!r} or {UNKNOWN!r}",
+                    key,
                 )
             record.values[target] = place
         elif link == "mission":
             if self.mission_names and value not in self.mission_names:
                 known = ", ".join(sorted(self.mission_names))
                 record.problem(
-                    f"'{target}' is {value!r}; use one of the [[missions]] names: {known}"
+                    f"'{target}' is {value!r}; use one of the [[missions]] names: {known}", key
                 )
         elif link == "member":
             pass  # checked once every member is read (rules.dataset_problems)
         elif link == "citations":
             record.values[target] = self._citations(record, value)
         else:
-            found = [self._lookup(record, link, wanted) for wanted in value]
+            found = [self._lookup(record, link, wanted, key) for wanted in value]
             record.values[target] = tuple(item for item in found if item is not None)
 
-    def _lookup(self, record: _Record, kind: str, wanted: str) -> Any:
+    def _lookup(self, record: _Record, kind: str, wanted: str, key: str | None = None) -> Any:
         """The record `wanted` refers to. A record that exists but is itself broken has been
         reported already, so only the referring record is marked as not usable."""
         found = self.built[kind].get(wanted)
@@ -248,15 +259,17 @@ class _Builder:
                 record.ok = False
             else:
                 close = suggest(wanted, list(self.built[kind]))
-                record.problem(f"unknown {kind} id {wanted!r}{close}")
+                record.problem(f"unknown {kind} id {wanted!r}{close}", key)
         return found
 
     def _citations(self, record: _Record, entries: list[dict[str, Any]]) -> tuple[Citation, ...]:
         if record.ok and not entries:
-            record.problem("has no sources; every record needs at least one")
+            record.problem("has no sources; every record needs at least one", "sources")
         citations = []
+        line = record.lines.get("sources")
+        where = re.sub(r"line \d+", f"line {line}", record.where) if line else record.where
         for number, entry in enumerate(entries, start=1):
-            cite = _Record(f"{record.where} source #{number}", self.problems)
+            cite = _Record(f"{where} source #{number}", self.problems)
             _read(entry, TABLES["citation"], cite)
             _unknown(entry, TABLES["citation"], cite)
             source = self._lookup(cite, "source", cite.values.get("id", "")) if cite.ok else None
@@ -268,12 +281,27 @@ class _Builder:
 
 
 _HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
+_TABLE = re.compile(r"^\s*\[")
+_KEY = re.compile(r'^\s*(?:"([^"]+)"|([A-Za-z0-9_-]+))\s*=')
 
 
-def _header_lines(text: str) -> dict[str, list[int]]:
-    """Line numbers of each [[table]] header, in order, so problems can name a line."""
-    found: dict[str, list[int]] = {}
+def _header_lines(text: str) -> tuple[dict[str, list[int]], dict[str, list[dict[str, int]]]]:
+    """The line of each [[table]] header, in order, and of each key in those tables, so
+    that problems can name a line."""
+    headers: dict[str, list[int]] = {}
+    keys: dict[str, list[dict[str, int]]] = {}
+    current: dict[str, int] | None = None
     for number, line in enumerate(text.splitlines(), start=1):
         if match := _HEADER.match(line):
-            found.setdefault(match[1], []).append(number)
-    return found
+            headers.setdefault(match[1], []).append(number)
+            current = {}
+            keys.setdefault(match[1], []).append(current)
+        elif _TABLE.match(line):
+            current = None
+        elif current is not None and (key := _KEY.match(line)):
+            current.setdefault(key[1] or key[2], number)
+    return headers, keys
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"

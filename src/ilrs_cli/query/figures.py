@@ -58,3 +58,15 @@ def headline_figures(dataset: Dataset) -> dict[str, Any]:
         "events_done": sum(e.status is EventStatus.DONE for e in dataset.events),
         "events_planned": sum(e.status is EventStatus.PLANNED for e in dataset.events),
     }
+
+
+def unused_sources(dataset: Dataset) -> list[str]:
+    """Ids of sources that no record cites, in file order."""
+    from ..core.kinds import all_records
+
+    cited = {
+        citation.source.id
+        for _, record in all_records(dataset)
+        for citation in getattr(record, "sources", ())
+    }
+    return [source.id for source in dataset.sources if source.id not in cited]

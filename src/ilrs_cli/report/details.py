@@ -8,7 +8,7 @@ from ..core.kinds import Kind
 from ..core.records import Dataset
 from .columns import Item, Listing, institution_text
 from .items import record_item, source_item
-from .listings import SOURCE_COLUMNS, participation_text
+from .listings import SOURCE_COLUMNS, data_age, participation_text
 
 
 class Detail(NamedTuple):
@@ -75,18 +75,22 @@ def info_detail(dataset: Dataset) -> Detail:
         "figures": headline_figures(dataset),
         "sources": sources,
     }
+    caption = (
+        f"Data as of {dataset.info.as_of.isoformat()}{data_age(dataset.info.as_of)}; "
+        "nothing after it is in the data. `ilrs sources` lists the sources in full."
+    )
     sources_listing = Listing(
         heading="Sources",
         noun=("source", "sources"),
-        caption="",
+        caption=caption,
         columns=SOURCE_COLUMNS,
-        table_columns=("id", "publisher", "date", "title", "url"),
+        table_columns=("id", "publisher", "date"),
         items=sources,
         empty_note="no sources",
     )
     return Detail(
         title=dataset.info.title,
-        caption=f"Data as of {dataset.info.as_of.isoformat()}.",
+        caption=caption,
         item=item,
         attachments=(sources_listing,),
         attached_columns=("sources",),

@@ -14,9 +14,22 @@ from .columns import ID, SOURCES, Column, Item, Listing, institution_text, named
 from .items import event_item, fact_item, member_item, payload_item, source_item
 
 
+def data_age(as_of: datetime.date, today: datetime.date | None = None) -> str:
+    """', 7 months ago' when the data is more than 90 days old, else ''."""
+    days = ((today or datetime.date.today()) - as_of).days
+    if days <= 90:
+        return ""
+    months = round(days / 30.44)
+    return f", {months} months ago" if months < 24 else f", {days // 365} years ago"
+
+
 def _caption(dataset: Dataset) -> str:
     where = "the bundled chang8.toml" if dataset.bundled else dataset.path
-    return f"Data as of {dataset.info.as_of.isoformat()} (dataset {dataset.info.version}, {where})."
+    as_of = dataset.info.as_of.isoformat()
+    return (
+        f"Data as of {as_of}{data_age(dataset.info.as_of)}; nothing after it is in the data "
+        f"(dataset {dataset.info.version}, {where})."
+    )
 
 
 PAYLOAD_COLUMNS = (
@@ -331,7 +344,7 @@ SOURCE_COLUMNS = (
     Column("author", "Author", "The author or byline, where named.", type="string or null"),
     Column("publisher", "Publisher", "Who published the text first."),
     Column("date", "Date", "Publication date, where known.", type="date text or null"),
-    Column("url", "URL", "Where it was read.", no_wrap=True),
+    Column("url", "URL", "Where it was read."),
     Column("via", "Via", "The site that reposted it, when url is a repost.", type="string or null"),
     Column(
         "original_url",
