@@ -241,6 +241,20 @@ def cite_command(
     done()
 
 
+@app.command('diff')
+def diff_command(
+    paths: Annotated[list[Path] | None, typer.Argument(metavar='OLD [NEW]')] = None,
+    bundled: Annotated[bool, typer.Option('--bundled')] = False,
+    fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
+    as_json: Annotated[bool, typer.Option('--json')] = False,
+    as_csv: Annotated[bool, typer.Option('--csv')] = False,
+    fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
+    limit: Annotated[int | None, typer.Option('--limit', metavar='N', min=1)] = None,
+    count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
+) -> None:
+    done()
+
+
 @app.command('cache')
 def cache_command(
     clear: Annotated[bool, typer.Option('--clear')] = False,

@@ -603,6 +603,55 @@ def cite(
         reporting.emit(answers.cite(arguments.dataset_for(ctx), wanted, every), fmt)
 
 
+@app.command("diff")
+def diff_command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="OLD [NEW]",
+            help="Two dataset files, old then new; with --bundled, one file (the old side).",
+            show_default=False,
+        ),
+    ] = None,
+    bundled: Annotated[
+        bool,
+        typer.Option("--bundled", help="Compare the file given with the bundled dataset."),
+    ] = False,
+    fmt: FormatOption = None,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+    fields: FieldsOption = None,
+    limit: LimitOption = None,
+    count_by: CountByOption = None,
+) -> None:
+    """What changed between two datasets: records added, removed and changed, field by field,
+    sources included.
+
+    \b
+    Examples:
+      ilrs diff old.toml new.toml
+      ilrs diff --bundled my-chang8.toml          # my copy -> this release
+      ilrs diff --bundled my-chang8.toml --count-by change
+    """
+    from ..core.errors import QueryError
+    from ..load import load_dataset
+    from ..report.columns import shape
+    from ..report.diff import diff
+
+    with reporting.user_errors(ctx):
+        output = arguments.output_format(fmt, as_json, as_csv)
+        given = list(paths or [])
+        if len(given) != (1 if bundled else 2):
+            wanted = "one file with --bundled" if bundled else "two files, OLD and NEW"
+            raise QueryError("paths", f"give {wanted}")
+        old = load_dataset(given[0])
+        new = load_dataset(None) if bundled else load_dataset(given[1])
+        new_name = "the bundled chang8.toml" if bundled else str(given[1])
+        listing = diff(old, new, str(given[0]), new_name)
+        reporting.emit(shape(listing, fields, None, limit, count_by), output)
+
+
 @app.command("cache")
 def cache_command(
     clear: Annotated[

@@ -37,6 +37,7 @@ FLAGS = {
     "id": "ID",
     "text": "TEXT",
     "command": "COMMAND",
+    "paths": "OLD [NEW]",
 }
 
 

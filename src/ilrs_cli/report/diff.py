@@ -1,0 +1,87 @@
+"""What changed between two datasets: records added, removed and changed, field by field
+(sources included), compared through their JSON objects, so that a change is reported as a
+user of `--json` would see it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..core.kinds import KINDS
+from ..core.records import Dataset
+from .columns import ID, Column, Item, Listing
+from .items import record_item
+
+DIFF_COLUMNS = (
+    Column("change", "Change", "added, removed or changed."),
+    Column("kind", "Kind", "The kind of record, or dataset / place."),
+    ID,
+    Column("field", "Field", "The field that changed (changed rows only).", type="string or null"),
+    Column("old", "Old", "The old value, as JSON text.", type="string or null", max_width=40),
+    Column("new", "New", "The new value, as JSON text.", type="string or null", max_width=40),
+)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _comparable(item: Item) -> Item:
+    """An item with its sources as 'id (at)' strings: a source's own details are compared
+    where the source itself is listed."""
+    found = dict(item)
+    if isinstance(found.get("sources"), list):
+        found["sources"] = [f"{s['id']} ({s['at']})" for s in found["sources"]]
+    found.pop("cited_by", None)
+    return found
+
+
+def _rows(kind: str, old: dict[str, Item], new: dict[str, Item]) -> list[Item]:
+    rows: list[Item] = []
+    for key in new.keys() - old.keys():
+        rows.append({"change": "added", "kind": kind, "id": key, "field": None,
+                     "old": None, "new": None})  # fmt: skip
+    for key in old.keys() - new.keys():
+        rows.append({"change": "removed", "kind": kind, "id": key, "field": None,
+                     "old": None, "new": None})  # fmt: skip
+    for key in old.keys() & new.keys():
+        before, after = old[key], new[key]
+        for field in dict.fromkeys([*before, *after]):
+            was, now = before.get(field), after.get(field)
+            if was != now:
+                rows.append({"change": "changed", "kind": kind, "id": key, "field": field,
+                             "old": _text(was), "new": _text(now)})  # fmt: skip
+    order = {"removed": 0, "added": 1, "changed": 2}
+    return sorted(rows, key=lambda row: (order[row["change"]], row["id"], row["field"] or ""))
+
+
+def diff(old: Dataset, new: Dataset, old_name: str, new_name: str) -> Listing:
+    rows: list[Item] = []
+    old_info, new_info = old.info._asdict(), new.info._asdict()
+    rows += _rows("dataset", {"dataset": _plain(old_info)}, {"dataset": _plain(new_info)})
+    rows += _rows(
+        "place",
+        {p.name: {"code": p.code} for p in old.places if p.code},
+        {p.name: {"code": p.code} for p in new.places if p.code},
+    )
+    for kind in KINDS:
+        before = {r.id: _comparable(record_item(kind, r, old)) for r in getattr(old, kind.plural)}
+        after = {r.id: _comparable(record_item(kind, r, new)) for r in getattr(new, kind.plural)}
+        rows += _rows(kind.name, before, after)
+    return Listing(
+        heading=f"Changes from {old_name} to {new_name}",
+        caption=f"{old_name}: dataset {old.info.version}, as of {old.info.as_of}; "
+        f"{new_name}: dataset {new.info.version}, as of {new.info.as_of}.",
+        columns=DIFF_COLUMNS,
+        table_columns=("change", "kind", "id", "field", "old", "new"),
+        items=rows,
+        empty_note="no changes",
+        noun=("change", "changes"),
+    )
+
+
+def _plain(info: dict[str, Any]) -> Item:
+    return {key: value.isoformat() if hasattr(value, "isoformat") else value
+            for key, value in info.items()}  # fmt: skip
