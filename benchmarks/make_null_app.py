@@ -111,6 +111,15 @@ def _default(param: Any) -> str | None:
     return repr(value)
 
 
+def _command(owner: str, name: str, python: str, command: Any, enums: dict[str, list[str]]) -> str:
+    params = [_parameter(p, enums) for p in command.params if p.name not in SKIPPED]
+    required = [line for line in params if " = " not in line]
+    optional = [line for line in params if " = " in line]
+    body = "\n".join(required + optional)
+    python_name = python.replace("-", "_") + "_command"
+    return f"@{owner}.command({name!r})\ndef {python_name}(\n{body}\n) -> None:\n    done()\n"
+
+
 def source() -> str:
     group: Any = typer.main.get_command(app)
     enums: dict[str, list[str]] = {}
@@ -119,14 +128,20 @@ def source() -> str:
     functions.append("@app.callback()\ndef root(\n" + "\n".join(root) + "\n) -> None:\n"
                      '    """Null."""\n')  # fmt: skip
     for name, command in group.commands.items():
-        params = [_parameter(p, enums) for p in command.params if p.name not in SKIPPED]
-        required = [line for line in params if " = " not in line]
-        optional = [line for line in params if " = " in line]
-        body = "\n".join(required + optional)
-        python_name = name.replace("-", "_") + "_command"
-        functions.append(
-            f"@app.command({name!r})\ndef {python_name}(\n{body}\n) -> None:\n    done()\n"
-        )
+        owner = "app"
+        subcommands = getattr(command, "commands", None)
+        if subcommands is not None:  # a group: its own Typer app, added under its name
+            owner = f"{name}_app"
+            functions.append(
+                f"{owner} = typer.Typer(name={name!r}, no_args_is_help=True)\n"
+                f"app.add_typer({owner})\n"
+            )
+            for sub_name, sub_command in subcommands.items():
+                functions.append(
+                    _command(owner, sub_name, f"{name}_{sub_name}", sub_command, enums)
+                )
+            continue
+        functions.append(_command(owner, name, name, command, enums))
     enum_source = "".join(
         f"\n\nclass {name}(str, Enum):\n"
         + "".join(f"    V{index} = {value!r}\n" for index, value in enumerate(values))

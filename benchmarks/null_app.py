@@ -272,5 +272,44 @@ def fields_command(
     done()
 
 
+data_app = typer.Typer(name='data', no_args_is_help=True)
+app.add_typer(data_app)
+
+
+@data_app.command('path')
+def data_path_command(
+
+) -> None:
+    done()
+
+
+@data_app.command('copy')
+def data_copy_command(
+    target: Annotated[Path, typer.Argument(metavar='FILE')],
+    force: Annotated[bool, typer.Option('--force')] = False,
+) -> None:
+    done()
+
+
+export_app = typer.Typer(name='export', no_args_is_help=True)
+app.add_typer(export_app)
+
+
+@export_app.command('sqlite')
+def export_sqlite_command(
+    target: Annotated[Path, typer.Argument(metavar='FILE')],
+    force: Annotated[bool, typer.Option('--force')] = False,
+) -> None:
+    done()
+
+
+@export_app.command('datapackage')
+def export_datapackage_command(
+    target: Annotated[Path, typer.Argument(metavar='DIR')],
+    force: Annotated[bool, typer.Option('--force')] = False,
+) -> None:
+    done()
+
+
 if __name__ == "__main__":
     app(prog_name="ilrs")

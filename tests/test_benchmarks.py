@@ -33,6 +33,9 @@ def shape(application: typer.Typer) -> dict[str, Any]:
     whether it repeats, is a flag or is required."""
     group = typer.main.get_command(application)
     commands = {"": group, **getattr(group, "commands", {})}
+    for name, command in list(commands.items()):
+        for sub_name, sub_command in getattr(command, "commands", {}).items() if name else ():
+            commands[f"{name} {sub_name}"] = sub_command
     return {
         name: sorted(
             (

@@ -288,3 +288,26 @@ def test_exporter_registry_is_lazy() -> None:
     code = "import sys, ilrs_cli.export; print(sorted(m for m in sys.modules if 'sqlite' in m))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_export_commands_write_refuse_and_force(ilrs: Runner, tmp_path: Path) -> None:
+    database, package = tmp_path / "ilrs.db", tmp_path / "package"
+    first = ilrs("export", "sqlite", str(database))
+    assert first.exit_code == 0 and "payloads 10" in first.stderr
+    assert ilrs("export", "sqlite", str(database)).exit_code == 1
+    assert ilrs("export", "sqlite", str(database), "--force").exit_code == 0
+    assert ilrs("export", "datapackage", str(package)).exit_code == 0
+    assert (package / "datapackage.json").exists()
+    assert ilrs("export", "datapackage", str(package)).exit_code == 1
+
+
+def test_data_path_and_copy(ilrs: Runner, tmp_path: Path) -> None:
+    from ilrs_cli.load.store import bundled_path
+
+    assert ilrs("data", "path").stdout.strip() == str(bundled_path())
+    copy = tmp_path / "copy.toml"
+    assert ilrs("data", "copy", str(copy)).exit_code == 0
+    assert copy.read_bytes() == bundled_path().read_bytes()
+    assert ilrs("data", "copy", str(copy)).exit_code == 1
+    assert ilrs("data", "copy", str(copy), "--force").exit_code == 0
+    assert ilrs("--data", str(copy), "check").exit_code == 0

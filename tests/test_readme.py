@@ -11,9 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "cli_reference", ROOT / "scripts" / "cli_reference.py"
-    )
+    spec = importlib.util.spec_from_file_location("make_docs", ROOT / "scripts" / "make_docs.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -21,16 +19,35 @@ def generator() -> ModuleType:
 
 
 def test_cli_reference_json_keys_and_schema_are_current() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert readme == generator().updated_readme(readme, data=False), (
-        "README.md is stale; run: python scripts/cli_reference.py"
-    )
+    for path, (current, wanted) in generator().generated(data=False).items():
+        assert current == wanted, f"{path.name} is stale; run: python scripts/make_docs.py"
 
 
-def test_reference_covers_every_command() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("payloads", "members", "timeline"):
-        assert f"### `ilrs {command} --help`" in readme
+def test_reference_covers_every_command_and_subcommand() -> None:
+    reference = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    for command in ("payloads", "members", "timeline", "data copy", "export sqlite", "diff"):
+        assert f"## `ilrs {command} --help`" in reference
+
+
+def test_readme_is_short() -> None:
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    assert len(lines) <= 250
+
+
+LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
+
+
+def test_every_relative_link_in_readme_and_docs_resolves() -> None:
+    documents = [ROOT / "README.md", ROOT / "CHANGELOG.md", *sorted((ROOT / "docs").glob("*.md"))]
+    checked = 0
+    for document in documents:
+        for target in LINK.findall(document.read_text(encoding="utf-8")):
+            if target.startswith(("http://", "https://", "mailto:", "#")):
+                continue
+            path = (document.parent / target.split("#")[0]).resolve()
+            assert path.exists(), f"{document.name}: broken link {target}"
+            checked += 1
+    assert checked >= 10
 
 
 def test_quick_start_is_two_commands_install_and_run_then_test() -> None:

@@ -652,6 +652,116 @@ def diff_command(
         reporting.emit(shape(listing, fields, None, limit, count_by), output)
 
 
+data_app = typer.Typer(
+    name="data", help="The bundled dataset file: where it is, and a copy to edit.",
+    no_args_is_help=True,
+)  # fmt: skip
+app.add_typer(data_app)
+
+
+@data_app.command("path")
+def data_path_command() -> None:
+    """Print the path of the bundled dataset file (read-only; `ilrs data copy` makes a copy).
+
+    \b
+    Example:
+      ilrs data path
+    """
+    from ..core.text import escape
+    from ..load.store import bundled_path
+
+    write_out(escape(str(bundled_path())))
+
+
+@data_app.command("copy")
+def data_copy_command(
+    ctx: typer.Context,
+    target: Annotated[
+        Path, typer.Argument(metavar="FILE", help="Where to write the copy.", show_default=False)
+    ],
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+) -> None:
+    """Write the bundled dataset to FILE, to edit and use with --data or ILRS_DATA.
+
+    \b
+    Examples:
+      ilrs data copy my-chang8.toml
+      ilrs --data my-chang8.toml check
+    """
+    from ..core.errors import DatasetError
+    from ..core.text import escape
+    from ..load.atomic import write_atomically
+    from ..load.store import bundled_path
+
+    with reporting.user_errors(ctx):
+        try:
+            write_atomically(target, bundled_path().read_bytes(), force)
+        except (FileExistsError, OSError) as error:
+            raise DatasetError(str(target), [str(error)]) from None
+    write_err(escape(f"ilrs: wrote {target}; use it with: ilrs --data {target} payloads"))
+
+
+export_app = typer.Typer(
+    name="export", help="The whole dataset as an SQLite database or a Frictionless data package.",
+    no_args_is_help=True,
+)  # fmt: skip
+app.add_typer(export_app)
+ForceFlag = Annotated[bool, typer.Option("--force", help="Replace an existing target.")]
+
+
+def _export(ctx: typer.Context, name: str, target: Path, force: bool) -> None:
+    from ..core.errors import DatasetError
+    from ..core.text import escape
+    from ..export import exporter
+
+    with reporting.user_errors(ctx):
+        dataset = arguments.dataset_for(ctx)
+        try:
+            counts = exporter(name)(dataset, target, force=force)
+        except (FileExistsError, OSError, ValueError) as error:
+            raise DatasetError(str(target), [str(error)]) from None
+    tables = ", ".join(f"{table} {rows}" for table, rows in counts.items())
+    write_err(escape(f"ilrs: wrote {target}: {tables}"))
+
+
+@export_app.command("sqlite")
+def export_sqlite(
+    ctx: typer.Context,
+    target: Annotated[
+        Path, typer.Argument(metavar="FILE", help="The database to write.", show_default=False)
+    ],
+    force: ForceFlag = False,
+) -> None:
+    """An SQLite database: a table per record kind with keys, link tables, a view per list
+    command (its rows match --json) and _meta. Opens in sqlite3, sqlite-utils, Datasette.
+
+    \b
+    Examples:
+      ilrs export sqlite ilrs.db
+      sqlite3 ilrs.db 'select name, date from members where level = "national"'
+    """
+    _export(ctx, "sqlite", target, force)
+
+
+@export_app.command("datapackage")
+def export_datapackage(
+    ctx: typer.Context,
+    target: Annotated[
+        Path, typer.Argument(metavar="DIR", help="The directory to write.", show_default=False)
+    ],
+    force: ForceFlag = False,
+) -> None:
+    """A Frictionless Data Package: a CSV per table and datapackage.json with a Table Schema
+    for each (types, keys, descriptions), the licence and the sources.
+
+    \b
+    Examples:
+      ilrs export datapackage ilrs-data
+      frictionless validate ilrs-data/datapackage.json
+    """
+    _export(ctx, "datapackage", target, force)
+
+
 @app.command("cache")
 def cache_command(
     clear: Annotated[

@@ -1,0 +1,25 @@
+"""Writing a file whole or not at all."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomically(target: Path, data: bytes, force: bool = False) -> None:
+    """Write `data` to `target` through a temporary file in the same directory, replaced into
+    place; an existing `target` is replaced only with `force`."""
+    if target.exists() and not force:
+        raise FileExistsError(f"{target} exists; add --force to replace it")
+    handle, temporary = tempfile.mkstemp(dir=target.parent or Path("."), prefix=".ilrs-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, target)
+        temporary = ""
+    finally:
+        if temporary:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
