@@ -122,6 +122,20 @@ def main() -> int:
     for case in context:
         print(f"{case.name:<28} {case.median_ms:>9.1f}")
 
+    # A Tab press against the floor of any Python program: the fast completion path.
+    floor = context[0]
+    tabs = [
+        Case("Tab: --country Tu (bash)", ilrs, completion),
+        Case("Tab: members --sort da (zsh)", ilrs,
+             {"_ILRS_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "ilrs members --sort da"}),
+        Case("script: source_bash", ilrs, {"_ILRS_COMPLETE": "source_bash"}),
+    ]  # fmt: skip
+    interleave([*tabs, floor], options.rounds, options.warmup)
+    print(f"\n{'completion':<28} {'ilrs ms':>9} {'python ms':>12} {'ratio':>7}")
+    for case in tabs:
+        ratio = case.median_ms / floor.median_ms
+        print(f"{case.name:<28} {case.median_ms:>9.1f} {floor.median_ms:>12.1f} {ratio:>6.2f}x")
+
     sizes = [int(size) for size in options.sizes.split(",") if size]
     if sizes:
         print(f"\n{'dataset (payloads --json)':<28} {'ilrs ms':>9} {'bundled ms':>12} "

@@ -67,7 +67,14 @@ def test_the_benchmark_runs_and_prints_ratios() -> None:
         capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    for case in ("JSON query", "table", "completion --country Tu", "200 records", "500 affiliated"):
+    for case in (
+        "JSON query",
+        "table",
+        "completion --country Tu",
+        "200 records",
+        "500 affiliated",
+        "Tab: --country Tu",
+    ):
         assert case in result.stdout
     assert len(re.findall(r" \d+\.\d\dx", result.stdout)) >= 4
 
@@ -103,7 +110,7 @@ def test_completion_loads_no_rich() -> None:
         "COMP_CWORD": "3",
     }
     modules = imported_after(env=env)
-    assert "ilrs_cli.cli.completion" in modules
+    assert "ilrs_cli.cli.fast_completion" in modules  # answered on the fast path
     assert "rich" not in modules and "pycountry" not in modules
 
 

@@ -15,8 +15,8 @@ from .conftest import FROZEN
 ENV = {**os.environ, "ILRS_DATA": str(FROZEN)}
 
 
-def complete_bash(line: str) -> list[str]:
-    words = line.split(" ")
+def complete_bash(line: str, cword: int | None = None) -> list[str]:
+    words = line.split(" ") if cword is None else [""] * (cword + 1)
     env = {
         **ENV,
         "_ILRS_COMPLETE": "complete_bash",
@@ -71,11 +71,12 @@ def test_cite_ids_and_fields_commands_complete() -> None:
     assert complete_bash("ilrs cite egypt --format b") == ["bibtex"]
 
 
-def test_sort_mission_and_region_complete_with_multi_word_values_escaped() -> None:
+def test_sort_mission_and_region_complete_with_multi_word_values() -> None:
     assert complete_bash("ilrs members --sort da") == ["date"]
-    assert complete_bash("ilrs timeline --mission Chang") == ["Chang\\'e-7", "Chang\\'e-8"]
-    assert complete_bash("ilrs payloads --country Hon") == ["Hong\\ Kong"]
-    assert complete_bash("ilrs countries --region sub") == ["sub-Saharan\\ Africa"]
+    assert complete_bash("ilrs timeline --mission Chang") == ["Chang'e-7", "Chang'e-8"]
+    assert complete_bash("ilrs payloads --country Hon") == ["Hong Kong"]
+    assert complete_bash("ilrs payloads --country Hong\\ K", cword=3) == ["Hong Kong"]
+    assert complete_bash("ilrs countries --region sub") == ["sub-Saharan Africa"]
     assert '"Hong Kong":"HK"' in complete_zsh("ilrs payloads --country Hon")
 
 

@@ -35,6 +35,18 @@ def _streams_ready() -> bool:
     return True
 
 
+def _fast_completion() -> bool:
+    """Answer a completion request without Typer when the fast path understands it."""
+    if "_ILRS_COMPLETE" not in os.environ or os.environ.get("ILRS_SLOW_COMPLETION"):
+        return False
+    try:
+        from .fast_completion import answer
+
+        return answer()
+    except Exception:  # noqa: BLE001 - Typer's own completion is the reference: fall back
+        return False
+
+
 def main() -> None:
     """Console entry point: no traceback ever reaches the user, whatever the streams or the
     signals. Ctrl-C exits 130 quietly; a failed write exits 1 with a message."""
@@ -43,6 +55,8 @@ def main() -> None:
     signal.signal(signal.SIGINT, _interrupted)
     if not _streams_ready():
         sys.exit(1)
+    if _fast_completion():
+        sys.exit(0)
     from ..render.terminal import prepare_streams, write_err
 
     prepare_streams()

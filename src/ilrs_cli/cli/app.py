@@ -15,7 +15,8 @@ from ..core.vocab import EventKind, EventStatus, Level, MemberStatus
 from ..render import Format
 from ..render.terminal import write_err, write_out
 from . import arguments, reporting
-from .completion import complete_id, complete_list_command
+from .completion import complete_id, complete_list_command, use_quoting_bash_script
+from .data_option import data_first
 from .options import (
     AsOfOption,
     CountByOption,
@@ -46,7 +47,7 @@ class _Commands(typer.core.TyperGroup):
     taking --data after the command as well as before it."""
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
-        return super().parse_args(ctx, _data_first(args, set(self.list_commands(ctx))))
+        return super().parse_args(ctx, data_first(args, set(self.list_commands(ctx))))
 
     def resolve_command(self, ctx: typer.Context, args: list[str]) -> Any:  # type: ignore[override]
         try:
@@ -59,39 +60,7 @@ class _Commands(typer.core.TyperGroup):
             raise
 
 
-def _data_first(args: list[str], commands: set[str]) -> list[str]:
-    """`ilrs payloads --data F` as `ilrs --data F payloads`: --data (or --data=F) after the
-    command is moved before it; nothing after `--` is touched."""
-    start, index = None, 0
-    while index < len(args) and start is None:
-        if args[index] == "--data":
-            index += 2  # its value may look like a command
-            continue
-        if args[index] in commands:
-            start = index
-        index += 1
-    if start is None:
-        return args
-    moved: list[str] = []
-    rest = list(args[: start + 1])
-    index = start + 1
-    while index < len(args):
-        arg = args[index]
-        if arg == "--":
-            rest += args[index:]
-            break
-        if arg == "--data" and index + 1 < len(args):
-            moved += args[index : index + 2]
-            index += 2
-            continue
-        if arg.startswith("--data="):
-            moved.append(arg)
-        else:
-            rest.append(arg)
-        index += 1
-    return moved + rest if moved else args
-
-
+use_quoting_bash_script()
 app = typer.Typer(
     name="ilrs",
     cls=_Commands,

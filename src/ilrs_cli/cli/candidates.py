@@ -2,13 +2,12 @@
 completion callbacks and the fast completion path (`cli/fast_completion.py`) use. Imports no
 Typer, Click or Rich; any failure to read the dataset completes nothing.
 
-Values keep what was typed (shells keep only candidates that start with it) and, for bash,
-which inserts candidates as they are, escape spaces and other special characters."""
+Values keep what was typed (shells, and Typer, keep only candidates that start with it). They
+are plain: the bash script that ilrs installs quotes each one as bash inserts it
+(`cli/completion.py`), so `Hong Kong` arrives as one word."""
 
 from __future__ import annotations
 
-import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,20 +15,11 @@ if TYPE_CHECKING:
     from ..core.records import Dataset
 
 Candidates = list[tuple[str, str]]
-_BASH_SPECIAL = re.compile(r"([^\w@%+=:,./-])", re.ASCII)
-
-
-def for_shell(value: str) -> str:
-    """`value` as the shell asking should insert it: `Hong\\ Kong` for bash; zsh and fish
-    quote what they insert themselves."""
-    if os.environ.get("_ILRS_COMPLETE", "").endswith("_bash"):
-        return _BASH_SPECIAL.sub(r"\\\1", value)
-    return value
 
 
 def _typed(value: str, incomplete: str) -> str:
-    """`value` with the part the user typed kept as typed, escaped for the shell."""
-    return for_shell(incomplete + value[len(incomplete) :])
+    """`value` with the part the user typed kept as typed."""
+    return incomplete + value[len(incomplete) :]
 
 
 def dataset(path: Path | None) -> Dataset | None:

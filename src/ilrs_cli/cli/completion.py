@@ -1,5 +1,6 @@
 """Typer's completion callbacks: each reads the command and the dataset from the context and
-asks `candidates`, where what is offered is defined."""
+asks `candidates`, where what is offered is defined. Also the bash completion script, which
+quotes each candidate as bash inserts it (Typer's own inserts `Hong Kong` as two words)."""
 
 from __future__ import annotations
 
@@ -46,3 +47,31 @@ def complete_list_command(incomplete: str) -> Candidates:
 
 def complete_region(incomplete: str) -> Candidates:
     return candidates.regions(incomplete)
+
+
+BASH_SCRIPT = """
+%(complete_func)s() {
+    local IFS=$'\\n'
+    local candidate
+    local -a candidates
+    candidates=( $( env COMP_WORDS="${COMP_WORDS[*]}" \\
+                    COMP_CWORD=$COMP_CWORD \\
+                    %(autocomplete_var)s=complete_bash $1 ) )
+    COMPREPLY=()
+    for candidate in "${candidates[@]}"; do
+        COMPREPLY+=( "$(printf '%%q' "$candidate")" )
+    done
+    return 0
+}
+
+complete -o default -F %(complete_func)s %(prog_name)s
+"""
+
+
+def use_quoting_bash_script() -> None:
+    """Make Typer print and install BASH_SCRIPT for bash (`--install-completion`,
+    `--show-completion` and the source_bash request alike)."""
+    from typer import _completion_classes, _completion_shared
+
+    _completion_shared._completion_scripts["bash"] = BASH_SCRIPT
+    _completion_classes.BashComplete.source_template = BASH_SCRIPT
