@@ -14,9 +14,12 @@ import pprint
 import subprocess
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from typing import Any
 
 import typer
+from generated import write_or_check  # noqa: E402
 
 from ilrs_cli.cli import completion
 from ilrs_cli.cli.app import app
@@ -110,14 +113,7 @@ def source() -> str:
 
 
 def main() -> int:
-    text = source()
-    if "--check" in sys.argv[1:]:
-        stale = not TARGET.exists() or TARGET.read_text(encoding="utf-8") != text
-        if stale:
-            print("cli/completion_index.py is stale: run python scripts/make_completion_index.py")
-        return 1 if stale else 0
-    TARGET.write_text(text, encoding="utf-8")
-    return 0
+    return write_or_check(TARGET, source(), sys.argv[1:], "python scripts/make_completion_index.py")
 
 
 if __name__ == "__main__":

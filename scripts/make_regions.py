@@ -15,6 +15,10 @@ import sys
 from json import dumps
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generated import write_or_check  # noqa: E402
+
 TARGET = Path(__file__).resolve().parents[1] / "src" / "ilrs_cli" / "core" / "regions_data.py"
 REGION_NAMES = {"America": "Americas"}  # country_converter's continent -> the M49 region
 
@@ -46,14 +50,7 @@ def source() -> str:
 
 
 def main() -> int:
-    text = source()
-    if "--check" in sys.argv[1:]:
-        stale = not TARGET.exists() or TARGET.read_text(encoding="utf-8") != text
-        if stale:
-            print("core/regions_data.py is stale: run python scripts/make_regions.py")
-        return 1 if stale else 0
-    TARGET.write_text(text, encoding="utf-8")
-    return 0
+    return write_or_check(TARGET, source(), sys.argv[1:], "python scripts/make_regions.py")
 
 
 if __name__ == "__main__":
