@@ -18,7 +18,7 @@ import typer
 
 from ilrs_cli.cli import fast_completion
 from ilrs_cli.cli.app import app
-from ilrs_cli.cli.candidates import countries, dataset, ids, missions
+from ilrs_cli.cli.candidates import countries, ids, missions, names
 
 from .conftest import FROZEN
 from .test_loader import VALID
@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def lines_from_the_app(data: Path) -> Iterator[str]:
     """Partial command lines: every command and option, value prefixes of every completed
     option (multi-word and non-ASCII values included), --data, `--`, repeated options."""
-    loaded = dataset(data)
+    loaded = names(data)
     values = {
         "countries": [v for v, _ in countries(loaded, "")],
         "ids": [v for v, _ in ids(loaded, "")][:12],
@@ -177,3 +177,20 @@ def test_a_completion_request_imports_no_typer_click_pydantic_or_rich() -> None:
         roots = {name.split(".")[0] for name in modules}
         assert not roots & {"typer", "click", "pydantic", "rich"}, env
         assert result.stdout
+
+
+def test_a_changed_dataset_is_seen_at_the_next_tab(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "data.toml"
+    path.write_text(VALID, encoding="utf-8")
+    monkeypatch.setenv("ILRS_DATA", str(path))
+    request = {"_ILRS_COMPLETE": "complete_bash", "COMP_WORDS": "ilrs payloads --country Tu",
+               "COMP_CWORD": "3"}  # fmt: skip
+    for key, value in request.items():
+        monkeypatch.setenv(key, value)
+    assert run(fast=True)[:2] == ("Turkey\n", 0)
+    path.write_text(VALID.replace('"Turkey" = "TR"', '"Turkey" = "TR"\n"Tuvalu" = "TV"'))
+    assert run(fast=True)[:2] == ("Turkey\nTuvalu\n", 0)
+    path.write_text("[broken", encoding="utf-8")
+    assert run(fast=True)[:2] == ("\n", 0)  # a broken dataset completes nothing, silently

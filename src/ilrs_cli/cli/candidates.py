@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..core.records import Dataset
+    from ..query.names import Names
 
 Candidates = list[tuple[str, str]]
 
@@ -22,54 +22,68 @@ def _typed(value: str, incomplete: str) -> str:
     return incomplete + value[len(incomplete) :]
 
 
-def dataset(path: Path | None) -> Dataset | None:
+def names(path: Path | None) -> Names | None:
+    """What completion offers from the dataset at `path` (the bundled one by default): from
+    the cache when the file's content is unchanged, else from the dataset itself, checked,
+    and then kept. None when the dataset cannot be used."""
     from ..core.errors import IlrsError
-    from ..load import open_dataset
+    from ..load.reader import read_bytes
+    from ..load.store import bundled_path, content_key, read_document, write_document
 
+    file = path if path is not None else bundled_path()
     try:
-        return open_dataset(path)
+        key = content_key(read_bytes(file, str(file)))
+        kept = read_document(file, key, "names")
+        found = _names_from(kept) if kept is not None else None
+        if found is None:
+            from ..load import open_dataset
+            from ..query.names import names_of
+
+            found = names_of(open_dataset(path))
+            write_document(file, key, found.to_json(), "names")
     except (IlrsError, OSError, RecursionError, ValueError):
         return None
-
-
-def countries(data: Dataset | None, incomplete: str) -> Candidates:
-    """Names in the data that start with what was typed, in any case, and ISO codes once an
-    upper-case letter is typed."""
-    if data is None:
-        return []
-    typed = incomplete.casefold()
-    found: Candidates = []
-    for place in data.places:
-        if place.code is None:
-            continue
-        if place.name.casefold().startswith(typed):
-            found.append((_typed(place.name, incomplete), place.code))
-        if incomplete and place.code.startswith(incomplete):
-            found.append((place.code, place.name))
     return found
 
 
-def ids(data: Dataset | None, incomplete: str) -> Candidates:
-    from ..core.kinds import all_records
+def _names_from(kept: dict[str, object]) -> Names | None:
+    from ..query.names import Names
 
-    if data is None:
+    return Names.from_json(kept)
+
+
+def countries(known: Names | None, incomplete: str) -> Candidates:
+    """Names in the data that start with what was typed, in any case, and ISO codes once an
+    upper-case letter is typed."""
+    if known is None:
+        return []
+    typed = incomplete.casefold()
+    found: Candidates = []
+    for name, code in known.places:
+        if name.casefold().startswith(typed):
+            found.append((_typed(name, incomplete), code))
+        if incomplete and code.startswith(incomplete):
+            found.append((code, name))
+    return found
+
+
+def ids(known: Names | None, incomplete: str) -> Candidates:
+    if known is None:
         return []
     return [
-        (record.id, f"{kind.name}: {kind.title(record)}"[:60])
-        for kind, record in all_records(data)
-        if record.id.startswith(incomplete)
+        (record_id, f"{kind}: {title}"[:60])
+        for kind, record_id, title in known.records
+        if record_id.startswith(incomplete)
     ]
 
 
-def missions(data: Dataset | None, incomplete: str) -> Candidates:
-    from ..query.lookup import mission_names
-
-    if data is None:
+def missions(known: Names | None, incomplete: str) -> Candidates:
+    if known is None:
         return []
     typed = incomplete.casefold()
     return [
         (_typed(name, incomplete), "mission")
-        for name in mission_names(data)
+        for name in known.missions
         if name.casefold().startswith(typed)
     ]
 

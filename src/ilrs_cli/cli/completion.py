@@ -12,13 +12,13 @@ from . import candidates
 from .candidates import Candidates
 
 if TYPE_CHECKING:
-    from ..core.records import Dataset
+    from ..query.names import Names
 
 
-def _data(ctx: typer.Context) -> Dataset | None:
+def _data(ctx: typer.Context) -> Names | None:
     from .arguments import data_path
 
-    return candidates.dataset(data_path(ctx))
+    return candidates.names(data_path(ctx))
 
 
 def complete_country(ctx: typer.Context, incomplete: str) -> Candidates:

@@ -215,7 +215,7 @@ def _values(chain: list[_Level], level: _Level, param: dict[str, Any], typed: st
     elif completer in ("list_commands", "regions"):
         found = list(getattr(candidates, completer)(typed))
     else:
-        found = list(getattr(candidates, completer)(candidates.dataset(_data_path(chain)), typed))
+        found = list(getattr(candidates, completer)(candidates.names(_data_path(chain)), typed))
     return found
 
 

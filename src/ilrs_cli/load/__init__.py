@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..core.records import Dataset
+if TYPE_CHECKING:  # imported where used, so that Tab completion does not pay for it
+    from ..core.records import Dataset
 
 
 def load_dataset(path: Path | None = None, check_codes: bool | None = None) -> Dataset:

@@ -26,7 +26,6 @@ import os
 import stat
 import sys
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +37,13 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024
 
 
 def bundled_path() -> Path:
-    """The dataset shipped inside the package (a real file in wheels and editable installs)."""
+    """The dataset shipped inside the package: beside this module in an installed or
+    editable package, else wherever importlib.resources finds the package data."""
+    beside = Path(__file__).resolve().parents[1] / "data" / BUNDLED_NAME
+    if beside.exists():
+        return beside
+    from importlib import resources
+
     return Path(str(resources.files("ilrs_cli") / "data" / BUNDLED_NAME))
 
 
@@ -90,9 +95,10 @@ def _private_directory(create: bool) -> Iterator[int | None]:
             os.close(descriptor)
 
 
-def _entry_name(file: Path) -> str:
+def _entry_name(file: Path, part: str = "document") -> str:
     """One entry per dataset path (bytes, so any file name works)."""
-    return hashlib.sha256(os.fsencode(os.path.abspath(file))).hexdigest()[:32] + ENTRY_SUFFIX
+    name = hashlib.sha256(os.fsencode(os.path.abspath(file))).hexdigest()[:32]
+    return name + ENTRY_SUFFIX if part == "document" else f"{name}.{part}{ENTRY_SUFFIX}"
 
 
 def content_key(data: bytes) -> str:
@@ -100,14 +106,15 @@ def content_key(data: bytes) -> str:
     return f"ilrs {__version__}; python {python}; sha256 {hashlib.sha256(data).hexdigest()}"
 
 
-def read_document(file: Path, key: str) -> dict[str, Any] | None:
-    """The cached TOML document of `file` when its key matches; None on any doubt."""
+def read_document(file: Path, key: str, part: str = "document") -> dict[str, Any] | None:
+    """The cached TOML document of `file` (or another `part` kept for it, such as the names
+    completion offers) when its key matches; None on any doubt."""
     with _private_directory(create=False) as directory:
         if directory is None:
             return None
         flags = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0)
         try:
-            descriptor = os.open(_entry_name(file), flags, dir_fd=directory)
+            descriptor = os.open(_entry_name(file, part), flags, dir_fd=directory)
         except OSError:
             return None
         with os.fdopen(descriptor, "rb") as handle:
@@ -126,8 +133,9 @@ def read_document(file: Path, key: str) -> dict[str, Any] | None:
     return document if isinstance(document, dict) else None
 
 
-def write_document(file: Path, key: str, document: dict[str, Any]) -> None:
-    """Keep `document` for `file`, replacing its old entry; skip silently when that fails."""
+def write_document(file: Path, key: str, document: dict[str, Any], part: str = "document") -> None:
+    """Keep `document` (or another `part`) for `file`, replacing its old entry; skip silently
+    when that fails. Only what was built from a valid dataset is ever kept."""
     import secrets
 
     try:
@@ -146,7 +154,9 @@ def write_document(file: Path, key: str, document: dict[str, Any]) -> None:
         try:  # removed on any failure, Ctrl-C included
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 out.write(text)
-            os.replace(temporary, _entry_name(file), src_dir_fd=directory, dst_dir_fd=directory)
+            os.replace(
+                temporary, _entry_name(file, part), src_dir_fd=directory, dst_dir_fd=directory
+            )
             temporary = ""
         except OSError:
             pass
