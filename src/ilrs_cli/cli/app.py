@@ -4,7 +4,7 @@ renderer; errors become messages and exit codes in `reporting`."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer.core
@@ -17,6 +17,11 @@ from ..render.terminal import write_err, write_out
 from . import arguments, reporting
 from .completion import complete_id, complete_list_command, use_quoting_bash_script
 from .data_option import data_first
+
+if TYPE_CHECKING:
+    from ..core.records import Dataset
+    from ..report.columns import Listing
+
 from .options import (
     AsOfOption,
     CountByOption,
@@ -124,12 +129,11 @@ def payloads(
       ilrs payloads -c Egypt -c Bahrain --json
     """
     from ..report import answers
-    from ..report.columns import shape
 
-    with reporting.user_errors(ctx):
-        output = arguments.output_format(fmt, as_json, as_csv)
-        listing = answers.payloads(arguments.dataset_for(ctx), country, mission, region)
-        reporting.emit(shape(listing, fields, sort, limit, count_by), output, fail_empty)
+    def make(dataset: Dataset) -> Listing:
+        return answers.payloads(dataset, country, mission, region)
+
+    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty)
 
 
 @app.command()
@@ -201,7 +205,6 @@ def members(
       ilrs members --national --as-of 2023-12-31
     """
     from ..report import answers
-    from ..report.columns import shape
 
     flags = {
         Level.NATIONAL: national,
@@ -220,11 +223,11 @@ def members(
             param_hint="'--national', '--subnational', '--organization', '--affiliated', '--level'",
         )
     wanted = chosen.pop() if chosen else None
-    with reporting.user_errors(ctx):
-        output = arguments.output_format(fmt, as_json, as_csv)
-        dataset = arguments.dataset_for(ctx)
-        listing = answers.members(dataset, wanted, status, country, as_of, after, before, region)
-        reporting.emit(shape(listing, fields, sort, limit, count_by), output, fail_empty)
+
+    def make(dataset: Dataset) -> Listing:
+        return answers.members(dataset, wanted, status, country, as_of, after, before, region)
+
+    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty)
 
 
 @app.command()
@@ -289,13 +292,11 @@ def timeline(
       ilrs timeline --as-of 2024-06 --mission ILRS
     """
     from ..report import answers
-    from ..report.columns import shape
 
-    with reporting.user_errors(ctx):
-        output = arguments.output_format(fmt, as_json, as_csv)
-        dataset = arguments.dataset_for(ctx)
-        listing = answers.timeline(dataset, after, before, mission, as_of, kind, status)
-        reporting.emit(shape(listing, fields, sort, limit, count_by), output, fail_empty)
+    def make(dataset: Dataset) -> Listing:
+        return answers.timeline(dataset, after, before, mission, as_of, kind, status)
+
+    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty)
 
 
 @app.command()
@@ -319,12 +320,11 @@ def mission(
       ilrs mission --mission ILRS --json
     """
     from ..report import answers
-    from ..report.columns import shape
 
-    with reporting.user_errors(ctx):
-        output = arguments.output_format(fmt, as_json, as_csv)
-        listing = answers.facts(arguments.dataset_for(ctx), mission)
-        reporting.emit(shape(listing, fields), output, fail_empty)
+    def make(dataset: Dataset) -> Listing:
+        return answers.facts(dataset, mission)
+
+    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, fail_empty=fail_empty)
 
 
 @app.command()
@@ -349,12 +349,11 @@ def countries(
       ilrs countries --csv > countries.csv
     """
     from ..report import answers
-    from ..report.columns import shape
 
-    with reporting.user_errors(ctx):
-        output = arguments.output_format(fmt, as_json, as_csv)
-        listing = answers.countries(arguments.dataset_for(ctx), country, region)
-        reporting.emit(shape(listing, fields, sort, limit, count_by), output, fail_empty)
+    def make(dataset: Dataset) -> Listing:
+        return answers.countries(dataset, country, region)
+
+    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty)
 
 
 @app.command()
@@ -382,9 +381,7 @@ def show(
     """
     from ..report import answers
 
-    with reporting.user_errors(ctx):
-        output = arguments.output_format(fmt, as_json, as_csv)
-        reporting.emit(answers.show(arguments.dataset_for(ctx), record_id), output)
+    reporting.answer(ctx, lambda dataset: answers.show(dataset, record_id), fmt, as_json, as_csv)
 
 
 @app.command()
@@ -410,12 +407,11 @@ def search(
       ilrs search "Zhejiang" --json
     """
     from ..report import answers
-    from ..report.columns import shape
 
-    with reporting.user_errors(ctx):
-        output = arguments.output_format(fmt, as_json, as_csv)
-        listing = answers.search(arguments.dataset_for(ctx), text)
-        reporting.emit(shape(listing, fields, limit=limit, count=count_by), output, fail_empty)
+    def make(dataset: Dataset) -> Listing:
+        return answers.search(dataset, text)
+
+    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, None, limit, count_by, fail_empty)
 
 
 def info(
@@ -435,9 +431,7 @@ def info(
     """
     from ..report import answers
 
-    with reporting.user_errors(ctx):
-        output = arguments.output_format(fmt, as_json, as_csv)
-        reporting.emit(answers.info(arguments.dataset_for(ctx)), output)
+    reporting.answer(ctx, answers.info, fmt, as_json, as_csv)
 
 
 app.command("info")(info)
@@ -474,12 +468,11 @@ def sources(
       ilrs sources --format csv > sources.csv
     """
     from ..report import answers
-    from ..report.columns import shape
 
-    with reporting.user_errors(ctx):
-        output = arguments.output_format(fmt, as_json, as_csv)
-        listing = answers.sources(arguments.dataset_for(ctx), cited_by)
-        reporting.emit(shape(listing, fields, sort, limit, count_by), output, fail_empty)
+    def make(dataset: Dataset) -> Listing:
+        return answers.sources(dataset, cited_by)
+
+    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty)
 
 
 @app.command()

@@ -3,7 +3,7 @@ that go with them. The only place that turns the library's errors into flag name
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +14,7 @@ from ..core.text import escape
 from ..render.terminal import write_err, write_out
 
 if TYPE_CHECKING:
+    from ..core.records import Dataset
     from ..render import Format
 
 EXIT_DATA_ERROR = 1
@@ -79,3 +80,28 @@ def emit(report: Any, fmt: Format, fail_empty: bool = False) -> None:
         write_out(render(report, fmt))
     if empty and fail_empty:
         raise typer.Exit(code=EXIT_NOTHING_MATCHED)
+
+
+def answer(
+    ctx: typer.Context,
+    make: Callable[[Dataset], Any],
+    fmt: Format | None = None,
+    as_json: bool = False,
+    as_csv: bool = False,
+    fields: str | None = None,
+    sort: str | None = None,
+    limit: int | None = None,
+    count_by: str | None = None,
+    fail_empty: bool = False,
+) -> None:
+    """The one way a command answers: check the format, read the dataset, ask `make` for the
+    report, shape a listing (fields, sort, limit, counts) and print it."""
+    from ..report.columns import Listing, shape
+    from . import arguments
+
+    with user_errors(ctx):
+        output = arguments.output_format(fmt, as_json, as_csv)
+        report = make(arguments.dataset_for(ctx))
+        if isinstance(report, Listing):
+            report = shape(report, fields, sort, limit, count_by)
+        emit(report, output, fail_empty)
