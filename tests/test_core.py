@@ -90,12 +90,18 @@ def test_shape_chooses_sorts_and_limits(data: Dataset) -> None:
     assert error.value.argument == "fields"
 
 
-@pytest.mark.parametrize("fmt", [Format.TABLE, Format.JSON, Format.CSV])
+@pytest.mark.parametrize(
+    "fmt", [Format.TABLE, Format.JSON, Format.CSV, Format.NDJSON, Format.IDS]
+)
 def test_each_listing_format_renders_every_row(data: Dataset, fmt: Format) -> None:
     listing = answers.payloads(data, country="Egypt")
     text = render(listing, fmt)
     if fmt is Format.JSON:
         assert [item["id"] for item in json.loads(text)] == ["imaging-system"]
+    elif fmt is Format.NDJSON:
+        assert [json.loads(line)["id"] for line in text.splitlines()] == ["imaging-system"]
+    elif fmt is Format.IDS:
+        assert text == "imaging-system"
     elif fmt is Format.CSV:
         rows = list(csv.DictReader(io.StringIO(text)))
         assert [row["id"] for row in rows] == ["imaging-system"]
