@@ -90,9 +90,7 @@ def test_shape_chooses_sorts_and_limits(data: Dataset) -> None:
     assert error.value.argument == "fields"
 
 
-@pytest.mark.parametrize(
-    "fmt", [Format.TABLE, Format.JSON, Format.CSV, Format.NDJSON, Format.IDS]
-)
+@pytest.mark.parametrize("fmt", [Format.TABLE, Format.JSON, Format.CSV, Format.NDJSON, Format.IDS])
 def test_each_listing_format_renders_every_row(data: Dataset, fmt: Format) -> None:
     listing = answers.payloads(data, country="Egypt")
     text = render(listing, fmt)
