@@ -234,7 +234,7 @@ def check_command(
 
 @app.command('cite')
 def cite_command(
-    record_ids: Annotated[list[str] | None, typer.Argument(metavar='[ID]...', autocompletion=complete_constant)] = None,
+    record_ids: Annotated[list[str] | None, typer.Argument(metavar='ID', autocompletion=complete_constant)] = None,
     every: Annotated[bool, typer.Option('--all')] = False,
     fmt: Annotated[Format | None, typer.Option('--format', '-f')] = Format('text'),
 ) -> None:
@@ -243,7 +243,7 @@ def cite_command(
 
 @app.command('diff')
 def diff_command(
-    paths: Annotated[list[Path] | None, typer.Argument(metavar='OLD [NEW]')] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(metavar='OLD NEW')] = None,
     bundled: Annotated[bool, typer.Option('--bundled')] = False,
     fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,

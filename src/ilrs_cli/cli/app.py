@@ -532,7 +532,7 @@ def cite(
     record_ids: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[ID]...",
+            metavar="ID",
             help="Record ids (" + kind_names() + "), any case, or a country name; `-` "
             "reads ids from standard input, one a line.",
             autocompletion=complete_id,
@@ -571,7 +571,7 @@ def diff_command(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="OLD [NEW]",
+            metavar="OLD NEW",
             help="Two dataset files, old then new; with --bundled, one file (the old side).",
             show_default=False,
         ),

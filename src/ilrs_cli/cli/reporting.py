@@ -38,7 +38,7 @@ FLAGS = {
     "id": "ID",
     "text": "TEXT",
     "command": "COMMAND",
-    "paths": "OLD [NEW]",
+    "paths": "OLD NEW",
 }
 
 
