@@ -67,11 +67,12 @@ def search(dataset: Dataset, text: str) -> list[Hit]:
     words = fold(text).split()
     hits = []
     for kind, record in all_records(dataset):
-        fields = {name: fold(value) for name, value in searchable_text(kind, record).items()}
+        texts = searchable_text(kind, record)
+        fields = {name: fold(value) for name, value in texts.items()}
         if not words or not _matches(words, " ".join(fields.values())):
             continue
         first = next((name for name, value in fields.items() if _matches(words[:1], value)), "id")
-        raw = searchable_text(kind, record).get(first, record.id)
+        raw = texts.get(first, record.id)
         hits.append(Hit(kind, record, first, _snippet(raw, words[0])))
     return hits
 
