@@ -31,6 +31,11 @@ def escape(text: str, keep_newlines: bool = False) -> str:
     return pattern.sub(_escaped, text)
 
 
+def is_plain(text: str) -> bool:
+    """Whether `escape` would leave `text` as it is: nothing in it acts on a terminal."""
+    return _UNSAFE.search(text) is None
+
+
 def _json_escape(match: re.Match[str]) -> str:
     code = ord(match[0])
     if code > 0xFFFF:
