@@ -733,22 +733,31 @@ def cache_command(
     """Where ilrs keeps the parsed datasets it has read (JSON, never code); --clear empties it.
 
     ILRS_CACHE_DIR sets the directory; ILRS_NO_CACHE=1 turns the cache off. A directory that
-    is a link, not the user's own, or open to group or others is never used.
+    is a link, not the user's own, or open to group or others is never used nor changed, and
+    --clear removes only the files ilrs wrote there.
 
     \b
     Examples:
       ilrs cache
       ilrs cache --clear
     """
+    from ..core.errors import CacheRefused
     from ..core.text import escape
     from ..load import store
 
     if clear:
-        directory, removed = store.clear()
+        try:
+            directory, removed = store.clear()
+        except CacheRefused as error:
+            write_err(f"ilrs: error: {escape(str(error))}; nothing removed")
+            raise typer.Exit(code=reporting.EXIT_DATA_ERROR) from None
         write_out(escape(f"{directory}: removed {removed} entries"))
         return
     directory = store.cache_directory()
     write_out(escape(str(directory)) if directory is not None else "off (ILRS_NO_CACHE is set)")
+    problem = store.refusal()
+    if problem is not None:
+        write_err(f"ilrs: warning: {escape(problem)}")
 
 
 @app.command("fields")

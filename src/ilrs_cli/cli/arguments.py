@@ -22,10 +22,18 @@ def data_path(ctx: typer.Context) -> Path | None:
 
 
 def dataset_for(ctx: typer.Context) -> Dataset:
-    """The dataset named by --data or ILRS_DATA, else the bundled one."""
+    """The dataset named by --data or ILRS_DATA, else the bundled one; a warning when the
+    cache directory exists but is not safe to use."""
+    from ..core.text import escape
     from ..load import open_dataset
+    from ..load.store import refusal
+    from ..render.terminal import write_err
 
-    return open_dataset(data_path(ctx))
+    dataset = open_dataset(data_path(ctx))
+    problem = refusal()
+    if problem is not None:
+        write_err(f"ilrs: warning: {escape(problem)}")
+    return dataset
 
 
 def output_format(chosen: Format | None, as_json: bool = False, as_csv: bool = False) -> Format:

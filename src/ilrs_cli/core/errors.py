@@ -47,3 +47,7 @@ class DatasetError(IlrsError):
         lines = [f"{escape(self.path)}: {count} {noun}:"]
         lines.extend(f"  - {escape(problem)}" for problem in self.problems)
         return "\n".join(lines)
+
+
+class CacheRefused(IlrsError):
+    """The cache directory exists but is not one ilrs uses; the message names it and why."""
