@@ -16,6 +16,7 @@ _UNSAFE = re.compile(
     "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
 _UNSAFE_BUT_NEWLINE = re.compile(_UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
+_UNSAFE_BUT_TAB_AND_NEWLINE = re.compile(_UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f"))
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -26,7 +27,17 @@ def escape(text: str, keep_newlines: bool = False) -> str:
     """`text` safe for a terminal: every control, bidi, invisible and line-breaking character
     as a visible escape ('a\\x1bb' shows as 'a\\\\x1bb'). `keep_newlines` keeps '\\n' for text
     that the program itself laid out in lines; data strings are escaped whole."""
-    pattern = _UNSAFE_BUT_NEWLINE if keep_newlines else _UNSAFE
+    return _escape_with(_UNSAFE_BUT_NEWLINE if keep_newlines else _UNSAFE, text)
+
+
+def csv_cell(text: str) -> str:
+    """The text of a CSV cell, for every CSV ilrs writes (`--csv` and the data package): as
+    `escape`, but tab and newline are kept, which CSV carries (the writer quotes a newline);
+    nothing else, CR included, can start a row or reach a terminal raw."""
+    return _escape_with(_UNSAFE_BUT_TAB_AND_NEWLINE, text)
+
+
+def _escape_with(pattern: re.Pattern[str], text: str) -> str:
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return pattern.sub(_escaped, text)
 

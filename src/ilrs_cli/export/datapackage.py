@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.records import Dataset
+from ..core.text import csv_cell
 from .sqlite import Table, Value, export_tables
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -20,9 +21,12 @@ LICENSE = {"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title"
 
 
 def _cell(value: Value) -> str:
+    """A value as CSV text, by the rule of every CSV ilrs writes (`core.text.csv_cell`)."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return "" if value is None else str(value)
+    if isinstance(value, int):
+        return str(value)
+    return "" if value is None else csv_cell(value)
 
 
 def _write_csv(table: Table, path: Path) -> None:
