@@ -251,12 +251,13 @@ def test_datapackage_refuses_a_non_empty_directory(dataset: Dataset, tmp_path: P
     target = tmp_path / "package"
     target.mkdir()
     write_datapackage(dataset, target)  # an empty directory is fine
-    (target / "extra.txt").write_text("mine")
     with pytest.raises(FileExistsError, match="force"):
-        write_datapackage(dataset, target)
-    assert (target / "extra.txt").exists()
+        write_datapackage(dataset, target)  # an earlier export: only with force
     write_datapackage(dataset, target, force=True)
-    assert not (target / "extra.txt").exists()
+    (target / "extra.txt").write_text("mine")
+    with pytest.raises(FileExistsError, match="extra.txt"):
+        write_datapackage(dataset, target, force=True)  # never what ilrs did not write
+    assert (target / "extra.txt").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["package"]
 
 
@@ -266,8 +267,8 @@ def test_datapackage_failure_leaves_the_old_directory(
     from ilrs_cli.export import datapackage
 
     target = tmp_path / "package"
-    target.mkdir()
-    (target / "old.txt").write_text("old")
+    write_datapackage(dataset, target)
+    old = {p.name: p.read_bytes() for p in target.iterdir()}
 
     def fail(*args: Any) -> None:
         raise OSError("disk full")
@@ -276,7 +277,7 @@ def test_datapackage_failure_leaves_the_old_directory(
     with pytest.raises(OSError, match="disk full"):
         write_datapackage(dataset, target, force=True)
     assert [p.name for p in tmp_path.iterdir()] == ["package"]
-    assert [p.name for p in target.iterdir()] == ["old.txt"]
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == old
 
 
 def test_exporter_registry_is_lazy() -> None:
