@@ -4,7 +4,9 @@ the record it is in and its line."""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..core.errors import DatasetError
@@ -20,7 +22,7 @@ from ..core.records import (
 )
 from ..core.text import suggest
 from . import rules
-from .schema import TABLES, Table
+from .schema import TABLES, DataField, Table
 
 ISO_CODE_PATTERN = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?", re.ASCII)
 TOP_LEVEL_KEYS = frozenset({"dataset", "places", *(kind.plural for kind in KINDS)})
@@ -34,16 +36,26 @@ def build_dataset(
 
 class _Record:
     """One table being read: its typed values and the problems found in it. `lines` gives
-    the line of each key, so a problem with a field points at the field's own line."""
+    the line of each key, so a problem with a field points at the field's own line. `where`
+    names the record; a callable is asked only when there is a problem to report."""
 
     def __init__(
-        self, where: str, problems: list[str], lines: dict[str, int] | None = None
+        self,
+        where: str | Callable[[], str],
+        problems: list[str],
+        lines: dict[str, int] | None = None,
     ) -> None:
-        self.where = where
+        self._where = where
         self.problems = problems
         self.lines = lines or {}
         self.values: dict[str, Any] = {}
         self.ok = True
+
+    @property
+    def where(self) -> str:
+        if callable(self._where):
+            self._where = self._where()
+        return self._where
 
     def problem(self, message: str, key: str | None = None) -> None:
         where = self.where
@@ -55,24 +67,42 @@ class _Record:
 
 def _read(table: dict[str, Any], schema: Table, record: _Record) -> None:
     """Read every declared field of `table` into record.values; report unknown fields."""
-    for spec in schema.fields:
+    values = record.values
+    for spec, target in _targets(schema):
         value = table.get(spec.name)
         if value is None:
             if spec.required:
                 record.problem(f"missing required field '{spec.name}'")
             continue
         try:
-            record.values[spec.target] = spec.type.read(value)
+            values[target] = spec.type.read(value)
         except ValueError as error:
             message = str(error)
             joined = f"'{spec.name}'{'' if message.startswith(':') else ' '}{message}"
             record.problem(joined, spec.name)
 
 
+_TARGETS: dict[str, tuple[tuple[DataField, str], ...]] = {}
+_KNOWN: dict[str, frozenset[str]] = {}
+
+
+def _targets(schema: Table) -> tuple[tuple[DataField, str], ...]:
+    """Each field of a table with the attribute it fills, worked out once per table."""
+    found = _TARGETS.get(schema.title)
+    if found is None:
+        found = _TARGETS[schema.title] = tuple((spec, spec.target) for spec in schema.fields)
+    return found
+
+
 def _unknown(table: dict[str, Any], schema: Table, record: _Record) -> None:
-    known = [spec.name for spec in schema.fields]
-    for key in sorted(set(table) - set(known)):
-        record.problem(f"unknown field '{key}'{suggest(key, known)}", key)
+    known = _KNOWN.get(schema.title)
+    if known is None:
+        known = _KNOWN[schema.title] = frozenset(spec.name for spec in schema.fields)
+    if table.keys() <= known:
+        return
+    names = [spec.name for spec in schema.fields]
+    for key in sorted(set(table) - known):
+        record.problem(f"unknown field '{key}'{suggest(key, names)}", key)
 
 
 class _Builder:
@@ -181,7 +211,9 @@ class _Builder:
         blocks = self.key_lines.get(kind.plural, [])
         for index, table in enumerate(raw):
             lines = blocks[index] if index < len(blocks) else {}
-            record = _Record(self._where(kind.plural, index, table), self.problems, lines)
+            record = _Record(
+                functools.partial(self._where, kind.plural, index, table), self.problems, lines
+            )
             _read(table, schema, record)
             self._unique_id(record, kind)
             for spec in schema.fields:
@@ -267,9 +299,14 @@ class _Builder:
             record.problem("has no sources; every record needs at least one", "sources")
         citations = []
         line = record.lines.get("sources")
-        where = re.sub(r"line \d+", f"line {line}", record.where) if line else record.where
+
+        def where(number: int) -> str:
+            found = record.where
+            found = re.sub(r"line \d+", f"line {line}", found) if line else found
+            return f"{found} source #{number}"
+
         for number, entry in enumerate(entries, start=1):
-            cite = _Record(f"{where} source #{number}", self.problems)
+            cite = _Record(functools.partial(where, number), self.problems)
             _read(entry, TABLES["citation"], cite)
             _unknown(entry, TABLES["citation"], cite)
             source = self._lookup(cite, "source", cite.values.get("id", "")) if cite.ok else None
@@ -281,7 +318,6 @@ class _Builder:
 
 
 _HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
-_TABLE = re.compile(r"^\s*\[")
 _KEY = re.compile(r'^\s*(?:"([^"]+)"|([A-Za-z0-9_-]+))\s*=')
 
 
@@ -292,12 +328,13 @@ def _header_lines(text: str) -> tuple[dict[str, list[int]], dict[str, list[dict[
     keys: dict[str, list[dict[str, int]]] = {}
     current: dict[str, int] | None = None
     for number, line in enumerate(text.splitlines(), start=1):
-        if match := _HEADER.match(line):
-            headers.setdefault(match[1], []).append(number)
-            current = {}
-            keys.setdefault(match[1], []).append(current)
-        elif _TABLE.match(line):
-            current = None
+        if line.lstrip().startswith("["):
+            if match := _HEADER.match(line):
+                headers.setdefault(match[1], []).append(number)
+                current = {}
+                keys.setdefault(match[1], []).append(current)
+            else:
+                current = None
         elif current is not None and (key := _KEY.match(line)):
             current.setdefault(key[1] or key[2], number)
     return headers, keys

@@ -18,6 +18,7 @@ from ..core.records import (
     Payload,
     Source,
 )
+from ..query.index import citing, payloads_with
 from .columns import Item
 
 
@@ -117,7 +118,7 @@ def institution_item(institution: Institution, dataset: Dataset) -> Item:
         **institution_ref(institution),
         "name_zh": institution.name_zh,
         "note": institution.note,
-        "payloads": [p.id for p in dataset.payloads if institution in p.institutions],
+        "payloads": list(payloads_with(dataset, institution)),
         "sources": [citation_item(citation) for citation in institution.sources],
     }
 
@@ -145,13 +146,14 @@ def source_item(source: Source, dataset: Dataset | None = None) -> Item:
 
 
 def cited_by(dataset: Dataset, source_id: str) -> list[str]:
-    from ..core.kinds import all_records
+    """The ids of the records that cite the source, from the dataset's index."""
+    return list(citing(dataset).get(source_id, ()))
 
-    return [
-        record.id
-        for _, record in all_records(dataset)
-        if any(citation.source.id == source_id for citation in getattr(record, "sources", ()))
-    ]
+
+# The kinds whose object reads more of the dataset than the record itself (a member names its
+# organization, an institution lists its payloads, a source the records citing it); the
+# object of any other kind depends on the record alone.
+READS_THE_DATASET = frozenset({"member", "institution", "source"})
 
 
 def record_item(kind: Kind, record: Any, dataset: Dataset) -> Item:

@@ -10,6 +10,7 @@ from typing import Any
 from ..core.dates import display_date
 from ..core.kinds import kind_names
 from ..core.records import Dataset, Event, Fact, Member, Payload, Place, Source
+from ..query.index import at_place
 from .columns import ID, SOURCES, Column, Item, Listing, institution_text, named
 from .items import event_item, fact_item, member_item, payload_item, source_item
 
@@ -255,9 +256,7 @@ COUNTRY_COLUMNS = (
 
 
 def country_item(dataset: Dataset, place: Place) -> Item:
-    members = [member for member in dataset.members if member.place == place]
-    institutions = [inst for inst in dataset.institutions if inst.place == place]
-    payloads = [payload for payload in dataset.payloads if place in payload.places]
+    members, institutions, payloads = at_place(dataset, place)
     return {
         "country": place.name,
         "code": place.code,

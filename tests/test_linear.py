@@ -1,0 +1,127 @@
+"""Reports stay linear in the size of the data: every answer (diff and search included) goes
+over each list of records a bounded number of times, never once per record of another list
+(per source, per institution, per place). Counted, not timed, so it holds on any machine."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from ilrs_cli.core.kinds import KINDS, all_records
+from ilrs_cli.core.records import Dataset
+from ilrs_cli.load import load_dataset
+from ilrs_cli.query import index
+from ilrs_cli.report import answers
+from ilrs_cli.report.diff import diff
+from ilrs_cli.report.items import cited_by
+
+from .conftest import FROZEN
+
+LISTS = ("places", "sources", "institutions", "payloads", "members", "missions", "events", "facts")
+MOST_PASSES = 8  # far below the smallest list a per-record pass would multiply by
+
+
+class Counted(tuple):  # type: ignore[type-arg]
+    """A record list that counts how often it is gone over."""
+
+    passes = 0
+
+    def __iter__(self) -> Iterator[Any]:
+        type(self).passes += 1
+        return super().__iter__()
+
+
+def counted(dataset: Dataset) -> tuple[Dataset, dict[str, type[Counted]]]:
+    kinds = {name: type(f"Counted_{name}", (Counted,), {"passes": 0}) for name in LISTS}
+    lists = {name: kinds[name](getattr(dataset, name)) for name in LISTS}
+    return dataset._replace(**lists), kinds
+
+
+@pytest.fixture(scope="module")
+def frozen() -> Dataset:
+    return load_dataset(FROZEN)
+
+
+def test_the_lists_are_long_enough_to_show_a_per_record_pass(frozen: Dataset) -> None:
+    assert min(len(frozen.sources), len(frozen.institutions), len(frozen.places)) > MOST_PASSES
+
+
+QUESTIONS: dict[str, Callable[[Dataset], Any]] = {
+    "diff": lambda data: diff(data, data._replace(), "old", "new"),
+    "search institutions": lambda data: answers.search(data, "university"),
+    "search everything": lambda data: answers.search(data, "a"),
+    "payloads": lambda data: answers.payloads(data, None, None, None),
+    "members": lambda data: answers.members(data, None, None, None, None, None, None, None),
+    "timeline": lambda data: answers.timeline(data, None, None, None, None, None, None),
+    "countries": lambda data: answers.countries(data, None, None),
+    "sources": lambda data: answers.sources(data, None),
+    "sources cited by": lambda data: answers.sources(data, "egypt"),
+    "info": answers.info,
+    "show a source": lambda data: answers.show(data, data.sources[0].id),
+    "cite all": lambda data: answers.cite(data, [], True),
+}
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_every_answer_goes_over_each_list_a_bounded_number_of_times(
+    frozen: Dataset, question: str
+) -> None:
+    data, kinds = counted(frozen)
+    QUESTIONS[question](data)
+    passes = {name: kind.passes for name, kind in kinds.items()}
+    assert max(passes.values()) <= MOST_PASSES, passes
+
+
+def test_the_citing_index_is_what_a_scan_finds(frozen: Dataset) -> None:
+    for source in frozen.sources:
+        scanned = [
+            record.id
+            for _, record in all_records(frozen)
+            if any(c.source.id == source.id for c in getattr(record, "sources", ()))
+        ]
+        assert cited_by(frozen, source.id) == scanned
+        assert index.citing(frozen).get(source.id, []) == scanned
+
+
+def test_the_payload_and_place_indexes_are_what_a_scan_finds(frozen: Dataset) -> None:
+    for institution in frozen.institutions:
+        scanned = [p.id for p in frozen.payloads if institution in p.institutions]
+        assert index.payloads_with(frozen, institution) == scanned
+    for place in frozen.places:
+        found = index.at_place(frozen, place)
+        assert found.members == [m for m in frozen.members if m.place == place]
+        assert found.institutions == [i for i in frozen.institutions if i.place == place]
+        assert found.payloads == [p for p in frozen.payloads if place in p.places]
+
+
+def test_an_index_is_built_once_per_dataset_and_never_served_for_another(
+    frozen: Dataset,
+) -> None:
+    other = frozen._replace(payloads=frozen.payloads[:1])
+    assert index.citing(frozen) is index.citing(frozen)
+    assert index.citing(other) is not index.citing(frozen)
+    cited = {record for ids in index.citing(other).values() for record in ids}
+    assert {p.id for p in frozen.payloads} & cited == {frozen.payloads[0].id}
+
+
+def test_kinds_cover_the_counted_lists() -> None:
+    assert {kind.plural for kind in KINDS} | {"places"} == set(LISTS)
+
+
+def test_only_the_kinds_named_read_the_dataset_in_their_objects(frozen: Dataset) -> None:
+    """diff skips a record equal in both datasets unless its kind's object reads the rest of
+    the dataset: so every other kind's object must be the same whatever the dataset."""
+    from ilrs_cli.report.items import READS_THE_DATASET, record_item
+
+    empty = frozen._replace(
+        sources=(), institutions=(), payloads=(), members=(), missions=(), events=(), facts=()
+    )
+    for kind in KINDS:
+        records = getattr(frozen, kind.plural)
+        same = all(
+            record_item(kind, record, frozen) == record_item(kind, record, empty)
+            for record in records
+        )
+        assert same == (kind.name not in READS_THE_DATASET), kind.name
