@@ -389,7 +389,10 @@ def search(
     ctx: typer.Context,
     text: Annotated[
         str,
-        typer.Argument(metavar="TEXT", help="Text to find; case and accents do not matter."),
+        typer.Argument(
+            metavar="TEXT",
+            help="Text to find (at most 200 characters, 20 words); case and accents do not matter.",
+        ),
     ],
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
@@ -534,7 +537,7 @@ def cite(
         typer.Argument(
             metavar="ID",
             help="Record ids (" + kind_names() + "), any case, or a country name; `-` "
-            "reads ids from standard input, one a line.",
+            f"reads ids from standard input, one a line (at most {arguments.MAX_STDIN_IDS:,}).",
             autocompletion=complete_id,
             show_default=False,
         ),

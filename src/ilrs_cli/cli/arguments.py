@@ -47,15 +47,29 @@ def output_format(chosen: Format | None, as_json: bool = False, as_csv: bool = F
     return given[0] if given and given[0] is not None else Format.TABLE
 
 
+MAX_STDIN_IDS = 10_000  # ids read from standard input in one run
+_MAX_STDIN_CHARS = MAX_STDIN_IDS * 202  # each at most MAX_ID characters, with its line end
+
+
 def ids_from(given: list[str]) -> list[str]:
     """The ids given, with `-` replaced by the lines of standard input; each stripped (a CSV
-    line end or stray space never reaches the lookup), blank lines skipped."""
+    line end or stray space never reaches the lookup), blank lines skipped. Standard input
+    gives at most MAX_STDIN_IDS ids, and is never read further than they can reach."""
     import sys
 
     ids: list[str] = []
     for value in given:
-        if value == "-":
-            ids += [line.strip() for line in sys.stdin if line.strip()]
-        else:
+        if value != "-":
             ids.append(value.strip())
+            continue
+        if sys.stdin is None or sys.stdin.closed:
+            raise QueryError("id", "`-` reads ids from standard input, which is closed")
+        text = sys.stdin.read(_MAX_STDIN_CHARS + 1)
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        if len(text) > _MAX_STDIN_CHARS or len(ids) + len(lines) > MAX_STDIN_IDS:
+            raise QueryError(
+                "id", f"`-` reads at most {MAX_STDIN_IDS:,} ids from standard input "
+                f"({_MAX_STDIN_CHARS:,} characters); give fewer, or cite them in parts"
+            )  # fmt: skip
+        ids += lines
     return ids

@@ -1253,7 +1253,8 @@ COMMANDS: dict[str, Any] = {'': {'params': [{'name': 'data',
                         'eager': False,
                         'hidden': False,
                         'envvar': None,
-                        'help': 'Text to find; case and accents do not matter.',
+                        'help': 'Text to find (at most 200 characters, 20 words); case and '
+                                'accents do not matter.',
                         'completer': None,
                         'choices': None,
                         'case_sensitive': True,
@@ -1680,7 +1681,7 @@ COMMANDS: dict[str, Any] = {'': {'params': [{'name': 'data',
                       'envvar': None,
                       'help': 'Record ids (payload, member, mission, event, fact, institution, '
                               'source), any case, or a country name; `-` reads ids from standard '
-                              'input, one a line.',
+                              'input, one a line (at most 10,000).',
                       'completer': 'ids',
                       'choices': None,
                       'case_sensitive': True,

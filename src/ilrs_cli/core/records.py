@@ -16,6 +16,11 @@ INTERNATIONAL = "international organization"
 UNKNOWN = "unknown"
 
 
+# The longest id a record may have (the schema refuses longer ones), and so the longest id or
+# name a lookup reads: real ids are a few dozen characters.
+MAX_ID = 200
+
+
 class Place(NamedTuple):
     """A country or region (with its ISO 3166 code), or one of INTERNATIONAL and UNKNOWN."""
 

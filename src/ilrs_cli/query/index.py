@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from ..core.records import Dataset, Institution, Member, Payload, Place
+
+if TYPE_CHECKING:
+    from ..core.kinds import Kind, Record
 
 T = TypeVar("T")
 
@@ -88,3 +91,48 @@ def _places(dataset: Dataset) -> dict[Place, AtPlace]:
 def at_place(dataset: Dataset, place: Place) -> AtPlace:
     """The members, institutions and payloads (through a partner) at `place`."""
     return _kept(dataset, "places", _places).get(place, AtPlace([], [], []))
+
+
+class ById(NamedTuple):
+    exact: dict[str, tuple[Kind, Record]]  # id -> the first record with it
+    folded: dict[str, tuple[Kind, Record]]  # casefolded id -> the first record with it
+
+
+def _ids(dataset: Dataset) -> ById:
+    from ..core.kinds import all_records
+
+    exact: dict[str, tuple[Kind, Record]] = {}
+    folded: dict[str, tuple[Kind, Record]] = {}
+    for kind, record in all_records(dataset):
+        exact.setdefault(record.id, (kind, record))
+        folded.setdefault(record.id.casefold(), (kind, record))
+    return ById(exact, folded)
+
+
+def by_id(dataset: Dataset) -> ById:
+    """Every record by its id, and by its id in any case; the first in `all_records` order."""
+    return _kept(dataset, "ids", _ids)
+
+
+def _positions(dataset: Dataset) -> dict[int, int]:
+    from ..core.kinds import all_records
+
+    return {id(record): number for number, (_, record) in enumerate(all_records(dataset))}
+
+
+def at_places(dataset: Dataset, places: list[Place]) -> AtPlace:
+    """What is at any of `places`, each record once, in the data's order."""
+    if len(places) == 1:
+        return at_place(dataset, places[0])
+    position = _kept(dataset, "positions", _positions)
+    found = [at_place(dataset, place) for place in places]
+
+    def merged(lists: list[list[T]]) -> list[T]:
+        unique = {id(record): record for records in lists for record in records}
+        return sorted(unique.values(), key=lambda record: position[id(record)])
+
+    return AtPlace(
+        merged([f.members for f in found]),
+        merged([f.institutions for f in found]),
+        merged([f.payloads for f in found]),
+    )

@@ -21,6 +21,8 @@ from .columns import Listing
 from .details import Detail, info_detail, record_detail
 
 Texts = str | Sequence[str] | None
+MAX_QUERY = 200  # characters of search text: a name or a few words
+MAX_QUERY_WORDS = 20
 
 
 def _many(value: Texts) -> list[str]:
@@ -192,6 +194,11 @@ def search(dataset: Dataset, text: str) -> Listing:
 
     if not fold(text):
         raise QueryError("text", "give some letters or digits to search for")
+    if len(text) > MAX_QUERY or len(fold(text).split()) > MAX_QUERY_WORDS:
+        raise QueryError(
+            "text", f"search text is at most {MAX_QUERY} characters and {MAX_QUERY_WORDS} "
+            f"words; this has {len(text):,} characters and {len(fold(text).split()):,} words"
+        )  # fmt: skip
     return listings.search_listing(dataset, search_records(dataset, text), text)
 
 
