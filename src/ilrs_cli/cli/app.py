@@ -653,18 +653,12 @@ def data_copy_command(
       ilrs data copy my-chang8.toml
       ilrs --data my-chang8.toml check
     """
-    from ..core.errors import DatasetError, TargetInTheWay
     from ..core.text import escape
     from ..load.atomic import write_atomically
     from ..load.store import bundled_path
 
     with reporting.user_errors(ctx):
-        try:
-            write_atomically(target, bundled_path().read_bytes(), force)
-        except TargetInTheWay:
-            raise
-        except OSError as error:
-            raise DatasetError(str(target), [str(error)]) from None
+        write_atomically(target, bundled_path().read_bytes(), force)
     write_err(escape(f"ilrs: wrote {target}; use it with: ilrs --data {target} payloads"))
 
 
@@ -677,7 +671,7 @@ ForceFlag = Annotated[bool, typer.Option("--force", help="Replace an existing ta
 
 
 def _export(ctx: typer.Context, name: str, target: Path, force: bool) -> None:
-    from ..core.errors import DatasetError, TargetInTheWay
+    from ..core.errors import DatasetError
     from ..core.text import escape
     from ..export import exporter
 
@@ -685,9 +679,7 @@ def _export(ctx: typer.Context, name: str, target: Path, force: bool) -> None:
         dataset = arguments.dataset_for(ctx)
         try:
             counts = exporter(name)(dataset, target, force=force)
-        except TargetInTheWay:
-            raise
-        except (OSError, ValueError) as error:
+        except ValueError as error:  # links that do not hold: `check` refuses such a dataset
             raise DatasetError(str(target), [str(error)]) from None
     tables = ", ".join(f"{table} {rows}" for table, rows in counts.items())
     write_err(escape(f"ilrs: wrote {target}: {tables}"))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ..core.errors import DatasetError, QueryError, RecordNotFound, TargetInTheWay
+from ..core.errors import DatasetError, QueryError, RecordNotFound, TargetInTheWay, WriteFailed
 from ..core.text import escape
 from ..render.terminal import write_err, write_out
 
@@ -60,6 +60,9 @@ def user_errors(ctx: typer.Context) -> Iterator[None]:
         raise typer.Exit(code=EXIT_DATA_ERROR) from None
     except TargetInTheWay as error:
         write_err(f"ilrs: error: {escape(in_the_way(error))}")
+        raise typer.Exit(code=EXIT_DATA_ERROR) from None
+    except WriteFailed as error:
+        write_err(f"ilrs: error: {escape(str(error))}")
         raise typer.Exit(code=EXIT_DATA_ERROR) from None
 
 

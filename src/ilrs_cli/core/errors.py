@@ -67,3 +67,13 @@ class TargetInTheWay(IlrsError, FileExistsError):
         self.target = target
         self.in_the_way = in_the_way
         self.replaceable = replaceable
+
+
+class WriteFailed(IlrsError, OSError):
+    """An output file could not be written (a full disk, a directory that may not be written
+    in, a working directory that is gone); `reason` says why."""
+
+    def __init__(self, target: str, reason: str) -> None:
+        super().__init__(f"cannot write {target}: {reason}")
+        self.target = target
+        self.reason = reason

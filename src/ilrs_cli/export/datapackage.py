@@ -14,7 +14,7 @@ from typing import Any
 from ..core.errors import TargetInTheWay
 from ..core.records import Dataset
 from ..core.text import csv_cell
-from ..load.atomic import kind_of, temporary_beside
+from ..load.atomic import absolute, failed, kind_of, temporary_beside
 from .sqlite import Table, Value, export_tables
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -158,13 +158,17 @@ def write_datapackage(dataset: Dataset, directory: Path, force: bool = False) ->
     The directory may be missing or empty; an earlier export (only files an export writes)
     is replaced only with `force`; anything else is never replaced (TargetInTheWay lists it).
     The new package appears whole or not at all."""
-    directory = Path(os.path.abspath(directory))
+    shown = Path(directory)
+    directory = absolute(shown)
     tables = export_tables(dataset)
     own = _own_names(tables)
-    exists = _check_target(directory, own, force)
+    exists = _check_target(shown, own, force)
     building = temporary_beside(directory)
     previous = temporary_beside(directory, ".old")
-    building.mkdir()
+    try:
+        building.mkdir()
+    except OSError as error:
+        raise failed(shown, error) from None
     try:
         counts = _write(tables, dataset, building)
         if exists:
@@ -175,8 +179,10 @@ def write_datapackage(dataset: Dataset, directory: Path, force: bool = False) ->
             if exists:
                 previous.rename(directory)
             raise
-    except BaseException:
+    except BaseException as error:
         _remove_export(building, own)
+        if isinstance(error, OSError):
+            raise failed(shown, error) from None
         raise
     if exists:
         _remove_export(previous, own)

@@ -14,7 +14,7 @@ import secrets
 import stat
 from pathlib import Path
 
-from ..core.errors import TargetInTheWay
+from ..core.errors import TargetInTheWay, WriteFailed
 
 _KINDS = {
     stat.S_IFREG: "a regular file",
@@ -37,6 +37,23 @@ def kind_of(path: Path) -> str:
     return _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
 
 
+def absolute(target: Path) -> Path:
+    """`target` as an absolute path; WriteFailed when it is relative to a working directory
+    that no longer exists (removed while the shell was in it)."""
+    try:
+        return Path(os.path.abspath(target))
+    except FileNotFoundError:
+        raise WriteFailed(
+            str(target), "the working directory no longer exists; cd to a directory, or give "
+            "an absolute path"
+        ) from None  # fmt: skip
+
+
+def failed(target: Path, error: OSError) -> WriteFailed:
+    """WriteFailed for an OSError, in the words of the system: 'No space left on device'."""
+    return WriteFailed(str(target), error.strerror or str(error))
+
+
 def temporary_beside(target: Path, suffix: str = ".tmp") -> Path:
     return target.parent / f".ilrs-{secrets.token_hex(6)}{suffix}"
 
@@ -56,15 +73,22 @@ def check_file_target(target: Path, force: bool) -> None:
 def write_atomically(target: Path, data: bytes, force: bool = False) -> None:
     """Write `data` to `target` through a temporary file in the same directory, replaced into
     place; an existing regular file is replaced only with `force` (see `check_file_target`).
-    The new file has the mode the umask gives, as any new file."""
-    check_file_target(target, force)
+    The new file has the mode the umask gives, as any new file; WriteFailed when it cannot
+    be written."""
+    shown, target = target, absolute(target)
+    check_file_target(shown, force)
     temporary = temporary_beside(target)
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as error:
+        raise failed(shown, error) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temporary, target)
         temporary = Path()
+    except OSError as error:
+        raise failed(shown, error) from None
     finally:
         if temporary != Path():
             with contextlib.suppress(OSError):

@@ -43,6 +43,11 @@ class Column(NamedTuple):
     no_wrap: bool = False
     table_only: bool = False  # drawn in tables, not a key of JSON or a column of CSV
 
+    @property
+    def is_citations(self) -> bool:
+        """A list of citations ({id, at, ...}), which tables show as markers."""
+        return self.show is citation_text
+
     def text(self, item: Item, separator: str) -> str:
         value = item.get(self.name)
         if value is None:
