@@ -50,6 +50,7 @@ def hostile(tmp_path: Path) -> Path:
         ("robber2", f"rover \\\\`{touch}\\\\`"),
     ]
     text = VALID.replace('mission = "Chang\'e-8"', 'mission = "/etc/pa*"')
+    text = text.replace('name = "Chang\'e-8"', 'name = "/etc/pa*"')
     text += "".join(ROVER.format(id=i, name=name) for i, name in payloads)
     path = tmp_path / "hostile.toml"
     path.write_text(text, encoding="utf-8")

@@ -124,11 +124,10 @@ class _Builder:
         self._places()
         if check_codes:
             self._check_iso_codes()
+        self.mission_names = self._declared_missions()
         records: dict[str, list[Any]] = {}
         for kind in KINDS:
             records[kind.plural] = self._records(kind)
-            if kind.name == "mission":
-                self.mission_names = {mission.name for mission in records[kind.plural]}
         signings = [rules.signing_event(m) for m in records["members"] if m.date is not None]
         for member in records["members"]:
             if member.date is not None:
@@ -149,6 +148,20 @@ class _Builder:
             places=tuple(self.places.values()),
             **by_table,
         )
+
+    def _declared_missions(self) -> set[str]:
+        """The names of the [[missions]] records, read first: payloads, events and facts
+        name them (a record that is broken otherwise is reported on its own)."""
+        tables = self.document.get("missions", [])
+        if not isinstance(tables, list):
+            return set()
+        names = (table.get("name") for table in tables if isinstance(table, dict))
+        return {name.strip() for name in names if isinstance(name, str)}
+
+    def _missions_hint(self, value: str) -> str:
+        if not self.mission_names:
+            return f"the file has no [[missions]] records; add one named {value!r}"
+        return f"use one of the [[missions]] names: {', '.join(sorted(self.mission_names))}"
 
     def _info(self) -> DatasetInfo | None:
         table = self.document.get("dataset")
@@ -269,11 +282,8 @@ class _Builder:
                 )
             record.values[target] = place
         elif link == "mission":
-            if self.mission_names and value not in self.mission_names:
-                known = ", ".join(sorted(self.mission_names))
-                record.problem(
-                    f"'{target}' is {value!r}; use one of the [[missions]] names: {known}", key
-                )
+            if value not in self.mission_names:
+                record.problem(f"'{target}' is {value!r}; {self._missions_hint(value)}", key)
         elif link == "member":
             pass  # checked once every member is read (rules.dataset_problems)
         elif link == "citations":
