@@ -5,6 +5,7 @@ it and names --force, and is left as it was."""
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,56 @@ def test_the_library_refuses_the_same(tmp_path: Path) -> None:
         write_datapackage(dataset, target)
     assert caught.value.replaceable
     write_datapackage(dataset, target, force=True)
+
+
+def special_files(tmp_path: Path) -> dict[str, Path]:
+    """Things in the way that are not regular files: each must survive --force."""
+    found = {}
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    found["a pipe or FIFO"] = fifo
+    try:  # a device node like /dev/null, where the system allows making one (root)
+        device = tmp_path / "null"
+        os.mknod(device, 0o600 | stat.S_IFCHR, os.makedev(1, 3))
+        found["a character device"] = device
+    except (PermissionError, AttributeError):
+        pass
+    directory = tmp_path / "adir"
+    directory.mkdir()
+    found["a directory"] = directory
+    link = tmp_path / "dir-link"
+    link.symlink_to(directory)
+    found["a symbolic link to a directory"] = link
+    dangling = tmp_path / "dangling"
+    dangling.symlink_to(tmp_path / "nowhere")
+    found["a symbolic link to nothing"] = dangling
+    return found
+
+
+@pytest.mark.parametrize("command", [["data", "copy"], ["export", "sqlite"]])
+def test_force_never_replaces_a_device_a_pipe_a_directory_or_a_link_to_one(
+    ilrs: Runner, tmp_path: Path, command: list[str]
+) -> None:
+    for kind, path in special_files(tmp_path).items():
+        before = os.lstat(path)
+        for force in ([], ["--force"]):
+            outcome = ilrs(*command, *force, str(path))
+            assert outcome.exit_code == 1, (kind, outcome.stderr)
+            assert f"{path} ({kind})" in outcome.stderr, outcome.stderr
+            assert "--force replaces only a regular file" in outcome.stderr
+            after = os.lstat(path)
+            assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino), kind
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporaries
+
+
+def test_force_replaces_a_link_to_a_regular_file_never_the_file(
+    ilrs: Runner, tmp_path: Path
+) -> None:
+    kept = tmp_path / "kept.toml"
+    kept.write_text("mine", encoding="utf-8")
+    link = tmp_path / "link.toml"
+    link.symlink_to(kept)
+    assert "add --force to replace it" in ilrs("data", "copy", str(link)).stderr
+    assert ilrs("data", "copy", "--force", str(link)).exit_code == 0
+    assert kept.read_text(encoding="utf-8") == "mine"
+    assert not link.is_symlink() and link.stat().st_size > 1000
