@@ -102,3 +102,51 @@ def test_tab_and_newline_are_kept_a_newline_quoted(
     write_datapackage(load_dataset(path), target)
     (header, row) = rows(raw(target / "payloads.csv"))
     assert row[header.index("description")] == "Rolls\tfar.\nThen stops."
+
+
+FORMULAS = {
+    "name": '=HYPERLINK("https://example.org/x","click")',
+    "description": "@SUM(1+1)",
+    "note": "+1+2",
+    "name_zh": "-2+3",
+}
+
+
+@pytest.fixture
+def formulas(tmp_path: Path, use_dataset: Callable[[Path], None]) -> Path:
+    text = VALID.replace('name = "A rover"', f"name = {toml_quoted(FORMULAS['name'])}")
+    text = text.replace('description = "Rolls."', 'description = "@SUM(1+1)"\nnote = "+1+2"')
+    text = text.replace('kind = "rover"', 'kind = "rover"\nname_zh = "-2+3"')
+    path = tmp_path / "formulas.toml"
+    path.write_text(text, encoding="utf-8")
+    use_dataset(path)
+    return path
+
+
+def toml_quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def test_a_cell_a_spreadsheet_would_run_starts_with_an_apostrophe(
+    ilrs: Runner, formulas: Path, tmp_path: Path
+) -> None:
+    (header, row) = rows(ilrs("payloads", "--csv").stdout)
+    target = tmp_path / "package"
+    write_datapackage(load_dataset(formulas), target)
+    (package_header, package_row) = rows(raw(target / "payloads.csv"))
+    for field, value in FORMULAS.items():
+        assert row[header.index(field)] == "'" + value, field
+        assert package_row[package_header.index(field)] == "'" + value, field
+    assert ilrs("payloads", "--json").json()[0]["name"] == FORMULAS["name"]  # JSON is exact
+    (detail,) = [r for r in rows(ilrs("show", "rover", "--csv").stdout) if r[0] == "name"]
+    assert detail[1] == "'" + FORMULAS["name"]
+
+
+def test_an_apostrophe_is_added_only_where_a_formula_could_start(ilrs: Runner) -> None:
+    from ilrs_cli.core.text import csv_cell
+
+    assert csv_cell("a=b") == "a=b"
+    assert csv_cell("rover - small") == "rover - small"
+    assert csv_cell("\t=1") == "'\t=1"
+    assert csv_cell("\r=1") == "\\r=1"  # CR is escaped, so no formula can start
+    assert csv_cell("") == ""

@@ -30,11 +30,18 @@ def escape(text: str, keep_newlines: bool = False) -> str:
     return _escape_with(_UNSAFE_BUT_NEWLINE if keep_newlines else _UNSAFE, text)
 
 
+# What makes a spreadsheet read a cell as a formula (=HYPERLINK(...), @SUM(...), +1, -1).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t")
+
+
 def csv_cell(text: str) -> str:
     """The text of a CSV cell, for every CSV ilrs writes (`--csv` and the data package): as
     `escape`, but tab and newline are kept, which CSV carries (the writer quotes a newline);
-    nothing else, CR included, can start a row or reach a terminal raw."""
-    return _escape_with(_UNSAFE_BUT_TAB_AND_NEWLINE, text)
+    nothing else, CR included, can start a row or reach a terminal raw. A cell that starts
+    like a formula (`FORMULA_STARTS`) gets a leading apostrophe, which spreadsheets take to
+    mean text: '=HYPERLINK(...) is shown, never run (docs/json.md)."""
+    text = _escape_with(_UNSAFE_BUT_TAB_AND_NEWLINE, text)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _escape_with(pattern: re.Pattern[str], text: str) -> str:

@@ -15,7 +15,8 @@ def render(report: Listing | Detail) -> str:
     is two columns, field and value. Each cell is `core.text.csv_cell` of its text: exact,
     except that CR and every other control, invisible or line-breaking character but tab and
     newline (which CSV quotes) become visible escapes such as \\x1b, as CSV has no escape
-    syntax of its own: no cell can start a row, and a raw ESC never reaches a terminal."""
+    syntax of its own: no cell can start a row, and a raw ESC never reaches a terminal; a
+    cell that a spreadsheet would run as a formula starts with an apostrophe."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     if isinstance(report, Detail):
