@@ -145,3 +145,24 @@ def test_force_replaces_a_link_to_a_regular_file_never_the_file(
     assert ilrs("data", "copy", "--force", str(link)).exit_code == 0
     assert kept.read_text(encoding="utf-8") == "mine"
     assert not link.is_symlink() and link.stat().st_size > 1000
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_data_copy_has_the_mode_the_umask_gives(ilrs: Runner, tmp_path: Path, umask: int) -> None:
+    old = os.umask(umask)
+    try:
+        assert ilrs("data", "copy", str(tmp_path / "copy.toml")).exit_code == 0
+        assert ilrs("export", "sqlite", str(tmp_path / "copy.db")).exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "copy.toml").stat().st_mode) == 0o666 & ~umask
+    assert stat.S_IMODE((tmp_path / "copy.db").stat().st_mode) == 0o644 & ~umask
+
+
+def test_a_dangling_link_is_never_replaced(ilrs: Runner, tmp_path: Path) -> None:
+    link = tmp_path / "copy.toml"
+    link.symlink_to(tmp_path / "nowhere.toml")
+    outcome = ilrs("data", "copy", str(link))
+    assert outcome.exit_code == 1
+    assert "a symbolic link to nothing" in outcome.stderr
+    assert link.is_symlink() and not (tmp_path / "nowhere.toml").exists()
