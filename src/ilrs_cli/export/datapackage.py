@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import TargetInTheWay
+from ..core.errors import TargetInTheWay, WriteFailed
 from ..core.records import Dataset
 from ..core.text import csv_cell
 from ..load.atomic import absolute, failed, kind_of, temporary_beside
@@ -128,9 +128,9 @@ def _check_target(directory: Path, own: set[str], force: bool) -> bool:
         raise TargetInTheWay(str(directory), [f"{directory} ({kind})"], replaceable=False)
     here = Path.cwd().resolve()
     if directory.resolve() in (here, *here.parents):
-        raise TargetInTheWay(
-            str(directory), [f"{directory} (the working directory, or one that holds it)"],
-            replaceable=False,
+        raise WriteFailed(
+            str(directory), "it is the working directory, or holds it; name a directory to "
+            "create, such as ilrs-data"
         )  # fmt: skip
     entries = os.listdir(directory)
     if not entries:

@@ -148,9 +148,11 @@ def shape(
     selected = None
     if fields is not None:
         selected = tuple(name.strip() for name in fields.split(",") if name.strip())
+        if not selected:
+            raise QueryError("fields", f"{fields!r} names no field; valid fields: {valid}")
         unknown = [name for name in selected if name not in listing.names]
-        if unknown or not selected:
-            named = ", ".join(unknown) if unknown else "none"
+        if unknown:
+            named = ", ".join(unknown)
             raise QueryError("fields", f"unknown field(s): {named}; valid fields: {valid}")
     items = listing.items
     if sort is not None:
