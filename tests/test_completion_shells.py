@@ -201,3 +201,22 @@ def test_every_help_text_the_app_offers_is_safe_for_shells() -> None:
         pairs = [(name, short or "") for name, short in entry["subcommands"].items()]
         pairs += [(opt, param["help"] or "") for param in entry["params"] for opt in param["opts"]]
         assert candidates.offered(pairs) == pairs, path
+
+
+def test_a_tab_never_parses_a_large_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Completing from a dataset over MAX_COMPLETION_BYTES offers nothing at once: no parse,
+    no cache entry (a 17 MB file once blocked a Tab for 7 s and wrote 22 MB of cache)."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("ILRS_CACHE_DIR", str(cache))
+    small = tmp_path / "small.toml"
+    small.write_text(VALID, encoding="utf-8")
+    large = tmp_path / "large.toml"
+    padding = ("# " + "x" * 78 + "\n") * (candidates.MAX_COMPLETION_BYTES // 80 + 1)
+    large.write_text(VALID + padding, encoding="utf-8")
+    assert [v for v, _ in candidates.ids(candidates.names(small), "ro")] == ["rover"]
+    written = set(cache.iterdir())
+    assert candidates.names(large) is None
+    assert set(cache.iterdir()) == written  # nothing parsed, nothing kept
+    from ilrs_cli.load import load_dataset
+
+    assert load_dataset(large).payloads[0].id == "rover"  # commands still read it

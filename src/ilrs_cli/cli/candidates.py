@@ -14,6 +14,7 @@ and its value no glob character (`*`, `?`, `[`). Anything else is dropped, never
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from ..query.names import Names
 
 Candidates = list[tuple[str, str]]
+MAX_COMPLETION_BYTES = 1024 * 1024  # ten times the bundled dataset
 
 
 _GLOB = re.compile(r"[*?\[]")
@@ -50,13 +52,16 @@ def _typed(value: str, incomplete: str) -> str:
 def names(path: Path | None) -> Names | None:
     """What completion offers from the dataset at `path` (the bundled one by default): from
     the cache when the file's content is unchanged, else from the dataset itself, checked,
-    and then kept. None when the dataset cannot be used."""
+    and then kept. None when the dataset cannot be used, or is over MAX_COMPLETION_BYTES:
+    a Tab gives up at once rather than parse a large, untrusted file."""
     from ..core.errors import IlrsError
     from ..load.reader import read_bytes
     from ..load.store import bundled_path, content_key, read_document, write_document
 
     file = path if path is not None else bundled_path()
     try:
+        if path is not None and os.stat(file).st_size > MAX_COMPLETION_BYTES:
+            return None  # a Tab never waits for a large file to be parsed
         key = content_key(read_bytes(file, str(file)))
         kept = read_document(file, key, "names")
         found = _names_from(kept) if kept is not None else None
