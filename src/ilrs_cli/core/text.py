@@ -68,6 +68,30 @@ def json_safe(text: str) -> str:
     return _UNSAFE_BUT_NEWLINE.sub(_json_escape, text)
 
 
+# Scripts whose letters look like Latin ones (Cyrillic Т, Greek Τ, Latin T): a word that
+# mixes them can pass for another word ("Тurkey" for "Turkey").
+_LOOKALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+
+
+def mixed_script(text: str) -> tuple[str, str, str] | None:
+    """The first word of `text` whose letters come from more than one of Latin, Cyrillic and
+    Greek: (the two scripts, the first letter of the second one) such as ('Cyrillic',
+    'Latin', 'Т'); None when every word keeps to one."""
+    for word in text.split():
+        seen: dict[str, str] = {}  # each script, with its first letter in the word, in order
+        for char in word:
+            script = unicodedata.name(char, "").split(" ")[0] if char.isalpha() else ""
+            if script in _LOOKALIKE_SCRIPTS:
+                seen.setdefault(script, char)
+        if len(seen) > 1:
+            # the odd letter: the first one not Latin, else the first of the second script
+            others = [char for script, char in seen.items() if script != "LATIN"]
+            odd = others[0] if "LATIN" in seen else list(seen.values())[1]
+            first, second = sorted(seen)[:2]
+            return first.capitalize(), second.capitalize(), odd
+    return None
+
+
 def fold(text: str) -> str:
     """Lower-case, accents and punctuation removed, spaces collapsed: 'Türkiye' -> 'turkiye'."""
     # Arguments decoded in a C locale carry undecodable bytes as surrogates: decode them.

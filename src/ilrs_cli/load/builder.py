@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -20,7 +21,7 @@ from ..core.records import (
     Event,
     Place,
 )
-from ..core.text import suggest
+from ..core.text import mixed_script, suggest
 from . import rules
 from .schema import TABLES, DataField, Table
 
@@ -190,6 +191,13 @@ class _Builder:
                 continue
             if code in codes:
                 self.problems.append(f"{where}: code {code!r} is also used by {codes[code]!r}")
+            if mixed := mixed_script(name):
+                first, second, odd = mixed
+                self.problems.append(
+                    f"{where}: mixes {first} and {second} letters in one word ({odd!r} is "
+                    f"U+{ord(odd):04X} {unicodedata.name(odd, '?')}), so it looks like a name it "
+                    "is not; write each word in one script"
+                )
             codes[code] = name
             self.places[name] = Place(name, code)
         for special in (INTERNATIONAL, UNKNOWN):
