@@ -29,6 +29,7 @@ from tests.conftest import FROZEN, Runner
 TABLE_NAMES = {
     "places",
     *(kind.plural for kind in KINDS),
+    "standings",
     "payload_institutions",
     "citations",
     "_meta",
@@ -36,6 +37,8 @@ TABLE_NAMES = {
 VIEW_COMMANDS = {
     "list_payloads": "payloads",
     "list_members": "members",
+    "list_artemis": "artemis",
+    "list_signings": "signings",
     "list_timeline": "timeline",
     "list_mission": "mission",
     "list_countries": "countries",
@@ -67,6 +70,7 @@ def expected_counts(dataset: Dataset) -> dict[str, int]:
     return {
         **counts,
         "places": len(dataset.places),
+        "standings": len(dataset.places),
         "payload_institutions": sum(len(p.institutions) for p in dataset.payloads),
         "citations": sum(
             len(getattr(record, "sources", ()))

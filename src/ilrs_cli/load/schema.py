@@ -88,6 +88,17 @@ def _flag(value: Any) -> bool:
     return value
 
 
+MAX_ORDINAL = 10_000  # far above any count of signatories
+
+
+def _ordinal(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"must be a whole number such as 17, not {_describe(value)}")
+    if not 1 <= value <= MAX_ORDINAL:
+        raise ValueError(f"is {value}; an ordinal counts from 1 (1st, 2nd, ...)")
+    return value
+
+
 def _ids(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ValueError(f"must be a list of ids, not {_describe(value)}")
@@ -121,6 +132,7 @@ URL = FieldType("URL", _url)
 DATE = FieldType("date", _date)
 DAY = FieldType("date (a day)", _day)
 FLAG = FieldType("true or false", _flag)
+ORDINAL = FieldType("positive integer", _ordinal)
 PLACE = FieldType("place", _text, link="place")
 MISSION = FieldType("mission name", _text, link="mission")
 MEMBER_ID = FieldType("member id", _text, link="member")
@@ -281,6 +293,31 @@ TABLES: dict[str, Table] = {
             ),
             _optional("via", MEMBER_ID, "For `affiliated`: the organization (a member id)."),
             _optional("agreement", TEXT, "What was signed, and by whom."),
+            NOTE,
+            SOURCES,
+        ),
+    ),
+    "signatories": Table(
+        "`[[signatories]]`: Artemis Accords signatories, one record a country.",
+        (
+            RECORD_ID,
+            _required(
+                "country",
+                PLACE,
+                "The signatory: a country or region name from `[places]`.",
+                attribute="place",
+            ),
+            _required(
+                "date", DATE, f"The signing date, at the precision the source gives: {DATE_FORMS}."
+            ),
+            _optional(
+                "order",
+                ORDINAL,
+                "Its ordinal among the signatories where a source numbers it (Bahrain: 17); "
+                "unique, and in date order.",
+            ),
+            _optional("signed_by", TEXT, "Who signed, where a source says."),
+            _optional("location", TEXT, "Where it was signed, where a source says."),
             NOTE,
             SOURCES,
         ),

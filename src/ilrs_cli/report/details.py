@@ -8,7 +8,7 @@ from ..core.kinds import Kind
 from ..core.records import Dataset
 from .columns import Item, Listing, institution_text
 from .items import record_item, source_item
-from .listings import SOURCE_COLUMNS, data_age, participation_text
+from .listings import SOURCE_COLUMNS, artemis_words, data_age, participation_text
 
 
 class Detail(NamedTuple):
@@ -46,6 +46,8 @@ def detail_text(name: str, value: Any) -> str:
             return institution_text(value)
         if name == "ilrs":
             return participation_text(value)
+        if name == "artemis":
+            return artemis_words(value) + f" ({value['id']})"
         if "name" in value:
             return str(value["name"])
         return "\n".join(f"{key}: {detail_text(key, val)}" for key, val in value.items())
