@@ -30,6 +30,7 @@ def all_citations(dataset: Dataset) -> list[tuple[str, Citation]]:
         *dataset.missions,
         *dataset.events,
         *dataset.facts,
+        *dataset.signatories,
     ]
     return [(record.id, citation) for record in records for citation in record.sources]
 
