@@ -966,7 +966,8 @@ def list_fields(
         str | None,
         typer.Argument(
             metavar="[COMMAND]",
-            help="A list command: payloads, members, timeline, mission, countries, search.",
+            help="A list command: payloads, members, artemis, signings, growth, timeline, "
+            "mission, countries, search, sources.",
             autocompletion=complete_list_command,
             show_default=False,
         ),

@@ -54,8 +54,8 @@ KINDS: tuple[Kind, ...] = (  # in loading order: a kind after the kinds it refer
     Kind("event", "events", Event, lambda r: r.event, ("event", "note"), "event_item", 4),
     Kind("fact", "facts", Fact, lambda r: f"{r.mission}: {r.topic}",
          ("topic", "text", "note"), "fact_item", 5),
-    Kind("signatory", "signatories", Signatory, lambda r: f"{r.place.name}: Artemis Accords",
-         ("place", "signed_by", "location", "note"), "signatory_item", 2),
+    Kind("signatory", "signatories", Signatory, lambda r: r.title,
+         ("title", "place", "signed_by", "location", "note"), "signatory_item", 2),
 )  # fmt: skip
 
 LISTED: tuple[Kind, ...] = tuple(sorted(KINDS, key=lambda kind: kind.listed))

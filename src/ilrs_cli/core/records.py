@@ -111,6 +111,10 @@ class Signatory(NamedTuple):
     location: str | None = None
     note: str | None = None
 
+    @property
+    def title(self) -> str:
+        return f"{self.place.name} signs the Artemis Accords"
+
 
 class Mission(NamedTuple):
     id: str

@@ -343,7 +343,7 @@ SELECT * FROM (
   SELECT sg.id, 'Artemis Accords', sg.date, sg.start, sg."end", sg.country, sg.country, NULL,
     sg."order", {accords}, {_sources("signatory", "sg")}
   FROM signatories AS sg
-) ORDER BY start, "end", camp, id"""
+) ORDER BY start, "end", camp, "order" IS NULL, coalesce("order", 0), id"""
 
 
 def _views() -> dict[str, str]:
@@ -364,7 +364,7 @@ def _views() -> dict[str, str]:
         ),
         "list_artemis": _view(
             "artemis", "signatories", "sg",
-            order_by='sg.start, sg."end", coalesce(sg."order", 0), sg.id',
+            order_by='sg.start, sg."end", sg."order" IS NULL, coalesce(sg."order", 0), sg.id',
             code="(SELECT pl.code FROM places AS pl WHERE pl.name = sg.country)",
             region="(SELECT pl.region FROM places AS pl WHERE pl.name = sg.country)",
             camps=_standing("sg.country", "camps"),

@@ -79,7 +79,10 @@ def info_detail(dataset: Dataset) -> Detail:
     }
     caption = (
         f"Data as of {dataset.info.as_of.isoformat()}{data_age(dataset.info.as_of)}; "
-        "nothing after it is in the data. `ilrs sources` lists the sources in full."
+        "nothing after it is in the data. payload_projects and the partner figures count the "
+        "Chang'e-8 selection (payload_projects_mission); payloads_all_missions and "
+        "payloads_by_mission count every mission's payloads. `ilrs sources` lists the sources "
+        "in full."
     )
     sources_listing = Listing(
         heading="Sources",

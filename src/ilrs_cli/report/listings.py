@@ -443,9 +443,14 @@ SIGNATORY_COLUMNS = (
 )  # fmt: skip
 
 
+def signing_order(item: Item) -> tuple[Any, ...]:
+    """Date order; on one day, by ordinal (numbered first), then by id."""
+    return (item["start"], item["end"], item["order"] is None, item["order"] or 0, item["id"])
+
+
 def signatories_listing(dataset: Dataset, signatories: Sequence[Signatory], scope: str) -> Listing:
     items = [signatory_item(signatory, dataset) for signatory in signatories]
-    items.sort(key=lambda item: (item["start"], item["end"], item["order"] or 0, item["id"]))
+    items.sort(key=signing_order)
     return Listing(
         heading=f"Artemis Accords signatories{scope}",
         noun=("signatory", "signatories"),
@@ -528,7 +533,9 @@ def signings_listing(
     agreement, every level) and each Accords signatory."""
     items = [_member_signing(m) for m in members if m.date is not None]
     items += [_accords_signing(s) for s in signatories]
-    items.sort(key=lambda item: (item["start"], item["end"], item["camp"], item["id"]))
+    items.sort(
+        key=lambda item: (item["start"], item["end"], item["camp"], *signing_order(item)[2:])
+    )
     return Listing(
         heading=f"ILRS and Artemis Accords signings{scope}",
         noun=("signing", "signings"),
