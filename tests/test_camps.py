@@ -320,3 +320,14 @@ def test_datapackage_has_the_signatories_resource(data: Dataset, tmp_path: Path)
     assert "standings" in resources
     rows = list(csv.DictReader((tmp_path / "package" / "signatories.csv").open(encoding="utf-8")))
     assert [row["order"] for row in rows][:2] == ["1", "2"]
+
+
+def test_camps_regions_and_the_new_commands_complete() -> None:
+    from .test_completion import complete_bash
+
+    assert complete_bash("ilrs countries --in b") == ["both"]
+    assert complete_bash("ilrs artemis --in ilrs") == ["ilrs", "ilrs-only"]
+    assert complete_bash("ilrs payloads --region Middle") == ["Middle Africa", "Middle East"]
+    assert complete_bash("ilrs fields gr") == ["growth"]
+    assert complete_bash("ilrs show artemis-pe") == ["artemis-peru"]
+    assert "artemis" in complete_bash("ilrs a")

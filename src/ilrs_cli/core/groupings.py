@@ -41,7 +41,7 @@ GROUPINGS: tuple[Grouping, ...] = (
         "Arab states",
         _codes("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE"),
         "The 22 member states of the League of Arab States: the seven founders of 1945 and "
-        "the 15 that joined later, as the League's Washington office lists them.",
+        "the 15 that joined later, as the arableague-us.org page on its structure lists them.",
         "https://arableague-us.org/wp/about-2/structure/main-organs",
         ("Arab League", "Arab world", "Arab countries", "League of Arab States"),
     ),
@@ -63,7 +63,7 @@ GROUPINGS: tuple[Grouping, ...] = (
     Grouping(
         "European Union",
         _codes("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE"),
-        "The 27 member states of the European Union.",
+        "The 27 member states of the European Union, as a copy of Wikipedia's list gives them.",
         "https://thereaderwiki.com/en/Member_state_of_the_European_Union",
         ("EU",),
     ),
