@@ -8,22 +8,19 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from ilrs_cli.cli.app import app
 from ilrs_cli.core.kinds import KINDS
 from ilrs_cli.load import load_dataset
 
 from .conftest import Runner
+from .runner import invoke
 
 RELEASED = Path(__file__).parent / "fixtures" / "chang8-1.0.0.toml"
 
 
 @pytest.fixture(scope="module")
 def rows() -> list[dict[str, str]]:
-    result = CliRunner(env={"ILRS_DATA": None}).invoke(
-        app, ["diff", "--bundled", str(RELEASED), "--json"], prog_name="ilrs"
-    )
+    result = invoke(["diff", "--bundled", str(RELEASED), "--json"], {"ILRS_DATA": None})
     assert result.exit_code == 0, result.stderr
     return list(json.loads(result.stdout))
 

@@ -7,6 +7,7 @@ import datetime
 from collections.abc import Sequence
 from typing import Any
 
+from ..core import clock
 from ..core.dates import display_date
 from ..core.kinds import kind_names
 from ..core.records import Dataset, Event, Fact, Member, Payload, Place, Source
@@ -15,8 +16,9 @@ from .items import event_item, fact_item, member_item, payload_item, source_item
 
 
 def data_age(as_of: datetime.date, today: datetime.date | None = None) -> str:
-    """', 7 months ago' when the data is more than 90 days old, else ''."""
-    days = ((today or datetime.date.today()) - as_of).days
+    """', 7 months ago' when the data is more than 90 days old, else ''. `today` defaults to
+    the one clock (core.clock), which ILRS_TODAY pins."""
+    days = ((today or clock.today()) - as_of).days
     if days <= 90:
         return ""
     months = round(days / 30.44)
