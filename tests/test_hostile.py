@@ -49,7 +49,7 @@ def test_every_command_refuses_a_bad_dataset_with_the_same_report(ilrs: Runner, 
         assert outcome.stderr == checked
 
 
-def test_check_passes_the_bundled_dataset_with_a_summary(ilrs: Runner) -> None:
+def test_check_passes_a_valid_dataset_with_a_summary(ilrs: Runner) -> None:
     outcome = ilrs("check")
     assert outcome.exit_code == 0
     assert "ok, no problems in 42 sources, 17 institutions, 10 payloads" in outcome.stdout
