@@ -8,7 +8,7 @@ import pytest
 from ilrs_cli.core.records import Dataset, Source
 from ilrs_cli.load import load_dataset
 
-CHECKED = "2026-11-26"
+CHECKED = "2026-12-04"
 
 # Pages read where another outlet's text is reposted, with the original publisher named
 # (the research found the original in the page's own credit line or in a stored original).
@@ -150,6 +150,7 @@ def test_authors_only_where_a_page_names_one(sources: dict[str, Source]) -> None
     authors = {source_id: s.author for source_id, s in sources.items() if s.author}
     assert authors == {
         "copernical-2025-04-24": "Simon Mansfield",
+        "stdaily-2023-05-11": "卢子建 (Lu Zijian)",
         "thestar-2024-06-16": "Ling Xin",
         "helium3-peru": "Jennifer M. Dooren",
         "hzdaily-2025-02-13": "Fang Boyi",
