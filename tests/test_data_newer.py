@@ -217,7 +217,7 @@ def test_ce7_match_handover_mgronline_2025_08_30(dataset: Dataset) -> None:
 def test_russia_china_communique_ferra(dataset: Dataset) -> None:
     event = record(dataset, "events", "russia-china-communique-2025")
     assert event.date.text == "2025-11"
-    assert cited(event) == {"ferra-2025-11-04"}
+    assert "ferra-2025-11-04" in cited(event)
 
 
 def test_ce8_launch_newer_dates_kept_in_note(dataset: Dataset) -> None:

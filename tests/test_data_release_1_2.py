@@ -91,3 +91,56 @@ def test_chang_e_7_note_says_why_five_of_six_are_listed(dataset: Dataset) -> Non
     assert "five are listed here" in (mission.note or "")
     announced = record(dataset, "events", "ce7-payloads-announced")
     assert "spectrometer" in (announced.note or "")
+
+
+# --- What happened after April 2025 ---------------------------------------------------------
+
+NEW_EVENTS = [
+    ("russia-china-power-station-mou", "2025-05-08", "done", "ng-2025-05-08"),
+    ("idsea-founded", "2025-07-07", "done", "globaltimes-2025-07-07"),
+    ("third-deep-space-conference", "2025-09-05", "done", "itbear-2025-09"),
+    ("roscosmos-lavochkin-contract", "2025-12", "done", "inform-kz-2025-12-25"),
+    ("russian-lunar-power-station", "2036", "planned", "inform-kz-2025-12-25"),
+]
+
+
+@pytest.mark.parametrize(("event_id", "day", "status", "source_id"), NEW_EVENTS)
+def test_new_event_with_its_source(
+    dataset: Dataset, event_id: str, day: str, status: str, source_id: str
+) -> None:
+    event = record(dataset, "events", event_id)
+    assert event.date.text == day
+    assert event.status.value == status
+    assert event.mission == "ILRS"
+    assert source_id in cited(event)
+
+
+def test_the_power_station_plan_is_older_than_the_november_communique(dataset: Dataset) -> None:
+    mou = record(dataset, "events", "russia-china-power-station-mou")
+    communique = record(dataset, "events", "russia-china-communique-2025")
+    assert mou.date.start < communique.date.start
+    assert "russia-china-power-station-mou" in (communique.note or "")
+    fact = record(dataset, "facts", "ilrs-power-station")
+    assert {"ng-2025-05-08", "inform-kz-2025-12-25"} <= cited(fact)
+    assert "working group" in (fact.note or "")  # searched for, not found: said so
+
+
+def test_apsco_agreement_of_2025_is_the_associations_not_cnsas(dataset: Dataset) -> None:
+    event = record(dataset, "events", "third-deep-space-conference")
+    assert "not CNSA's" in (event.note or "")
+    apsco = record(dataset, "members", "apsco")
+    assert "itbear-2025-09" in cited(apsco)
+    assert apsco.date.text == "2023-04-25"  # its first ILRS document is unchanged
+
+
+def test_late_2025_participation_counts_nsn_itbear(dataset: Dataset) -> None:
+    fact = record(dataset, "facts", "ilrs-participation-late-2025")
+    assert {"nsn-power-station-mou", "itbear-2025-09"} <= cited(fact)
+    assert "13 countries" in fact.text and "seven" in fact.text
+
+
+def test_chang_e_7_still_planned_at_the_as_of_date(dataset: Dataset) -> None:
+    event = record(dataset, "events", "ce7-launch")
+    assert event.status.value == "planned"
+    assert event.date.start > dataset.info.as_of
+    assert "searched up to 3 December 2026" in (event.note or "")

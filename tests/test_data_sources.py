@@ -52,6 +52,8 @@ REPOSTS = {
     "chinatechnews-2023-06-20": "SpaceNews",
     "instapundit-scmp-2023-04-28": "South China Morning Post",
     "copernical-2024-04-25": "Space Media Network (SPX)",
+    "ng-2025-05-08": "Interfax",
+    "satelit-livescience-2025-05": "Live Science",
 }
 
 
