@@ -144,3 +144,31 @@ def test_chang_e_7_still_planned_at_the_as_of_date(dataset: Dataset) -> None:
     assert event.status.value == "planned"
     assert event.date.start > dataset.info.as_of
     assert "searched up to 3 December 2026" in (event.note or "")
+
+
+# --- Names people search for ------------------------------------------------------------------
+
+
+def test_search_roscosmos_finds_the_russian_payloads(dataset: Dataset) -> None:
+    from ilrs_cli.query.search import search
+
+    payloads = {hit.record.id for hit in search(dataset, "Roscosmos") if hit.kind.name == "payload"}
+    assert payloads == {"plasma-dust-sensor", "ion-neutral-analyzer"}
+    found = {hit.record.id for hit in search(dataset, "PolyU")}
+    assert {"polyu", "multi-functional-robot"} <= found
+
+
+ALIASES = {
+    "russian-state-space-corporation": (("Roscosmos", "Роскосмос"), "ng-2025-05-08"),
+    "russian-federal-space-agency": (("Roscosmos",), "natureworldnews-2015-12-29"),
+    "polyu": (("PolyU",), "asiaresearchnews-polyu-2018"),
+    "metu": (("ODTÜ",), "sputnik-tr-2025-12-18"),
+    "hkust": (("香港科技大學",), "stheadline-2025-12-18"),
+}
+
+
+def test_aliases_each_with_a_source_that_shows_the_name(dataset: Dataset) -> None:
+    with_aliases = {r.id: r.aliases for r in (*dataset.institutions, *dataset.members) if r.aliases}
+    assert with_aliases == {record_id: names for record_id, (names, _) in ALIASES.items()}
+    for record_id, (_, source_id) in ALIASES.items():
+        assert source_id in cited(record(dataset, "institutions", record_id)), record_id

@@ -31,6 +31,7 @@ TABLE_NAMES = {
     *(kind.plural for kind in KINDS),
     "payload_institutions",
     "citations",
+    "aliases",
     "_meta",
 }
 VIEW_COMMANDS = {
@@ -73,6 +74,7 @@ def expected_counts(dataset: Dataset) -> dict[str, int]:
             for kind in KINDS
             for record in getattr(dataset, kind.plural)
         ),
+        "aliases": sum(len(record.aliases) for record in (*dataset.institutions, *dataset.members)),
         "_meta": 5,
     }
 
