@@ -172,3 +172,25 @@ def test_aliases_each_with_a_source_that_shows_the_name(dataset: Dataset) -> Non
     assert with_aliases == {record_id: names for record_id, (names, _) in ALIASES.items()}
     for record_id, (_, source_id) in ALIASES.items():
         assert source_id in cited(record(dataset, "institutions", record_id)), record_id
+
+
+# --- Found when every record was read again -----------------------------------------------------
+
+
+def test_september_2024_counts_disagree_and_the_note_says_so(dataset: Dataset) -> None:
+    event = record(dataset, "events", "dsel-ten-partners")
+    assert {"tencent-2024-09-05", "vanbien-sciencenet-2024-09-05"} <= cited(event)
+    assert "17 countries" in (event.note or "") and "more than ten" in (event.note or "")
+    assert "Tunxi" in event.event
+
+
+@pytest.mark.parametrize("event_id", ["ilrs-basic-station", "ilrs-extended-network"])
+def test_blueprint_years_rest_on_more_than_the_emoji_rewrite(
+    dataset: Dataset, event_id: str
+) -> None:
+    assert "khabarasia-2024-09-06" in cited(record(dataset, "events", event_id))
+
+
+def test_payload_mass_fact_cites_the_december_2024_robot_report(dataset: Dataset) -> None:
+    fact = record(dataset, "facts", "ce8-payload-mass")
+    assert "yibaidns-chinadaily-2024-12-25" in cited(fact)

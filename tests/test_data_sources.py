@@ -54,6 +54,8 @@ REPOSTS = {
     "copernical-2024-04-25": "Space Media Network (SPX)",
     "ng-2025-05-08": "Interfax",
     "satelit-livescience-2025-05": "Live Science",
+    "asiaresearchnews-polyu-2018": "Hong Kong Polytechnic University (PolyU)",
+    "vanbien-sciencenet-2024-09-05": "China Science Daily (中国科学报)",
 }
 
 
@@ -168,6 +170,7 @@ def test_authors_only_where_a_page_names_one(sources: dict[str, Source]) -> None
         "hk01-sharjah": "房伊媚",
         "pressreader-chinadaily-hk-2024-04-26": "Zhao Lei",
         "copernical-2024-04-25": "Simon Mansfield",  # added in 1.2.0
+        "vanbien-sciencenet-2024-09-05": "王敏, 李宜然",  # added in 1.2.0
     }
 
 
