@@ -49,7 +49,7 @@ def cited(item: object) -> set[str]:
 def test_the_bundled_file_is_the_repository_file(dataset: Dataset) -> None:
     assert bundled_path().name == "chang8.toml"
     assert dataset.bundled
-    assert dataset.info.version == "1.1.0"
+    assert dataset.info.version == "1.2.0"
 
 
 def test_as_of_is_the_date_of_the_newest_source(dataset: Dataset) -> None:
