@@ -42,6 +42,19 @@ REPOSTS = {
     "xinhua-2025-04-23": "Xinhua",
     "miradio-cgtn-2025-07": "CGTN",
     "dawan-2025-07-01": "Dawan News (大皖新闻)",
+    # added in 1.2.0
+    "modernmechanics24-hkust": "Hong Kong University of Science and Technology (HKUST)",
+    "yibaidns-chinadaily-2024-12-25": "China Daily",
+    "hk3-legco-2025-01-08": "Ta Kung Wen Wei (大公文匯)",
+    "people-2025-03-17": "Xinhua",
+    "spacerfit-serbia": "SpaceNews",
+    "chinatechnews-2023-06-20": "SpaceNews",
+    "instapundit-scmp-2023-04-28": "South China Morning Post",
+    "copernical-2024-04-25": "Space Media Network (SPX)",
+    "ng-2025-05-08": "Interfax",
+    "satelit-livescience-2025-05": "Live Science",
+    "asiaresearchnews-polyu-2018": "Hong Kong Polytechnic University (PolyU)",
+    "vanbien-sciencenet-2024-09-05": "China Science Daily (中国科学报)",
 }
 
 
@@ -156,6 +169,8 @@ def test_authors_only_where_a_page_names_one(sources: dict[str, Source]) -> None
         "hzdaily-2025-02-13": "Fang Boyi",
         "hk01-sharjah": "房伊媚",
         "pressreader-chinadaily-hk-2024-04-26": "Zhao Lei",
+        "copernical-2024-04-25": "Simon Mansfield",  # added in 1.2.0
+        "vanbien-sciencenet-2024-09-05": "王敏, 李宜然",  # added in 1.2.0
     }
 
 

@@ -1,5 +1,6 @@
-"""The dataset as an SQLite database: a table per record kind, `places`, link tables for lists,
-`_meta`, and a view per list command whose rows are the command's `--json` objects.
+"""The dataset as an SQLite database: a table per record kind, `places`, link tables for lists
+(partner institutions, citations, aliases), `_meta`, and a view per list command whose rows are
+the command's `--json` objects.
 
 The tables (`export_tables`) are built from the schema's field declarations, so the data
 package export (export.datapackage) writes the same ones.
@@ -27,6 +28,7 @@ from ..load.schema import (
     INSTITUTION_IDS,
     MEMBER_ID,
     MISSION,
+    NAMES,
     PLACE,
     PLACES_HELP,
     TABLES,
@@ -82,7 +84,8 @@ def _column(spec: DataField) -> Column:
 
 
 def _record_table(dataset: Dataset, kind: Kind) -> Table:
-    fields = [f for f in TABLES[kind.plural].fields if f.type not in (INSTITUTION_IDS, CITATIONS)]
+    lists = (INSTITUTION_IDS, CITATIONS, NAMES)  # each a link table of its own
+    fields = [f for f in TABLES[kind.plural].fields if f.type not in lists]
     columns = [_column(spec) for spec in fields]
     records = getattr(dataset, kind.plural)
     rows = [[_value(getattr(r, spec.target)) for spec in fields] for r in records]
@@ -163,6 +166,23 @@ def export_tables(dataset: Dataset) -> list[Table]:
             for n, citation in enumerate(getattr(record, "sources", ()), start=1)
         ],
     )
+    aliases = Table(
+        "aliases",
+        "The other names of each record that has them (its `aliases`), in the record's order.",
+        (
+            Column("record_kind", "string", "The kind of record: institution or member.", True),
+            Column("record_id", "string", "The record's id.", True),
+            Column("alias", "string", "One other name.", True),
+            Column("position", "integer", "Its place in the record's aliases, from 1.", True),
+        ),
+        ("record_kind", "record_id", "position"),
+        [
+            (kind.name, record.id, alias, n)
+            for kind in KINDS
+            for record in getattr(dataset, kind.plural)
+            for n, alias in enumerate(getattr(record, "aliases", ()), start=1)
+        ],
+    )
     meta = Table(
         "_meta",
         "About the export: the dataset's title, version and as-of date, and the tool version.",
@@ -170,7 +190,7 @@ def export_tables(dataset: Dataset) -> list[Table]:
         ("key",),
         _meta(dataset),
     )
-    return [places, *record_tables, payload_institutions, citations, meta]
+    return [places, *record_tables, payload_institutions, citations, aliases, meta]
 
 
 def _quote(name: str) -> str:
@@ -218,6 +238,13 @@ def _sources(kind: str, alias: str) -> str:
     )
 
 
+def _aliases(kind: str, alias: str) -> str:
+    return (
+        "(SELECT json_group_array(a.alias) FROM (SELECT alias FROM aliases "
+        f"WHERE record_kind = '{kind}' AND record_id = {alias}.id ORDER BY position) AS a)"
+    )
+
+
 def _via_name(alias: str) -> str:
     return f"(SELECT coalesce(v.short_name, v.name) FROM members AS v WHERE v.id = {alias}.via)"
 
@@ -250,7 +277,8 @@ def _views() -> dict[str, str]:
             sources=_sources("payload", "p"),
         ),
         "list_members": _view(
-            "members", "members", "m", via=_via_name("m"), sources=_sources("member", "m")
+            "members", "members", "m",
+            aliases=_aliases("member", "m"), via=_via_name("m"), sources=_sources("member", "m"),
         ),
         "list_timeline": _view("timeline", "events", "e", sources=_sources("event", "e")),
         "list_mission": _view("mission", "facts", "f", sources=_sources("fact", "f")),

@@ -92,6 +92,12 @@ MEMBER_COLUMNS = (
         "A common abbreviation, where there is one.",
         type="string or null",
     ),
+    Column(
+        "aliases",
+        "Also known as",
+        "Other names people use for it, each seen in a source it cites; search finds them.",
+        type="list of strings",
+    ),
     Column("country", "Country", "Its country or region, or 'international organization'."),
     Column(
         "level",
