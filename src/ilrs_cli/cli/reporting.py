@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from ..core.clock import ClockError
 from ..core.errors import DatasetError, QueryError, RecordNotFound
 from ..core.text import escape
 from ..render.terminal import write_err, write_out
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from ..render import Format
 
 EXIT_DATA_ERROR = 1
+EXIT_USAGE = 2
 EXIT_NOTHING_MATCHED = 3
 
 # The command-line spelling of each argument a QueryError can name.
@@ -60,6 +62,9 @@ def user_errors(ctx: typer.Context) -> Iterator[None]:
     except DatasetError as error:
         write_err(f"ilrs: error: {error.report()}")
         raise typer.Exit(code=EXIT_DATA_ERROR) from None
+    except ClockError as error:
+        write_err(f"ilrs: error: {escape(str(error))}")
+        raise typer.Exit(code=EXIT_USAGE) from None
 
 
 def emit(report: Any, fmt: Format, fail_empty: bool = False) -> None:

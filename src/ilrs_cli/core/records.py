@@ -59,6 +59,7 @@ class Institution(NamedTuple):
     place: Place
     sources: tuple[Citation, ...]
     short_name: str | None = None
+    aliases: tuple[str, ...] = ()
     name_zh: str | None = None
     note: str | None = None
 
@@ -93,6 +94,7 @@ class Member(NamedTuple):
     status: MemberStatus
     sources: tuple[Citation, ...]
     short_name: str | None = None
+    aliases: tuple[str, ...] = ()
     date: FuzzyDate | None = None
     via: str | None = None
     agreement: str | None = None

@@ -1,7 +1,7 @@
 """The dataset as an SQLite database: a table per record kind (`members` for the ILRS,
 `signatories` for the Artemis Accords), `places`, `standings` (each place's camps), link
-tables for lists, `_meta`, and a view per list command whose rows are the command's `--json`
-objects.
+tables for lists (partner institutions, citations, aliases), `_meta`, and a view per list
+command whose rows are the command's `--json` objects.
 
 The tables (`export_tables`) are built from the schema's field declarations, so the data
 package export (export.datapackage) writes the same ones.
@@ -30,6 +30,7 @@ from ..load.schema import (
     INSTITUTION_IDS,
     MEMBER_ID,
     MISSION,
+    NAMES,
     ORDINAL,
     PLACE,
     PLACES_HELP,
@@ -90,7 +91,8 @@ def _column(spec: DataField) -> Column:
 
 
 def _record_table(dataset: Dataset, kind: Kind) -> Table:
-    fields = [f for f in TABLES[kind.plural].fields if f.type not in (INSTITUTION_IDS, CITATIONS)]
+    lists = (INSTITUTION_IDS, CITATIONS, NAMES)  # each a link table of its own
+    fields = [f for f in TABLES[kind.plural].fields if f.type not in lists]
     columns = [_column(spec) for spec in fields]
     records = getattr(dataset, kind.plural)
     rows = [[_value(getattr(r, spec.target)) for spec in fields] for r in records]
@@ -174,6 +176,23 @@ def export_tables(dataset: Dataset) -> list[Table]:
             for n, citation in enumerate(getattr(record, "sources", ()), start=1)
         ],
     )
+    aliases = Table(
+        "aliases",
+        "The other names of each record that has them (its `aliases`), in the record's order.",
+        (
+            Column("record_kind", "string", "The kind of record: institution or member.", True),
+            Column("record_id", "string", "The record's id.", True),
+            Column("alias", "string", "One other name.", True),
+            Column("position", "integer", "Its place in the record's aliases, from 1.", True),
+        ),
+        ("record_kind", "record_id", "position"),
+        [
+            (kind.name, record.id, alias, n)
+            for kind in KINDS
+            for record in getattr(dataset, kind.plural)
+            for n, alias in enumerate(getattr(record, "aliases", ()), start=1)
+        ],
+    )
     meta = Table(
         "_meta",
         "About the export: the dataset's title, version and as-of date, and the tool version.",
@@ -181,7 +200,7 @@ def export_tables(dataset: Dataset) -> list[Table]:
         ("key",),
         _meta(dataset),
     )
-    return [places, *record_tables, standings, payload_institutions, citations, meta]
+    return [places, *record_tables, standings, payload_institutions, citations, aliases, meta]
 
 
 def _standings_table(dataset: Dataset) -> Table:
@@ -260,6 +279,13 @@ def _sources(kind: str, alias: str) -> str:
         _object(*keys, alias="s"),
         "FROM citations AS c JOIN sources AS s ON s.id = c.source_id "
         f"WHERE c.record_kind = '{kind}' AND c.record_id = {alias}.id ORDER BY c.position",
+    )
+
+
+def _aliases(kind: str, alias: str) -> str:
+    return (
+        "(SELECT json_group_array(a.alias) FROM (SELECT alias FROM aliases "
+        f"WHERE record_kind = '{kind}' AND record_id = {alias}.id ORDER BY position) AS a)"
     )
 
 
@@ -359,8 +385,8 @@ def _views() -> dict[str, str]:
         ),
         "list_members": _view(
             "members", "members", "m",
-            via=_via_name("m"), artemis=_artemis_ref("m.country"),
-            sources=_sources("member", "m"),
+            aliases=_aliases("member", "m"), via=_via_name("m"),
+            artemis=_artemis_ref("m.country"), sources=_sources("member", "m"),
         ),
         "list_artemis": _view(
             "artemis", "signatories", "sg",

@@ -107,6 +107,23 @@ def _ids(value: Any) -> tuple[str, ...]:
     return tuple(item.strip() for item in value)
 
 
+def _names(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise ValueError(f"must be a list of names, not {_describe(value)}")
+    if not value:
+        raise ValueError("is empty; leave the field out instead")
+    names: list[str] = []
+    for number, item in enumerate(value, start=1):
+        try:
+            name = _text(item)
+        except ValueError as error:
+            raise ValueError(f"item {number} {error}") from None
+        if name.casefold() in (seen.casefold() for seen in names):
+            raise ValueError(f"lists {name!r} twice")
+        names.append(name)
+    return tuple(names)
+
+
 def _tables(value: Any) -> list[dict[str, Any]]:
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         raise ValueError(f"must be a list of tables, not {_describe(value)}")
@@ -137,6 +154,7 @@ PLACE = FieldType("place", _text, link="place")
 MISSION = FieldType("mission name", _text, link="mission")
 MEMBER_ID = FieldType("member id", _text, link="member")
 INSTITUTION_IDS = FieldType("list of institution ids", _ids, link="institution")
+NAMES = FieldType("list of strings", _names)
 CITATIONS = FieldType("list of citations", _tables, link="citations")
 
 
@@ -176,6 +194,12 @@ COUNTRY = _required(
 )
 NOTE = _optional("note", TEXT, "Caveats: where sources disagree, what was not found.")
 NAME_ZH = _optional("name_zh", TEXT, "Its name in Chinese, where a source gives it.")
+ALIASES = _optional(
+    "aliases",
+    NAMES,
+    "Other names people use for it (Roscosmos, CNSA), each seen in a source it cites; "
+    "search and `show` find it by any of them.",
+)
 
 
 class Table(NamedTuple):
@@ -248,6 +272,7 @@ TABLES: dict[str, Table] = {
             _required("name", TEXT, "Its full name."),
             COUNTRY,
             _optional("short_name", TEXT, "A common abbreviation (METU, SUPARCO)."),
+            ALIASES,
             NAME_ZH,
             NOTE,
             SOURCES,
@@ -285,6 +310,7 @@ TABLES: dict[str, Table] = {
                 "`signed` only where a source documents an agreement; else `reported`.",
             ),
             _optional("short_name", TEXT, "A common abbreviation (APSCO)."),
+            ALIASES,
             _optional(
                 "date",
                 DATE,

@@ -69,6 +69,7 @@ def member_item(member: Member, dataset: Dataset) -> Item:
         "id": member.id,
         "name": member.name,
         "short_name": member.short_name,
+        "aliases": list(member.aliases),
         "country": member.place.name,
         "level": member.level.value,
         "status": member.status.value,
@@ -216,6 +217,7 @@ def fact_item(fact: Fact, dataset: Dataset | None = None) -> Item:
 def institution_item(institution: Institution, dataset: Dataset) -> Item:
     return {
         **institution_ref(institution),
+        "aliases": list(institution.aliases),
         "name_zh": institution.name_zh,
         "note": institution.note,
         "payloads": [p.id for p in dataset.payloads if institution in p.institutions],

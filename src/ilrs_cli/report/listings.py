@@ -7,6 +7,7 @@ import datetime
 from collections.abc import Sequence
 from typing import Any
 
+from ..core import clock
 from ..core.dates import display_date
 from ..core.kinds import kind_names
 from ..core.records import Dataset, Event, Fact, Member, Payload, Place, Signatory, Source
@@ -29,8 +30,9 @@ from .items import (
 
 
 def data_age(as_of: datetime.date, today: datetime.date | None = None) -> str:
-    """', 7 months ago' when the data is more than 90 days old, else ''."""
-    days = ((today or datetime.date.today()) - as_of).days
+    """', 7 months ago' when the data is more than 90 days old, else ''. `today` defaults to
+    the one clock (core.clock), which ILRS_TODAY pins."""
+    days = ((today or clock.today()) - as_of).days
     if days <= 90:
         return ""
     months = round(days / 30.44)
@@ -116,6 +118,12 @@ MEMBER_COLUMNS = (
         "Short name",
         "A common abbreviation, where there is one.",
         type="string or null",
+    ),
+    Column(
+        "aliases",
+        "Also known as",
+        "Other names people use for it, each seen in a source it cites; search finds them.",
+        type="list of strings",
     ),
     Column("country", "Country", "Its country or region, or 'international organization'."),
     Column(
