@@ -10,15 +10,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from ilrs_cli.cli.app import app
+from .runner import invoke
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # A frozen copy of the dataset: behaviour tests read it, so that a data release changes only
 # the tests of the bundled data (tests/test_data*.py).
 FROZEN = FIXTURES / "chang8-frozen.toml"
 
+# Today's date for every run of ilrs in the suite (core.clock): nothing may depend on the day
+# the suite runs. Tests of relative ages set their own.
+PINNED_TODAY = "2026-12-04"
 # Output must not depend on the terminal the tests run in, nor on the bundled data.
 PINNED_ENV = {
     "COLUMNS": "120",
@@ -27,13 +29,16 @@ PINNED_ENV = {
     "FORCE_COLOR": None,
     "TERM": "xterm-256color",
     "ILRS_DATA": str(FROZEN),
+    "ILRS_TODAY": PINNED_TODAY,
 }
 
 
 @pytest.fixture(autouse=True, scope="session")
-def private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Every run of ilrs in the suite, in-process or not, caches into a fresh directory."""
+def private_cache_and_clock(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every run of ilrs in the suite, in-process or not, caches into a fresh directory and
+    reads the pinned clock."""
     os.environ["ILRS_CACHE_DIR"] = str(tmp_path_factory.mktemp("ilrs-cache"))
+    os.environ["ILRS_TODAY"] = PINNED_TODAY
     os.environ.pop("ILRS_NO_CACHE", None)
 
 
@@ -62,8 +67,7 @@ def ilrs(extra_env: dict[str, str | None]) -> Runner:
     """Run `ilrs ARGS...` in-process; `env` adds to or overrides the pinned environment."""
 
     def run(*args: str, env: dict[str, str | None] | None = None) -> Outcome:
-        runner = CliRunner(env={**PINNED_ENV, **extra_env, **(env or {})})
-        result = runner.invoke(app, list(args), prog_name="ilrs")
+        result = invoke(args, {**PINNED_ENV, **extra_env, **(env or {})})
         unexpected = result.exception if not isinstance(result.exception, SystemExit) else None
         return Outcome(result.exit_code, result.stdout, result.stderr, unexpected)
 

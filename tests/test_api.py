@@ -7,6 +7,8 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -41,11 +43,11 @@ def frozen() -> Dataset:
     ],
 )  # fmt: skip
 def test_the_api_returns_what_json_prints(
-    frozen: Dataset, ilrs: Runner, call: object, args: list[str]
+    frozen: Dataset, ilrs: Runner, call: Callable[[Dataset], Any], args: list[str]
 ) -> None:
-    assert callable(call)
     outcome = ilrs(*args, "--json")
     assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.json()
     assert call(frozen) == outcome.json()
 
 

@@ -15,6 +15,7 @@ from rich.cells import cell_len
 
 from ilrs_cli.core.text import escape
 from ilrs_cli.render.bibtex import bibtex_escape
+from ilrs_cli.report.listings import COLUMNS_BY_COMMAND
 
 from .conftest import Runner, ids
 from .test_loader import VALID, write
@@ -224,31 +225,24 @@ def test_dates_keep_their_precision_in_tables(ilrs: Runner) -> None:
 
 # -- fields ------------------------------------------------------------------------------------
 
-LIST_COMMANDS = {
-    "payloads": [],
-    "members": [],
-    "timeline": [],
-    "mission": [],
-    "countries": [],
-    "search": ["rover"],
-    "sources": [],
-}
+NEEDS_ARGUMENTS = {"search": ["rover"]}  # list commands that answer nothing without one
 
 
-@pytest.mark.parametrize("command", sorted(LIST_COMMANDS))
+@pytest.mark.parametrize("command", sorted(COLUMNS_BY_COMMAND))
 def test_fields_match_what_json_emits(ilrs: Runner, command: str) -> None:
     listed = [row["field"] for row in ilrs("fields", command, "--json").json()]
-    emitted = ilrs(command, *LIST_COMMANDS[command], "--json").json()
+    arguments = NEEDS_ARGUMENTS.get(command, [])
+    emitted = ilrs(command, *arguments, "--json").json()
     assert emitted
     for item in emitted:
         assert list(item) == listed
-    csv_header = ilrs(command, *LIST_COMMANDS[command], "--csv").stdout.splitlines()[0]
+    csv_header = ilrs(command, *arguments, "--csv").stdout.splitlines()[0]
     assert csv_header.split(",") == listed
 
 
 def test_fields_for_all_commands_have_types_and_descriptions(ilrs: Runner) -> None:
     rows = ilrs("fields", "--json").json()
-    assert {row["command"] for row in rows} == set(LIST_COMMANDS)
+    assert {row["command"] for row in rows} == set(COLUMNS_BY_COMMAND)
     assert all(row["type"] and row["description"] for row in rows)
     assert ilrs("fields", "show").exit_code == 2
 

@@ -14,13 +14,12 @@ from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
-import typer
 
 from ilrs_cli.cli import fast_completion
-from ilrs_cli.cli.app import app
 from ilrs_cli.cli.candidates import countries, ids, missions, names
 
 from .conftest import FROZEN
+from .runner import COMMAND
 from .test_loader import VALID
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,7 +34,7 @@ def lines_from_the_app(data: Path) -> Iterator[str]:
         "ids": [v for v, _ in ids(loaded, "")][:12],
         "missions": [v for v, _ in missions(loaded, "")],
     }
-    group = typer.main.get_command(app)
+    group = COMMAND
     yield "ilrs "
     yield "ilrs --"
     for name, command in group.commands.items():
@@ -104,7 +103,7 @@ def run(fast: bool) -> tuple[str, int, bool]:
                 code, answered = int(exit_.code or 0), True
         if not answered:
             try:
-                app(prog_name="ilrs")
+                COMMAND(prog_name="ilrs")
             except SystemExit as exit_:
                 code = exit_.code if isinstance(exit_.code, int) else 1
     return out.getvalue(), code, answered

@@ -49,7 +49,7 @@ def test_every_command_refuses_a_bad_dataset_with_the_same_report(ilrs: Runner, 
         assert outcome.stderr == checked
 
 
-def test_check_passes_the_bundled_dataset_with_a_summary(ilrs: Runner) -> None:
+def test_check_passes_a_valid_dataset_with_a_summary(ilrs: Runner) -> None:
     outcome = ilrs("check")
     assert outcome.exit_code == 0
     assert "ok, no problems in 42 sources, 17 institutions, 10 payloads" in outcome.stdout
@@ -182,7 +182,7 @@ def test_empty_contradictory_and_unknown_arguments_exit_2(ilrs: Runner, args: li
 def test_unknown_command_lists_the_valid_ones(ilrs: Runner) -> None:
     outcome = ilrs("launch")
     assert "No such command 'launch'" in outcome.stderr
-    assert "payloads, members, timeline" in outcome.stderr
+    assert "payloads, members, artemis, signings, growth, timeline" in outcome.stderr
 
 
 def test_repeated_flags_are_fine(ilrs: Runner) -> None:

@@ -5,6 +5,7 @@ over each list of records a bounded number of times, never once per record of an
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,8 +20,11 @@ from ilrs_cli.report.items import cited_by
 
 from .conftest import FROZEN
 
-LISTS = ("places", "sources", "institutions", "payloads", "members", "missions", "events", "facts")
-MOST_PASSES = 8  # far below the smallest list a per-record pass would multiply by
+LISTS = (
+    "places", "sources", "institutions", "payloads", "members", "missions", "events", "facts",
+    "signatories",
+)  # fmt: skip
+MOST_PASSES = 12  # below the smallest list a per-record pass would multiply by
 
 
 class Counted(tuple):  # type: ignore[type-arg]
@@ -57,7 +61,7 @@ QUESTIONS: dict[str, Callable[[Dataset], Any]] = {
     "timeline": lambda data: answers.timeline(data, None, None, None, None, None, None),
     "countries": lambda data: answers.countries(data, None, None),
     "sources": lambda data: answers.sources(data, None),
-    "sources cited by": lambda data: answers.sources(data, "egypt"),
+    "sources cited by": lambda data: answers.sources(data, data.members[0].id),
     "info": answers.info,
     "show a source": lambda data: answers.show(data, data.sources[0].id),
     "cite all": lambda data: answers.cite(data, [], True),
@@ -115,9 +119,7 @@ def test_only_the_kinds_named_read_the_dataset_in_their_objects(frozen: Dataset)
     the dataset: so every other kind's object must be the same whatever the dataset."""
     from ilrs_cli.report.items import READS_THE_DATASET, record_item
 
-    empty = frozen._replace(
-        sources=(), institutions=(), payloads=(), members=(), missions=(), events=(), facts=()
-    )
+    empty = frozen._replace(**{kind.plural: () for kind in KINDS})
     for kind in KINDS:
         records = getattr(frozen, kind.plural)
         same = all(
@@ -125,3 +127,50 @@ def test_only_the_kinds_named_read_the_dataset_in_their_objects(frozen: Dataset)
             for record in records
         )
         assert same == (kind.name not in READS_THE_DATASET), kind.name
+
+
+def synthetic(countries: int, tmp_path: Path) -> Dataset:
+    """A dataset of every kind that grows with `countries`: each country has a place, a
+    source, an institution, a payload, a national member with a signing date, an Accords
+    signatory, an event and a fact."""
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    codes = [a + b for a in letters for b in letters][:countries]
+    cite = 'sources = [{{ id = "s{n}", at = "page" }}]\n'
+    parts = [
+        '[dataset]\ntitle = "Synthetic"\nversion = "0"\nas_of = "2026-01-01"\n\n[places]\n',
+        *(f'"Country {code}" = "{code}"\n' for code in codes),
+        '\n[[missions]]\nid = "ilrs"\nname = "ILRS"\n' + cite.format(n=0),
+    ]
+    for n, code in enumerate(codes):
+        place = f"Country {code}"
+        parts += [
+            f'\n[[sources]]\nid = "s{n}"\ntitle = "S {n}"\npublisher = "P"\n'
+            f'url = "https://example.org/{n}"\n',
+            f'\n[[institutions]]\nid = "i{n}"\nname = "I {n}"\ncountry = "{place}"\n'
+            + cite.format(n=n),
+            f'\n[[payloads]]\nid = "p{n}"\nname = "P {n}"\nkind = "rover"\n'
+            f'description = "D."\ninstitutions = ["i{n}"]\n' + cite.format(n=n),
+            f'\n[[members]]\nid = "m{n}"\nname = "{place}"\ncountry = "{place}"\n'
+            f'level = "national"\nstatus = "signed"\ndate = "2024-01-{n % 28 + 1:02}"\n'
+            + cite.format(n=n),
+            f'\n[[signatories]]\nid = "a{n}"\ncountry = "{place}"\ndate = "2023"\n'
+            + cite.format(n=n),
+            f'\n[[events]]\nid = "e{n}"\ndate = "2025"\nmission = "ILRS"\nstatus = "done"\n'
+            f'event = "E {n}"\n' + cite.format(n=n),
+            f'\n[[facts]]\nid = "f{n}"\nmission = "ILRS"\ntopic = "T"\ntext = "X."\n'
+            + cite.format(n=n),
+        ]
+    path = tmp_path / f"synthetic-{countries}.toml"
+    path.write_text("".join(parts), encoding="utf-8")
+    return load_dataset(path, check_codes=False)
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_passes_do_not_grow_with_the_data(tmp_path: Path, question: str) -> None:
+    """The same number of passes over each list at 1x and 4x the records, for every kind."""
+    found = []
+    for countries in (15, 60):
+        data, kinds = counted(synthetic(countries, tmp_path))
+        QUESTIONS[question](data)
+        found.append({name: kind.passes for name, kind in kinds.items()})
+    assert found[0] == found[1], found

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
-
-from ilrs_cli.report.listings import data_age
 
 from .conftest import Runner, ids
 from .test_loader import VALID, write
@@ -133,9 +130,3 @@ def test_check_refuses_twin_records_and_warns_of_unused_sources(
     assert warned.exit_code == 0
     assert "warning:" in warned.stderr and "'spare' is not cited by any record" in warned.stderr
     assert ilrs("check", "--strict", str(path)).exit_code == 1
-
-
-def test_the_data_says_its_age() -> None:
-    as_of = datetime.date(2026, 4, 13)
-    assert data_age(as_of, datetime.date(2026, 11, 26)) == ", 7 months ago"
-    assert data_age(as_of, datetime.date(2026, 6, 1)) == ""

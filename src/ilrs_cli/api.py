@@ -5,7 +5,8 @@
     ['Intelligent exploration robot for challenging environments']
 
 Every list function returns the same list of dicts that the command's `--json` prints (so
-`pandas.DataFrame(api.payloads())` works); `show` and `info` return one dict, `cite` a string.
+`pandas.DataFrame(api.payloads())` works, and `pd.to_datetime` takes the ISO `start` and `end`
+days of every signing date); `show` and `info` return one dict, `cite` a string.
 Arguments are what a person would type: country names, alternative names or ISO codes,
 mission spellings (CE-8), dates as text (2024, 2024-06, 2024-06-30). Each function reads the
 bundled dataset unless given `dataset=` (from `load`).
@@ -28,7 +29,7 @@ from typing import Any
 
 from .core.errors import DatasetError, IlrsError, QueryError, RecordNotFound
 from .core.records import Dataset
-from .core.vocab import EventKind, EventStatus, Level, MemberStatus
+from .core.vocab import Camp, EventKind, EventStatus, Level, MemberStatus
 from .report import answers
 from .report.answers import Texts
 
@@ -40,12 +41,15 @@ __all__ = [
     "cite",
     "countries",
     "facts",
+    "growth",
     "info",
     "load",
     "members",
     "payloads",
     "search",
     "show",
+    "signatories",
+    "signings",
     "sources",
     "timeline",
 ]
@@ -120,13 +124,19 @@ def payloads(
     country: Texts = None,
     mission: Texts = None,
     region: str | None = None,
+    camp: Camp | str | None = None,
     dataset: Dataset | None = None,
 ) -> list[Item]:
-    """Payloads with a partner institution from `country` (one or a list: any of them) or
-    `region` (a UN M49 region), on `mission`; all of them by default."""
+    """Payloads with a partner institution from `country` (one or a list: any of them),
+    `region` (a UN M49 region or a grouping such as "Middle East") and a country in `camp`,
+    on `mission`; every mission's payloads (Chang'e-7 and Chang'e-8) by default."""
     data = _data(dataset)
-    country, mission = _texts(country, "country"), _texts(mission, "mission")
-    return answers.payloads(data, country, mission, _text(region, "region")).items
+    country, mission, region = (
+        _texts(country, "country"),
+        _texts(mission, "mission"),
+        _text(region, "region"),
+    )
+    return answers.payloads(data, country, mission, region, _choice(camp, "camp", Camp)).items
 
 
 def members(
@@ -138,16 +148,89 @@ def members(
     as_of: Day = None,
     after: Day = None,
     before: Day = None,
+    camp: Camp | str | None = None,
     dataset: Dataset | None = None,
 ) -> list[Item]:
     """ILRS participants. `level`: national, subnational, organization or affiliated;
     `status`: signed or reported; `as_of`: only those documented as signed by that date;
-    `after`/`before`: those whose signing date falls in that range (inclusive)."""
+    `after`/`before`: those whose signing date falls in that range (inclusive); `camp`:
+    those whose country is in it (ilrs, artemis, both, ilrs-only, artemis-only, neither)."""
     data = _data(dataset)
     level, status = _choice(level, "level", Level), _choice(status, "status", MemberStatus)
-    country, region = _texts(country, "country"), _text(region, "region")
+    country, region, camp = (
+        _texts(country, "country"),
+        _text(region, "region"),
+        _choice(camp, "camp", Camp),
+    )
     as_of, after, before = _day(as_of, "as_of"), _day(after, "after"), _day(before, "before")
-    return answers.members(data, level, status, country, as_of, after, before, region).items
+    return answers.members(data, level, status, country, as_of, after, before, region, camp).items
+
+
+def signatories(
+    *,
+    country: Texts = None,
+    region: str | None = None,
+    camp: Camp | str | None = None,
+    mission: Texts = None,
+    partners: bool = False,
+    as_of: Day = None,
+    after: Day = None,
+    before: Day = None,
+    dataset: Dataset | None = None,
+) -> list[Item]:
+    """Artemis Accords signatories in signing order, as `ilrs artemis --json`: date, order,
+    who signed, and the country's ILRS standing and payloads. `partners`: only countries with
+    a payload partner (on `mission` when given, which implies it); `as_of`: signed by then."""
+    data = _data(dataset)
+    country, region, camp = (
+        _texts(country, "country"),
+        _text(region, "region"),
+        _choice(camp, "camp", Camp),
+    )
+    as_of, after, before = _day(as_of, "as_of"), _day(after, "after"), _day(before, "before")
+    listing = answers.signatories(
+        data, country, region, camp, _texts(mission, "mission"), bool(partners), as_of, after,
+        before,
+    )  # fmt: skip
+    return listing.items
+
+
+def signings(
+    *,
+    country: Texts = None,
+    region: str | None = None,
+    camp: Camp | str | None = None,
+    as_of: Day = None,
+    after: Day = None,
+    before: Day = None,
+    dataset: Dataset | None = None,
+) -> list[Item]:
+    """Both camps' signings on one timeline, as `ilrs signings --json`."""
+    data = _data(dataset)
+    country, region, camp = (
+        _texts(country, "country"),
+        _text(region, "region"),
+        _choice(camp, "camp", Camp),
+    )
+    as_of, after, before = _day(as_of, "as_of"), _day(after, "after"), _day(before, "before")
+    return answers.signings(data, country, region, camp, as_of, after, before).items
+
+
+def growth(
+    *,
+    country: Texts = None,
+    region: str | None = None,
+    level: Texts = None,
+    as_of: Day = None,
+    dataset: Dataset | None = None,
+) -> list[Item]:
+    """Both camps year by year, as `ilrs growth --json`: each year's ILRS signings (national
+    participants unless `level` says otherwise) and Accords signings, with running totals,
+    every year from the first to the last, then a row (year None) for undated participants."""
+    data = _data(dataset)
+    country, region = _texts(country, "country"), _text(region, "region")
+    level, as_of = _texts(level, "level", Level), _day(as_of, "as_of")
+    return answers.growth(data, country, region, level, as_of).items
 
 
 def timeline(
@@ -176,11 +259,21 @@ def facts(*, mission: Texts = None, dataset: Dataset | None = None) -> list[Item
 
 
 def countries(
-    *, country: Texts = None, region: str | None = None, dataset: Dataset | None = None
+    *,
+    country: Texts = None,
+    region: str | None = None,
+    camp: Camp | str | None = None,
+    dataset: Dataset | None = None,
 ) -> list[Item]:
-    """Every country and region in the data with its ILRS part, payloads and institutions."""
+    """Every country and region in the data with its camps, ILRS part, Artemis Accords
+    signing, payloads and institutions."""
     data = _data(dataset)
-    return answers.countries(data, _texts(country, "country"), _text(region, "region")).items
+    country, region, camp = (
+        _texts(country, "country"),
+        _text(region, "region"),
+        _choice(camp, "camp", Camp),
+    )
+    return answers.countries(data, country, region, camp).items
 
 
 def search(text: str, *, dataset: Dataset | None = None) -> list[Item]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from ..core.clock import ClockError
 from ..core.errors import DatasetError, QueryError, RecordNotFound, TargetInTheWay, WriteFailed
 from ..core.text import escape
 from ..render.terminal import write_err, write_out
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from ..render import Format
 
 EXIT_DATA_ERROR = 1
+EXIT_USAGE = 2
 EXIT_NOTHING_MATCHED = 3
 
 # The command-line spelling of each argument a QueryError can name.
@@ -34,6 +36,8 @@ FLAGS = {
     "status": "--status",
     "kind": "--kind",
     "region": "--region",
+    "camp": "--in",
+    "cumulative": "--cumulative",
     "format": "--format",
     "id": "ID",
     "text": "TEXT",
@@ -58,6 +62,9 @@ def user_errors(ctx: typer.Context) -> Iterator[None]:
     except DatasetError as error:
         write_err(f"ilrs: error: {error.report()}")
         raise typer.Exit(code=EXIT_DATA_ERROR) from None
+    except ClockError as error:
+        write_err(f"ilrs: error: {escape(str(error))}")
+        raise typer.Exit(code=EXIT_USAGE) from None
     except TargetInTheWay as error:
         write_err(f"ilrs: error: {escape(in_the_way(error))}")
         raise typer.Exit(code=EXIT_DATA_ERROR) from None
@@ -110,6 +117,7 @@ def answer(
     limit: int | None = None,
     count_by: str | None = None,
     fail_empty: bool = False,
+    cumulative: bool = False,
 ) -> None:
     """The one way a command answers: check the format, read the dataset, ask `make` for the
     report, shape a listing (fields, sort, limit, counts) and print it."""
@@ -120,5 +128,5 @@ def answer(
         output = arguments.output_format(fmt, as_json, as_csv)
         report = make(arguments.dataset_for(ctx))
         if isinstance(report, Listing):
-            report = shape(report, fields, sort, limit, count_by)
+            report = shape(report, fields, sort, limit, count_by, cumulative)
         emit(report, output, fail_empty)

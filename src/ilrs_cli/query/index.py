@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from ..core.records import Dataset, Institution, Member, Payload, Place
+from ..core.records import Dataset, Institution, Member, Payload, Place, Signatory
 
 if TYPE_CHECKING:
     from ..core.kinds import Kind, Record
@@ -21,9 +21,11 @@ _BUILT: dict[int, tuple[Dataset, dict[str, Any]]] = {}
 _LOCK = threading.Lock()
 
 
-def _kept(dataset: Dataset, name: str, build: Callable[[Dataset], T]) -> T:
-    """The index `name` of `dataset`, built by `build` the first time. The dataset itself is
-    kept with its indexes, so its id cannot be reused for another while they are."""
+def per_dataset(dataset: Dataset, name: str, build: Callable[[Dataset], T]) -> T:
+    """The index `name` of `dataset`, built by `build` the first time: the one cache of what
+    is derived from a dataset. The dataset itself is kept with its indexes, so its id cannot
+    be reused for another while they are; the last few datasets are kept, since `diff` asks
+    of two in turn."""
     with _LOCK:
         entry = _BUILT.get(id(dataset))
         if entry is None or entry[0] is not dataset:
@@ -50,7 +52,7 @@ def _citing(dataset: Dataset) -> dict[str, list[str]]:
 def citing(dataset: Dataset) -> dict[str, list[str]]:
     """Source id -> the ids of the records that cite it, each once, in the order of
     `all_records`."""
-    return _kept(dataset, "citing", _citing)
+    return per_dataset(dataset, "citing", _citing)
 
 
 def _partners(dataset: Dataset) -> dict[str, list[str]]:
@@ -63,20 +65,21 @@ def _partners(dataset: Dataset) -> dict[str, list[str]]:
 
 def payloads_with(dataset: Dataset, institution: Institution) -> list[str]:
     """The ids of the payloads `institution` is a partner of, in the data's order."""
-    return _kept(dataset, "partners", _partners).get(institution.id, [])
+    return per_dataset(dataset, "partners", _partners).get(institution.id, [])
 
 
 class AtPlace(NamedTuple):
     members: list[Member]
     institutions: list[Institution]
     payloads: list[Payload]
+    signatories: list[Signatory]
 
 
 def _places(dataset: Dataset) -> dict[Place, AtPlace]:
     found: dict[Place, AtPlace] = {}
 
     def at(place: Place) -> AtPlace:
-        return found.setdefault(place, AtPlace([], [], []))
+        return found.setdefault(place, AtPlace([], [], [], []))
 
     for member in dataset.members:
         at(member.place).members.append(member)
@@ -85,12 +88,15 @@ def _places(dataset: Dataset) -> dict[Place, AtPlace]:
     for payload in dataset.payloads:
         for place in dict.fromkeys(payload.places):
             at(place).payloads.append(payload)
+    for signatory in dataset.signatories:
+        at(signatory.place).signatories.append(signatory)
     return found
 
 
 def at_place(dataset: Dataset, place: Place) -> AtPlace:
-    """The members, institutions and payloads (through a partner) at `place`."""
-    return _kept(dataset, "places", _places).get(place, AtPlace([], [], []))
+    """The members, institutions, payloads (through a partner) and Artemis signatories at
+    `place`."""
+    return per_dataset(dataset, "places", _places).get(place, AtPlace([], [], [], []))
 
 
 class ById(NamedTuple):
@@ -111,7 +117,7 @@ def _ids(dataset: Dataset) -> ById:
 
 def by_id(dataset: Dataset) -> ById:
     """Every record by its id, and by its id in any case; the first in `all_records` order."""
-    return _kept(dataset, "ids", _ids)
+    return per_dataset(dataset, "ids", _ids)
 
 
 def _positions(dataset: Dataset) -> dict[int, int]:
@@ -124,7 +130,7 @@ def at_places(dataset: Dataset, places: list[Place]) -> AtPlace:
     """What is at any of `places`, each record once, in the data's order."""
     if len(places) == 1:
         return at_place(dataset, places[0])
-    position = _kept(dataset, "positions", _positions)
+    position = per_dataset(dataset, "positions", _positions)
     found = [at_place(dataset, place) for place in places]
 
     def merged(lists: list[list[T]]) -> list[T]:
@@ -135,4 +141,5 @@ def at_places(dataset: Dataset, places: list[Place]) -> AtPlace:
         merged([f.members for f in found]),
         merged([f.institutions for f in found]),
         merged([f.payloads for f in found]),
+        merged([f.signatories for f in found]),
     )

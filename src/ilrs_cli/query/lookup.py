@@ -19,7 +19,8 @@ class Found(NamedTuple):
 
 def find(dataset: Dataset, record_id: str) -> Found:
     """The record with this id (exactly, else in any case), or the records of the country or
-    region it names: that country's member record, with its payloads named as `others`.
+    region it names: that country's member record (else its Artemis Accords record), with
+    its other records named as `others`.
     RecordNotFound with the closest ids; QueryError when a name finds several payloads only."""
     wanted = record_id.strip()
     if not wanted:
@@ -33,7 +34,7 @@ def find(dataset: Dataset, record_id: str) -> Found:
     match = ids.exact.get(wanted) or ids.folded.get(wanted.casefold())
     if match is not None:
         kind, record = match
-        if kind.name == "member":  # a member's id is often its country's name: name the rest
+        if kind.name in ("member", "signatory"):  # a country's records: name the rest
             same = _of_country(dataset, wanted, quiet=True)
             if same is not None:
                 others = tuple(pair for pair in (same[:2], *same.others) if pair[1] is not record)
@@ -56,12 +57,13 @@ def _of_country(dataset: Dataset, text: str, quiet: bool = False) -> Found | Non
         return None
     at = at_places(dataset, [place for place in dataset.places if country.includes(place)])
     members = sorted(at.members, key=lambda member: member.level is not Level.NATIONAL)
-    payloads = at.payloads
+    payloads, signed = at.payloads, at.signatories
     records: list[tuple[Kind, Record]] = [(BY_NAME["member"], m) for m in members]
+    records += [(BY_NAME["signatory"], s) for s in signed]
     records += [(BY_NAME["payload"], p) for p in payloads]
     if not records:
         return None
-    if not members and len(payloads) > 1 and not quiet:
+    if not members and not signed and len(payloads) > 1 and not quiet:
         ids = ", ".join(payload.id for payload in payloads)
         raise QueryError("id", f"{text!r} has several payloads; give one id: {ids}")
     return Found(records[0][0], records[0][1], tuple(records[1:]))
