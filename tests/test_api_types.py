@@ -59,6 +59,18 @@ WRONG: dict[str, tuple[Callable[[Dataset], Any], str, str]] = {
     ),  # type: ignore[arg-type]
     "info(dataset='x')": (lambda d: api.info(dataset="x"), "dataset", "a Dataset"),  # type: ignore[arg-type]
     "load(5)": (lambda d: api.load(5), "path", "a path"),  # type: ignore[arg-type]
+    "signatories(as_of=1)": (
+        lambda d: api.signatories(as_of=1, dataset=d),
+        "as_of",
+        "a date",  # type: ignore[arg-type]
+    ),
+    "signings(country=b'TR')": (
+        lambda d: api.signings(country=b"TR", dataset=d),
+        "country",
+        "a string or a list",  # type: ignore[arg-type]
+    ),
+    "growth(level=5)": (lambda d: api.growth(level=5, dataset=d), "level", "a string or a list"),  # type: ignore[arg-type]
+    "countries(camp=1)": (lambda d: api.countries(camp=1, dataset=d), "camp", "a string"),  # type: ignore[arg-type]
 }
 
 
@@ -78,6 +90,10 @@ def test_a_date_is_taken_where_a_date_is_meant(frozen: Dataset) -> None:
     assert api.timeline(after=day, before=datetime.date(2025, 6, 30), dataset=frozen) == (
         api.timeline(after="2024-01-01", before="2025-06-30", dataset=frozen)
     )
+    assert api.signatories(as_of=day, dataset=frozen) == (
+        api.signatories(as_of="2024-01-01", dataset=frozen)
+    )
+    assert api.growth(as_of=day, dataset=frozen) == api.growth(as_of="2024-01-01", dataset=frozen)
     moment = datetime.datetime(2024, 1, 1, 12, 0)  # a datetime is a date: its day
     assert api.members(after=moment, dataset=frozen) == api.members(after=day, dataset=frozen)
 
