@@ -38,17 +38,18 @@ def build_dataset(
 class _Record:
     """One table being read: its typed values and the problems found in it. `lines` gives
     the line of each key, so a problem with a field points at the field's own line. `where`
-    names the record; a callable is asked only when there is a problem to report."""
+    names the record. Both may be callables, asked only when there is a problem to report:
+    a valid file never pays for finding lines."""
 
     def __init__(
         self,
         where: str | Callable[[], str],
         problems: list[str],
-        lines: dict[str, int] | None = None,
+        lines: dict[str, int] | Callable[[], dict[str, int]] | None = None,
     ) -> None:
         self._where = where
+        self._lines = lines or {}
         self.problems = problems
-        self.lines = lines or {}
         self.values: dict[str, Any] = {}
         self.ok = True
 
@@ -57,6 +58,12 @@ class _Record:
         if callable(self._where):
             self._where = self._where()
         return self._where
+
+    @property
+    def lines(self) -> dict[str, int]:
+        if callable(self._lines):
+            self._lines = self._lines()
+        return self._lines
 
     def problem(self, message: str, key: str | None = None) -> None:
         where = self.where
@@ -111,7 +118,9 @@ class _Builder:
         self.path = path
         self.bundled = bundled
         self.document = document
-        self.header_lines, self.key_lines = _header_lines(text)
+        self.text = text
+        self._found_lines: tuple[dict[str, list[int]], dict[str, list[dict[str, int]]]] | None
+        self._found_lines = None
         self.problems: list[str] = []
         self.seen_ids: dict[str, str] = {}
         self.places: dict[str, Place] = {}
@@ -229,11 +238,11 @@ class _Builder:
             return []
         schema = TABLES[kind.plural]
         built = []
-        blocks = self.key_lines.get(kind.plural, [])
         for index, table in enumerate(raw):
-            lines = blocks[index] if index < len(blocks) else {}
             record = _Record(
-                functools.partial(self._where, kind.plural, index, table), self.problems, lines
+                functools.partial(self._where, kind.plural, index, table),
+                self.problems,
+                functools.partial(self._key_lines, kind.plural, index),
             )
             _read(table, schema, record)
             self._unique_id(record, kind)
@@ -249,12 +258,22 @@ class _Builder:
                 built.append(value)
         return built
 
+    def _lines(self) -> tuple[dict[str, list[int]], dict[str, list[dict[str, int]]]]:
+        """The line of each [[table]] header and key, found when a problem first needs one."""
+        if self._found_lines is None:
+            self._found_lines = _header_lines(self.text)
+        return self._found_lines
+
+    def _key_lines(self, key: str, index: int) -> dict[str, int]:
+        blocks = self._lines()[1].get(key, [])
+        return blocks[index] if index < len(blocks) else {}
+
     def _where(self, key: str, index: int, table: dict[str, Any]) -> str:
         """'[[payloads]] #3 (id 'x', line 120)': the record, by position, id and line."""
         details = []
         if isinstance(table.get("id"), str):
             details.append(f"id {table['id'][:80]!r}")
-        lines = self.header_lines.get(key, [])
+        lines = self._lines()[0].get(key, [])
         if index < len(lines):
             details.append(f"line {lines[index]}")
         return f"[[{key}]] #{index + 1}" + (f" ({', '.join(details)})" if details else "")
@@ -316,9 +335,9 @@ class _Builder:
         if record.ok and not entries:
             record.problem("has no sources; every record needs at least one", "sources")
         citations = []
-        line = record.lines.get("sources")
 
         def where(number: int) -> str:
+            line = record.lines.get("sources")
             found = record.where
             found = re.sub(r"line \d+", f"line {line}", found) if line else found
             return f"{found} source #{number}"
