@@ -237,6 +237,7 @@ class _Builder:
             self.problems.append(f"'{kind.plural}' must be an array of tables ([[{kind.plural}]])")
             return []
         schema = TABLES[kind.plural]
+        links = [(spec, target) for spec, target in _targets(schema) if spec.type.link]
         built = []
         for index, table in enumerate(raw):
             record = _Record(
@@ -246,9 +247,9 @@ class _Builder:
             )
             _read(table, schema, record)
             self._unique_id(record, kind)
-            for spec in schema.fields:
-                if spec.type.link is not None and spec.target in record.values:
-                    self._link(record, spec.type.link, spec.target, spec.name)
+            for spec, target in links:
+                if target in record.values:
+                    self._link(record, spec.type.link or "", target, spec.name)
             for message in rules.record_problems(kind.name, record.values):
                 record.problem(message)
             _unknown(table, schema, record)

@@ -11,7 +11,7 @@ from typing import Any
 from ..core.kinds import KINDS, Kind
 from ..core.records import Dataset
 from .columns import ID, Column, Item, Listing
-from .items import READS_THE_DATASET, record_item
+from .items import dataset_context, record_item
 
 DIFF_COLUMNS = (
     Column("change", "Change", "added, removed or changed."),
@@ -74,15 +74,14 @@ def _changes(
 
 def _record_rows(kind: Kind, old: Dataset, new: Dataset) -> list[Item]:
     """The rows of one kind. Records are indexed by id; the JSON objects are built only for
-    records in both, and not at all for a record equal in both whose object reads nothing
-    else of its dataset (`items.READS_THE_DATASET`): linear, and cheap when little changed."""
+    records in both, and not at all for a record equal in both whose object reads the same
+    of either dataset (`items.dataset_context`): linear, and cheap when little changed."""
     before = {record.id: record for record in getattr(old, kind.plural)}
     after = {record.id: record for record in getattr(new, kind.plural)}
-    independent = kind.name not in READS_THE_DATASET
 
     def items(key: str) -> tuple[Item, Item] | None:
         was, now = before[key], after[key]
-        if independent and was == now:
+        if was == now and dataset_context(kind, was, old) == dataset_context(kind, now, new):
             return None
         return (
             _comparable(record_item(kind, was, old)),

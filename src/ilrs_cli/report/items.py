@@ -253,11 +253,24 @@ def cited_by(dataset: Dataset, source_id: str) -> list[str]:
     return list(citing(dataset).get(source_id, ()))
 
 
-# The kinds whose object reads more of the dataset than the record itself (a member names its
-# organization and its country's Accords signing, an institution lists its payloads, a source
-# the records citing it, a signatory its country's ILRS part and payloads); the object of any
-# other kind depends on the record alone.
-READS_THE_DATASET = frozenset({"member", "institution", "source", "signatory"})
+def dataset_context(kind: Kind, record: Any, dataset: Dataset) -> Any:
+    """What the object of `record` reads of its dataset beyond the record itself, cheaply: a
+    member names its organization and its country's Accords signing, an institution lists its
+    payloads, a source the records citing it; the other kinds read nothing (an empty tuple).
+    A signatory reads much (its country's ILRS part and payloads): its object itself. Two
+    equal records with equal contexts have equal objects, which is how `diff` skips them."""
+    if kind.name == "member":
+        from ..query.camps import standing_of
+
+        via = dataset.member_name(record.via) if record.via else None
+        return via, standing_of(dataset, record.place).signatory
+    if kind.name == "institution":
+        return payloads_with(dataset, record)
+    if kind.name == "source":
+        return cited_by(dataset, record.id)
+    if kind.name == "signatory":
+        return signatory_item(record, dataset)
+    return ()
 
 
 def record_item(kind: Kind, record: Any, dataset: Dataset) -> Item:
