@@ -14,7 +14,7 @@ from ..core.kinds import kind_names
 from ..core.vocab import EventKind, EventStatus, Level, MemberStatus
 from ..render import Format
 from ..render.terminal import write_err, write_out
-from . import arguments, reporting
+from . import arguments, pictures, reporting
 from .completion import complete_id, complete_list_command, use_quoting_bash_script
 from .data_option import data_first
 
@@ -668,6 +668,7 @@ export_app = typer.Typer(
     no_args_is_help=True,
 )  # fmt: skip
 app.add_typer(export_app)
+pictures.register(app, export_app)  # chart, map and export html: cli/pictures.py
 ForceFlag = Annotated[bool, typer.Option("--force", help="Replace an existing target.")]
 
 

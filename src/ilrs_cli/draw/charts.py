@@ -26,7 +26,9 @@ OTHER_MISSION = "#666666"
 NONE = "(none)"
 
 
-def count_chart(dataset: Dataset, rows_of: Listing, field: str, counted: str) -> Picture:
+def count_chart(
+    dataset: Dataset, rows_of: Listing, field: str, counted: str, name: str = "count"
+) -> Picture:
     """Horizontal bars of a listing's rows counted by `field`, as `--count-by` counts them:
     one bar a value, its length the count. `counted` names the rows: payloads, members."""
     listing = count_by(rows_of, field)
@@ -42,7 +44,7 @@ def count_chart(dataset: Dataset, rows_of: Listing, field: str, counted: str) ->
     picture = Picture(width, body + 12, listing.heading, subtitle, _footer(dataset, [
         f"Each bar is the number of {counted} with that value of {field}"
         + ("; one with several values counts once for each." if _is_list(rows_of, field) else "."),
-    ]), "count")  # fmt: skip
+    ]), name)  # fmt: skip
     top = picture.top + 4
     axis_y = top + row * len(rows) + 4
     for tick in ticks:

@@ -163,7 +163,7 @@ def map_picture(dataset: Dataset, selection: Selection | None = None) -> Picture
     found = standings(dataset)
     names = {place.code: place.name for place in dataset.places if place.code}
     view = _view(chosen.zoom)
-    legend_height = 96
+    legend_height = 40 + 18 * (5 if chosen.codes is not None else 4)
     footer = [
         source_line(dataset),
         world.credit(),
