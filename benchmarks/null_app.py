@@ -34,6 +34,15 @@ def _version(value: bool) -> None:
 app = typer.Typer(name="ilrs", no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None)
 
 
+class Camp(str, Enum):
+    V0 = 'ilrs'
+    V1 = 'artemis'
+    V2 = 'both'
+    V3 = 'ilrs-only'
+    V4 = 'artemis-only'
+    V5 = 'neither'
+
+
 class EventKind(str, Enum):
     V0 = 'signing'
     V1 = 'statement'
@@ -90,6 +99,7 @@ def root(
 def payloads_command(
     country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
     region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
+    camp: Annotated[Camp | None, typer.Option('--in', metavar='CAMP')] = None,
     mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION', autocompletion=complete_constant)] = None,
     fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
@@ -98,6 +108,7 @@ def payloads_command(
     sort: Annotated[str | None, typer.Option('--sort', metavar='FIELD', autocompletion=complete_constant)] = None,
     limit: Annotated[int | None, typer.Option('--limit', metavar='N', min=1)] = None,
     count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
+    cumulative: Annotated[bool, typer.Option('--cumulative')] = False,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
 ) -> None:
     done()
@@ -113,6 +124,7 @@ def members_command(
     status: Annotated[MemberStatus | None, typer.Option('--status')] = None,
     country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
     region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
+    camp: Annotated[Camp | None, typer.Option('--in', metavar='CAMP')] = None,
     after: Annotated[str | None, typer.Option('--after', metavar='DATE')] = None,
     before: Annotated[str | None, typer.Option('--before', metavar='DATE')] = None,
     as_of: Annotated[str | None, typer.Option('--as-of', metavar='DATE')] = None,
@@ -123,6 +135,67 @@ def members_command(
     sort: Annotated[str | None, typer.Option('--sort', metavar='FIELD', autocompletion=complete_constant)] = None,
     limit: Annotated[int | None, typer.Option('--limit', metavar='N', min=1)] = None,
     count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
+    cumulative: Annotated[bool, typer.Option('--cumulative')] = False,
+    fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
+) -> None:
+    done()
+
+
+@app.command('artemis')
+def artemis_command(
+    country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
+    region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
+    camp: Annotated[Camp | None, typer.Option('--in', metavar='CAMP')] = None,
+    partners: Annotated[bool, typer.Option('--partners')] = False,
+    mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION', autocompletion=complete_constant)] = None,
+    after: Annotated[str | None, typer.Option('--after', metavar='DATE')] = None,
+    before: Annotated[str | None, typer.Option('--before', metavar='DATE')] = None,
+    as_of: Annotated[str | None, typer.Option('--as-of', metavar='DATE')] = None,
+    fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
+    as_json: Annotated[bool, typer.Option('--json')] = False,
+    as_csv: Annotated[bool, typer.Option('--csv')] = False,
+    fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
+    sort: Annotated[str | None, typer.Option('--sort', metavar='FIELD', autocompletion=complete_constant)] = None,
+    limit: Annotated[int | None, typer.Option('--limit', metavar='N', min=1)] = None,
+    count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
+    cumulative: Annotated[bool, typer.Option('--cumulative')] = False,
+    fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
+) -> None:
+    done()
+
+
+@app.command('signings')
+def signings_command(
+    country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
+    region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
+    camp: Annotated[Camp | None, typer.Option('--in', metavar='CAMP')] = None,
+    after: Annotated[str | None, typer.Option('--after', metavar='DATE')] = None,
+    before: Annotated[str | None, typer.Option('--before', metavar='DATE')] = None,
+    as_of: Annotated[str | None, typer.Option('--as-of', metavar='DATE')] = None,
+    fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
+    as_json: Annotated[bool, typer.Option('--json')] = False,
+    as_csv: Annotated[bool, typer.Option('--csv')] = False,
+    fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
+    sort: Annotated[str | None, typer.Option('--sort', metavar='FIELD', autocompletion=complete_constant)] = None,
+    limit: Annotated[int | None, typer.Option('--limit', metavar='N', min=1)] = None,
+    count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
+    cumulative: Annotated[bool, typer.Option('--cumulative')] = False,
+    fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
+) -> None:
+    done()
+
+
+@app.command('growth')
+def growth_command(
+    country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
+    region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
+    level: Annotated[list[Level] | None, typer.Option('--level')] = None,
+    as_of: Annotated[str | None, typer.Option('--as-of', metavar='DATE')] = None,
+    fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
+    as_json: Annotated[bool, typer.Option('--json')] = False,
+    as_csv: Annotated[bool, typer.Option('--csv')] = False,
+    fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
+    limit: Annotated[int | None, typer.Option('--limit', metavar='N', min=1)] = None,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
 ) -> None:
     done()
@@ -143,6 +216,7 @@ def timeline_command(
     sort: Annotated[str | None, typer.Option('--sort', metavar='FIELD', autocompletion=complete_constant)] = None,
     limit: Annotated[int | None, typer.Option('--limit', metavar='N', min=1)] = None,
     count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
+    cumulative: Annotated[bool, typer.Option('--cumulative')] = False,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
 ) -> None:
     done()
@@ -164,6 +238,7 @@ def mission_command(
 def countries_command(
     country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
     region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
+    camp: Annotated[Camp | None, typer.Option('--in', metavar='CAMP')] = None,
     fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
@@ -171,6 +246,7 @@ def countries_command(
     sort: Annotated[str | None, typer.Option('--sort', metavar='FIELD', autocompletion=complete_constant)] = None,
     limit: Annotated[int | None, typer.Option('--limit', metavar='N', min=1)] = None,
     count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
+    cumulative: Annotated[bool, typer.Option('--cumulative')] = False,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
 ) -> None:
     done()
@@ -195,6 +271,7 @@ def search_command(
     fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
     limit: Annotated[int | None, typer.Option('--limit', metavar='N', min=1)] = None,
     count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
+    cumulative: Annotated[bool, typer.Option('--cumulative')] = False,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
 ) -> None:
     done()
@@ -219,6 +296,7 @@ def sources_command(
     sort: Annotated[str | None, typer.Option('--sort', metavar='FIELD', autocompletion=complete_constant)] = None,
     limit: Annotated[int | None, typer.Option('--limit', metavar='N', min=1)] = None,
     count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
+    cumulative: Annotated[bool, typer.Option('--cumulative')] = False,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
 ) -> None:
     done()

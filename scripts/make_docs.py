@@ -3,7 +3,8 @@
 - README.md: a few examples, from real runs on the bundled dataset;
 - docs/cli.md: every command's real `--help`;
 - docs/json.md: each list command's JSON keys and CSV columns, from the columns it uses;
-- docs/dataset.md: the dataset schema, from the one declaration of fields (load/schema.py).
+- docs/dataset.md: the dataset schema, from the one declaration of fields (load/schema.py);
+- docs/regions.md: the region names `--region` takes, from core/regions.py and core/groupings.py.
 
     python scripts/make_docs.py          # rewrite those sections
     python scripts/make_docs.py --check  # exit 1 when any is stale
@@ -39,7 +40,7 @@ EXAMPLE_ENV = {**HELP_ENV, "COLUMNS": "100", "ILRS_DATA": None, "ILRS_TODAY": AS
 EXAMPLES = [
     ["payloads", "--country", "Turkey", "--fields", "name,mission,institutions"],
     ["members", "--national", "--after", "2024", "--fields", "name,status,date"],
-    ["cite", "micro-rovers", "--format", "bibtex"],
+    ["countries", "--in", "both", "--fields", "country,ilrs_standing,artemis,first"],
 ]  # fmt: skip
 
 
@@ -96,6 +97,26 @@ def json_keys() -> str:
     return "\n".join(parts)
 
 
+def regions() -> str:
+    """The region names beside UN M49's own, each with its countries and where they are from."""
+    from ilrs_cli.core.groupings import GROUPINGS
+    from ilrs_cli.core.regions import ALIASES, GROUPS
+
+    parts = ["| name | also | countries | from |", "| --- | --- | --- | --- |"]
+    for grouping in GROUPINGS:
+        also = ", ".join(grouping.aliases)
+        codes = " ".join(sorted(grouping.codes))
+        parts.append(
+            f"| {grouping.name} | {also} | {len(grouping.codes)}: {codes} | {grouping.basis} "
+            f"[Source]({grouping.source}) |"
+        )
+    parts += ["", "M49 groupings of sub-regions, and common names of M49 regions:", ""]
+    parts += ["| name | is |", "| --- | --- |"]
+    parts += [f"| {name} | the M49 regions {', '.join(subs)} |" for name, subs in GROUPS.items()]
+    parts += [f"| {alias} | M49 {region} |" for alias, region in ALIASES.items()]
+    return "\n".join(parts) + "\n"
+
+
 def generated(code: bool = True, data: bool = True) -> dict[Path, tuple[str, str]]:
     """Each generated document: its current text and the text it should have."""
     sections: dict[Path, list[tuple[str, Callable[[], str]]]] = {}
@@ -105,6 +126,7 @@ def generated(code: bool = True, data: bool = True) -> dict[Path, tuple[str, str
         sections[DOCS / "cli.md"] = [("cli-reference", reference)]
         sections[DOCS / "json.md"] = [("json-keys", json_keys)]
         sections[DOCS / "dataset.md"] = [("schema", schema_markdown)]
+        sections[DOCS / "regions.md"] = [("regions", regions)]
     result = {}
     for path, parts in sections.items():
         current = path.read_text(encoding="utf-8")

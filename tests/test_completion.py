@@ -41,7 +41,7 @@ def complete_zsh(line: str) -> str:
 
 def test_commands_complete() -> None:
     assert complete_bash("ilrs pay") == ["payloads"]
-    assert set(complete_bash("ilrs s")) == {"show", "search", "sources"}
+    assert set(complete_bash("ilrs s")) == {"show", "search", "signings", "sources"}
     assert set(complete_bash("ilrs c")) == {"countries", "check", "cite", "cache"}
 
 
@@ -61,7 +61,7 @@ def test_partial_id_completes() -> None:
 
 
 def test_fields_complete_per_command_after_a_comma() -> None:
-    assert complete_bash("ilrs members --fields name,st") == ["name,status"]
+    assert complete_bash("ilrs members --fields name,st") == ["name,status", "name,start"]
     assert complete_bash("ilrs timeline --fields st") == ["start", "status"]
 
 

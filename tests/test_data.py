@@ -30,6 +30,7 @@ def all_citations(dataset: Dataset) -> list[tuple[str, Citation]]:
         *dataset.missions,
         *dataset.events,
         *dataset.facts,
+        *dataset.signatories,
     ]
     return [(record.id, citation) for record in records for citation in record.sources]
 
@@ -49,7 +50,7 @@ def cited(item: object) -> set[str]:
 def test_the_bundled_file_is_the_repository_file(dataset: Dataset) -> None:
     assert bundled_path().name == "chang8.toml"
     assert dataset.bundled
-    assert dataset.info.version == "1.1.0"
+    assert dataset.info.version == "1.2.0"
 
 
 def test_as_of_is_the_date_of_the_newest_source(dataset: Dataset) -> None:
@@ -249,19 +250,21 @@ def test_nicaragua_day_of_signing_spacenews_nicaragua(dataset: Dataset) -> None:
     assert "not the day" in (nicaragua.note or "")
 
 
-def test_serbia_mou_came_after_xi_visit_spacewatch_people(dataset: Dataset) -> None:
+def test_serbia_mou_signed_during_xi_visit_spacenews_serbianmonitor(dataset: Dataset) -> None:
+    # 1.1.0 said "after the visit"; 1.2.0: SpaceNews and Serbian Monitor tie it to the visit.
     serbia = record(dataset, "members", "serbia")
-    assert serbia.date.text == "2024-05"
-    assert "following" in (serbia.agreement or "")
-    assert "during" not in (serbia.agreement or "")
-    assert {"spacewatch-2024-05", "people-2024-05-09"} <= cited(serbia)
+    assert serbia.date.text == "2024-05-07/2024-05-08"
+    assert "during" in (serbia.agreement or "")
+    assert "No source gives the day" in (serbia.note or "")
+    assert {"spacerfit-serbia", "serbianmonitor-xi-visit", "people-2024-05-09"} <= cited(serbia)
 
 
-def test_kazakhstan_no_city_named_techtag_astanatimes(dataset: Dataset) -> None:
+def test_kazakhstan_signed_at_the_sco_summit_in_astana_kursiv(dataset: Dataset) -> None:
+    # 1.1.0 dropped "in Astana"; 1.2.0: Kursiv (4 July 2024) places it there.
     kazakhstan = record(dataset, "members", "kazakhstan")
-    assert "Astana" not in (kazakhstan.agreement or "")
+    assert "SCO summit in Astana" in (kazakhstan.agreement or "")
     assert "Ministry of Digital Development" in (kazakhstan.agreement or "")
-    assert {"techtag-kazakhstan", "astanatimes-2024-08"} <= cited(kazakhstan)
+    assert {"techtag-kazakhstan", "astanatimes-2024-08", "kursiv-2024-07-04"} <= cited(kazakhstan)
 
 
 def test_turkey_application_reported_2024_04_08_vestikavkaza(dataset: Dataset) -> None:

@@ -1,6 +1,6 @@
-"""The bundled data's release: `ilrs diff` from 1.0.0 (the file as released, kept as a
-fixture from git history) to this release shows exactly the records added and removed, and
-the corrections the CHANGELOG names."""
+"""The bundled data's releases: `ilrs diff` from 1.0.0 and from 1.1.0 (each file as released,
+kept as a fixture from git history) to this release shows exactly the records added and
+removed, and the corrections the CHANGELOG names (tests/test_data_diff_1_2.py for 1.2.0)."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def test_the_changelogs_removals_and_corrections_show(rows: list[dict[str, str]]
     assert "chinas-change-8" in url["new"] and "chinas-change-8" not in url["old"]
     assert change("member", "apsco", "date")["new"] == "2023-04-25"  # dsel-tiandu-2023
     assert change("member", "djibouti")["change"] == "added"  # Roscosmos, April 2025
-    assert change("dataset", "dataset", "version")["new"] == "1.1.0"
+    assert change("dataset", "dataset", "version")["new"] == load_dataset().info.version
 
 
 def test_the_table_shows_the_same_changes(ilrs: Runner) -> None:

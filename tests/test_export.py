@@ -60,6 +60,7 @@ def expected_counts(dataset: Dataset) -> dict[str, int]:
     return {
         **counts,
         "places": len(dataset.places),
+        "standings": len(dataset.places),
         "payload_institutions": sum(len(p.institutions) for p in dataset.payloads),
         "citations": sum(
             len(getattr(record, "sources", ()))

@@ -182,7 +182,7 @@ def test_empty_contradictory_and_unknown_arguments_exit_2(ilrs: Runner, args: li
 def test_unknown_command_lists_the_valid_ones(ilrs: Runner) -> None:
     outcome = ilrs("launch")
     assert "No such command 'launch'" in outcome.stderr
-    assert "payloads, members, timeline" in outcome.stderr
+    assert "payloads, members, artemis, signings, growth, timeline" in outcome.stderr
 
 
 def test_repeated_flags_are_fine(ilrs: Runner) -> None:

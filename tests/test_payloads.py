@@ -100,7 +100,7 @@ def test_turkey_table_shows_partners_and_sources(ilrs: Runner) -> None:
     assert "[1] SpaceNews, 2025-04-24 (spacenews)" in outcome.stdout
     assert "[4] installsat.tv (installsat-ce8)" in outcome.stdout
     assert "Data as of 2026-04-13" in outcome.stdout
-    assert "from Turkey: 1 payload" in outcome.stdout
+    assert "from Turkey on Chang'e-8: 1 payload" in outcome.stdout
 
 
 @pytest.mark.parametrize("spelling", ["turkey", "TURKEY", "Türkiye", "Turkiye", "tr", "TR", "TUR"])

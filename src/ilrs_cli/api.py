@@ -5,7 +5,8 @@
     ['Intelligent exploration robot for challenging environments']
 
 Every list function returns the same list of dicts that the command's `--json` prints (so
-`pandas.DataFrame(api.payloads())` works); `show` and `info` return one dict, `cite` a string.
+`pandas.DataFrame(api.payloads())` works, and `pd.to_datetime` takes the ISO `start` and `end`
+days of every signing date); `show` and `info` return one dict, `cite` a string.
 Arguments are what a person would type: country names, alternative names or ISO codes,
 mission spellings (CE-8), dates as text (2024, 2024-06, 2024-06-30). Each function reads the
 bundled dataset unless given `dataset=` (from `load`).
@@ -24,7 +25,7 @@ from typing import Any
 
 from .core.errors import DatasetError, IlrsError, QueryError, RecordNotFound
 from .core.records import Dataset
-from .core.vocab import Level, MemberStatus
+from .core.vocab import Camp, Level, MemberStatus
 from .report import answers
 from .report.answers import Texts
 
@@ -36,12 +37,15 @@ __all__ = [
     "cite",
     "countries",
     "facts",
+    "growth",
     "info",
     "load",
     "members",
     "payloads",
     "search",
     "show",
+    "signatories",
+    "signings",
     "sources",
     "timeline",
 ]
@@ -65,11 +69,13 @@ def payloads(
     country: Texts = None,
     mission: Texts = None,
     region: str | None = None,
+    camp: Camp | str | None = None,
     dataset: Dataset | None = None,
 ) -> list[Item]:
-    """Payloads with a partner institution from `country` (one or a list: any of them) or
-    `region` (a UN M49 region), on `mission`; all of them by default."""
-    return answers.payloads(_data(dataset), country, mission, region).items
+    """Payloads with a partner institution from `country` (one or a list: any of them),
+    `region` (a UN M49 region or a grouping such as "Middle East") and a country in `camp`,
+    on `mission`; every mission's payloads (Chang'e-7 and Chang'e-8) by default."""
+    return answers.payloads(_data(dataset), country, mission, region, camp).items
 
 
 def members(
@@ -81,13 +87,66 @@ def members(
     as_of: str | None = None,
     after: str | None = None,
     before: str | None = None,
+    camp: Camp | str | None = None,
     dataset: Dataset | None = None,
 ) -> list[Item]:
     """ILRS participants. `level`: national, subnational, organization or affiliated;
     `status`: signed or reported; `as_of`: only those documented as signed by that date;
-    `after`/`before`: those whose signing date falls in that range (inclusive)."""
+    `after`/`before`: those whose signing date falls in that range (inclusive); `camp`:
+    those whose country is in it (ilrs, artemis, both, ilrs-only, artemis-only, neither)."""
     data = _data(dataset)
-    return answers.members(data, level, status, country, as_of, after, before, region).items
+    return answers.members(data, level, status, country, as_of, after, before, region, camp).items
+
+
+def signatories(
+    *,
+    country: Texts = None,
+    region: str | None = None,
+    camp: Camp | str | None = None,
+    mission: Texts = None,
+    partners: bool = False,
+    as_of: str | None = None,
+    after: str | None = None,
+    before: str | None = None,
+    dataset: Dataset | None = None,
+) -> list[Item]:
+    """Artemis Accords signatories in signing order, as `ilrs artemis --json`: date, order,
+    who signed, and the country's ILRS standing and payloads. `partners`: only countries with
+    a payload partner (on `mission` when given, which implies it); `as_of`: signed by then."""
+    data = _data(dataset)
+    listing = answers.signatories(
+        data, country, region, camp, mission, partners, as_of, after, before
+    )
+    return listing.items
+
+
+def signings(
+    *,
+    country: Texts = None,
+    region: str | None = None,
+    camp: Camp | str | None = None,
+    as_of: str | None = None,
+    after: str | None = None,
+    before: str | None = None,
+    dataset: Dataset | None = None,
+) -> list[Item]:
+    """Both camps' signings on one timeline, as `ilrs signings --json`."""
+    data = _data(dataset)
+    return answers.signings(data, country, region, camp, as_of, after, before).items
+
+
+def growth(
+    *,
+    country: Texts = None,
+    region: str | None = None,
+    level: Texts = None,
+    as_of: str | None = None,
+    dataset: Dataset | None = None,
+) -> list[Item]:
+    """Both camps year by year, as `ilrs growth --json`: each year's ILRS signings (national
+    participants unless `level` says otherwise) and Accords signings, with running totals,
+    every year from the first to the last, then a row (year None) for undated participants."""
+    return answers.growth(_data(dataset), country, region, level, as_of).items
 
 
 def timeline(
@@ -112,10 +171,15 @@ def facts(*, mission: Texts = None, dataset: Dataset | None = None) -> list[Item
 
 
 def countries(
-    *, country: Texts = None, region: str | None = None, dataset: Dataset | None = None
+    *,
+    country: Texts = None,
+    region: str | None = None,
+    camp: Camp | str | None = None,
+    dataset: Dataset | None = None,
 ) -> list[Item]:
-    """Every country and region in the data with its ILRS part, payloads and institutions."""
-    return answers.countries(_data(dataset), country, region).items
+    """Every country and region in the data with its camps, ILRS part, Artemis Accords
+    signing, payloads and institutions."""
+    return answers.countries(_data(dataset), country, region, camp).items
 
 
 def search(text: str, *, dataset: Dataset | None = None) -> list[Item]:

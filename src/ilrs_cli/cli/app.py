@@ -15,7 +15,12 @@ from ..core.vocab import EventKind, EventStatus, Level, MemberStatus
 from ..render import Format
 from ..render.terminal import write_err, write_out
 from . import arguments, pictures, reporting
-from .completion import complete_id, complete_list_command, use_quoting_bash_script
+from .completion import (
+    complete_id,
+    complete_list_command,
+    complete_mission,
+    use_quoting_bash_script,
+)
 from .data_option import data_first
 
 if TYPE_CHECKING:
@@ -27,9 +32,11 @@ from .options import (
     CountByOption,
     CountryOption,
     CsvFlag,
+    CumulativeFlag,
     FailEmptyFlag,
     FieldsOption,
     FormatOption,
+    InOption,
     JsonFlag,
     LimitOption,
     MissionOption,
@@ -109,6 +116,7 @@ def payloads(
     ctx: typer.Context,
     country: CountryOption = None,
     region: RegionOption = None,
+    camp: InOption = None,
     mission: MissionOption = None,
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
@@ -117,23 +125,28 @@ def payloads(
     sort: SortOption = None,
     limit: LimitOption = None,
     count_by: CountByOption = None,
+    cumulative: CumulativeFlag = False,
     fail_empty: FailEmptyFlag = False,
 ) -> None:
-    """List the international payloads selected for Chang'e-8.
+    """List the international payloads of every mission in the data: those selected for
+    Chang'e-8 and those named for Chang'e-7 (--mission for one).
 
-    A payload matches --country when any of its partner institutions is from there.
+    A payload matches --country (or --region, or --in) when any of its partner institutions
+    is from there. The title says which missions the list covers.
 
     \b
     Examples:
       ilrs payloads --country Turkey
-      ilrs payloads -c Egypt -c Bahrain --json
+      ilrs payloads --mission CE-8
+      ilrs payloads --in artemis --fields name,mission,countries
     """
     from ..report import answers
 
     def make(dataset: Dataset) -> Listing:
-        return answers.payloads(dataset, country, mission, region)
+        return answers.payloads(dataset, country, mission, region, camp)
 
-    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty)
+    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty,
+                     cumulative)  # fmt: skip
 
 
 @app.command()
@@ -163,6 +176,7 @@ def members(
     ] = None,
     country: CountryOption = None,
     region: RegionOption = None,
+    camp: InOption = None,
     after: Annotated[
         str | None,
         typer.Option(
@@ -190,6 +204,7 @@ def members(
     sort: SortOption = None,
     limit: LimitOption = None,
     count_by: CountByOption = None,
+    cumulative: CumulativeFlag = False,
     fail_empty: FailEmptyFlag = False,
 ) -> None:
     """List ILRS participants: level, status and signing date.
@@ -203,6 +218,8 @@ def members(
       ilrs members --affiliated --json
       ilrs members --status signed --sort date --fields name,date
       ilrs members --national --as-of 2023-12-31
+      ilrs members --in both --fields name,date,artemis
+      ilrs members --national --count-by year --cumulative
     """
     from ..report import answers
 
@@ -225,9 +242,184 @@ def members(
     wanted = chosen.pop() if chosen else None
 
     def make(dataset: Dataset) -> Listing:
-        return answers.members(dataset, wanted, status, country, as_of, after, before, region)
+        return answers.members(dataset, wanted, status, country, as_of, after, before, region, camp)
 
-    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty)
+    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty,
+                     cumulative)  # fmt: skip
+
+
+AfterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--after",
+        metavar="DATE",
+        show_default=False,
+        help="Only signings on or after this date (YYYY, YYYY-MM, YYYY-MM-DD; inclusive).",
+    ),
+]
+BeforeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--before",
+        metavar="DATE",
+        show_default=False,
+        help="Only signings on or before this date (inclusive).",
+    ),
+]
+SignedAsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="Only those signed by the end of this date (YYYY and YYYY-MM mean their last "
+        "day), on or before the data's own as-of date.",
+        show_default=False,
+    ),
+]
+
+
+@app.command()
+def artemis(
+    ctx: typer.Context,
+    country: CountryOption = None,
+    region: RegionOption = None,
+    camp: InOption = None,
+    partners: Annotated[
+        bool,
+        typer.Option(
+            "--partners", help="Only countries with a partner in a payload (any mission)."
+        ),
+    ] = False,
+    mission: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--mission",
+            "-m",
+            metavar="MISSION",
+            help="Only countries with a payload partner on this mission (Chang'e-7, "
+            "Chang'e-8); repeat for any of several.",
+            autocompletion=complete_mission,
+            show_default=False,
+        ),
+    ] = None,
+    after: AfterOption = None,
+    before: BeforeOption = None,
+    as_of: SignedAsOfOption = None,
+    fmt: FormatOption = None,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+    fields: FieldsOption = None,
+    sort: SortOption = None,
+    limit: LimitOption = None,
+    count_by: CountByOption = None,
+    cumulative: CumulativeFlag = False,
+    fail_empty: FailEmptyFlag = False,
+) -> None:
+    """List the Artemis Accords signatories: date, order, who signed, and each country's
+    ILRS standing and payloads.
+
+    The tool covers the Accords only beside the ILRS and the Chang'e payloads: signatories
+    with their sourced dates and ordinals, not the Accords' text or other space policy.
+
+    \b
+    Examples:
+      ilrs artemis --partners
+      ilrs artemis --in both --fields country,date,order,ilrs_standing,first
+      ilrs artemis --count-by year --cumulative
+      ilrs artemis --as-of 2022 --region "Middle East"
+    """
+    from ..report import answers
+
+    def make(dataset: Dataset) -> Listing:
+        return answers.signatories(
+            dataset, country, region, camp, mission, partners, as_of, after, before
+        )
+
+    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty,
+                     cumulative)  # fmt: skip
+
+
+@app.command()
+def signings(
+    ctx: typer.Context,
+    country: CountryOption = None,
+    region: RegionOption = None,
+    camp: InOption = None,
+    after: AfterOption = None,
+    before: BeforeOption = None,
+    as_of: SignedAsOfOption = None,
+    fmt: FormatOption = None,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+    fields: FieldsOption = None,
+    sort: SortOption = None,
+    limit: LimitOption = None,
+    count_by: CountByOption = None,
+    cumulative: CumulativeFlag = False,
+    fail_empty: FailEmptyFlag = False,
+) -> None:
+    """The signings of both camps on one timeline: ILRS agreements and Artemis Accords
+    signings, in date order.
+
+    ILRS rows are each participant's first documented agreement (every level); participants
+    with no signing date are left out (`ilrs members` lists them).
+
+    \b
+    Examples:
+      ilrs signings --after 2023 --before 2024
+      ilrs signings --in both
+      ilrs signings --country Senegal --json
+      ilrs signings --count-by camp
+    """
+    from ..report import answers
+
+    def make(dataset: Dataset) -> Listing:
+        return answers.signings(dataset, country, region, camp, as_of, after, before)
+
+    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty,
+                     cumulative)  # fmt: skip
+
+
+@app.command()
+def growth(
+    ctx: typer.Context,
+    country: CountryOption = None,
+    region: RegionOption = None,
+    level: Annotated[
+        list[Level] | None,
+        typer.Option(
+            "--level",
+            help="ILRS participants of this level (default national); repeat for several.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: SignedAsOfOption = None,
+    fmt: FormatOption = None,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+    fields: FieldsOption = None,
+    limit: LimitOption = None,
+    fail_empty: FailEmptyFlag = False,
+) -> None:
+    """How both camps grew, year by year, side by side: signings each year and cumulative
+    totals, every year from the first to the last, undated ILRS participants on a last row.
+
+    ILRS: national participants by default (--level for others), in the year of their first
+    documented agreement. Artemis Accords: signatories, in the year they signed.
+
+    \b
+    Examples:
+      ilrs growth
+      ilrs growth --level national --level organization
+      ilrs growth --region Africa --as-of 2024
+      ilrs growth --csv > growth.csv
+    """
+    from ..report import answers
+
+    def make(dataset: Dataset) -> Listing:
+        return answers.growth(dataset, country, region, level, as_of)
+
+    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, None, limit, None, fail_empty)
 
 
 @app.command()
@@ -274,6 +466,7 @@ def timeline(
     sort: SortOption = None,
     limit: LimitOption = None,
     count_by: CountByOption = None,
+    cumulative: CumulativeFlag = False,
     fail_empty: FailEmptyFlag = False,
 ) -> None:
     """List dated events: selection, ILRS signings, launches.
@@ -296,7 +489,8 @@ def timeline(
     def make(dataset: Dataset) -> Listing:
         return answers.timeline(dataset, after, before, mission, as_of, kind, status)
 
-    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty)
+    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty,
+                     cumulative)  # fmt: skip
 
 
 @app.command()
@@ -332,6 +526,7 @@ def countries(
     ctx: typer.Context,
     country: CountryOption = None,
     region: RegionOption = None,
+    camp: InOption = None,
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
@@ -339,21 +534,30 @@ def countries(
     sort: SortOption = None,
     limit: LimitOption = None,
     count_by: CountByOption = None,
+    cumulative: CumulativeFlag = False,
     fail_empty: FailEmptyFlag = False,
 ) -> None:
-    """Every country and region in the data: its ILRS part, payloads and institutions.
+    """Every country and region in the data: where it stands between the ILRS and the
+    Artemis Accords, its ILRS part, its Accords signing, payloads and institutions.
+
+    Camps come from the records: an ILRS participation of any level or status (China leads
+    the ILRS) and an Accords signing, of the place or of the country it lies in. `neither`
+    means neither among the places the data names; the data is not a list of the world.
 
     \b
     Examples:
       ilrs countries --country Egypt
+      ilrs countries --in both --fields country,ilrs_standing,artemis,first
+      ilrs countries --count-by camps
       ilrs countries --csv > countries.csv
     """
     from ..report import answers
 
     def make(dataset: Dataset) -> Listing:
-        return answers.countries(dataset, country, region)
+        return answers.countries(dataset, country, region, camp)
 
-    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty)
+    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty,
+                     cumulative)  # fmt: skip
 
 
 @app.command()
@@ -397,6 +601,7 @@ def search(
     fields: FieldsOption = None,
     limit: LimitOption = None,
     count_by: CountByOption = None,
+    cumulative: CumulativeFlag = False,
     fail_empty: FailEmptyFlag = False,
 ) -> None:
     """Search names, descriptions, institutions and notes of every kind of record.
@@ -411,7 +616,8 @@ def search(
     def make(dataset: Dataset) -> Listing:
         return answers.search(dataset, text)
 
-    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, None, limit, count_by, fail_empty)
+    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, None, limit, count_by, fail_empty,
+                     cumulative)  # fmt: skip
 
 
 def info(
@@ -457,6 +663,7 @@ def sources(
     sort: SortOption = None,
     limit: LimitOption = None,
     count_by: CountByOption = None,
+    cumulative: CumulativeFlag = False,
     fail_empty: FailEmptyFlag = False,
 ) -> None:
     """List the sources: title, author, publisher, date, URL, reposts, checked date, notes.
@@ -472,7 +679,8 @@ def sources(
     def make(dataset: Dataset) -> Listing:
         return answers.sources(dataset, cited_by)
 
-    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty)
+    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty,
+                     cumulative)  # fmt: skip
 
 
 @app.command()
@@ -759,7 +967,8 @@ def list_fields(
         str | None,
         typer.Argument(
             metavar="[COMMAND]",
-            help="A list command: payloads, members, timeline, mission, countries, search.",
+            help="A list command: payloads, members, artemis, signings, growth, timeline, "
+            "mission, countries, search, sources.",
             autocompletion=complete_list_command,
             show_default=False,
         ),

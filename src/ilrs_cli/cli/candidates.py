@@ -123,11 +123,11 @@ def list_commands(incomplete: str) -> Candidates:
 
 
 def regions(incomplete: str) -> Candidates:
-    from ..core.regions import region_names
+    from ..core.regions import region_help, region_names
 
     typed = incomplete.casefold()
     return [
-        (_typed(name, incomplete), "UN M49 region")
+        (_typed(name, incomplete), region_help(name))
         for name in region_names()
         if name.casefold().startswith(typed)
     ]

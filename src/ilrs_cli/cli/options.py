@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from ..core.vocab import Camp
 from ..render import Format
 from .completion import (
     complete_country,
@@ -72,8 +73,9 @@ CountByOption = Annotated[
     typer.Option(
         "--count-by",
         metavar="FIELD",
-        help="Count rows by this field (a list field counts each element; `year` counts "
-        "dates by year): rows of value and count, most frequent first.",
+        help="Count rows by this field: rows of value and count, most frequent first (a list "
+        "field counts each element). `year` counts dates by year, in year order, every year "
+        "shown, undated last.",
         autocompletion=complete_fields,
         show_default=False,
     ),
@@ -84,9 +86,26 @@ RegionOption = Annotated[
         "--region",
         "-r",
         metavar="REGION",
-        help="A UN M49 region or sub-region (Africa, Asia, Western Asia, Latin America and "
-        "the Caribbean, Sub-Saharan Africa, ...), any case.",
+        help="A UN M49 region or sub-region (Africa, Western Asia, Latin America, ...) or a "
+        "grouping (Middle East, MENA, Arab states, Gulf states, Southeast Asia, European "
+        "Union; see docs/regions.md), any case.",
         autocompletion=complete_region,
+        show_default=False,
+    ),
+]
+CumulativeFlag = Annotated[
+    bool,
+    typer.Option(
+        "--cumulative", help="With --count-by: add a running total (per year, with year)."
+    ),
+]
+InOption = Annotated[
+    Camp | None,
+    typer.Option(
+        "--in",
+        metavar="CAMP",
+        help="Only countries in this camp: ilrs, artemis (the Artemis Accords), both, "
+        "ilrs-only, artemis-only or neither.",
         show_default=False,
     ),
 ]

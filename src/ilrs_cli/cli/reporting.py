@@ -36,6 +36,8 @@ FLAGS = {
     "status": "--status",
     "kind": "--kind",
     "region": "--region",
+    "camp": "--in",
+    "cumulative": "--cumulative",
     "format": "--format",
     "id": "ID",
     "text": "TEXT",
@@ -98,6 +100,7 @@ def answer(
     limit: int | None = None,
     count_by: str | None = None,
     fail_empty: bool = False,
+    cumulative: bool = False,
 ) -> None:
     """The one way a command answers: check the format, read the dataset, ask `make` for the
     report, shape a listing (fields, sort, limit, counts) and print it."""
@@ -108,5 +111,5 @@ def answer(
         output = arguments.output_format(fmt, as_json, as_csv)
         report = make(arguments.dataset_for(ctx))
         if isinstance(report, Listing):
-            report = shape(report, fields, sort, limit, count_by)
+            report = shape(report, fields, sort, limit, count_by, cumulative)
         emit(report, output, fail_empty)

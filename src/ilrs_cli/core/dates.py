@@ -44,6 +44,11 @@ class FuzzyDate(NamedTuple):
             return [[self.start.year], [self.end.year]]
         return [[int(number) for number in piece.split("-")] for piece in self.text.split("/")]
 
+    @property
+    def year(self) -> int | None:
+        """The year the date lies in, or None when its span covers several years."""
+        return self.start.year if self.start.year == self.end.year else None
+
     def ends_on_or_after(self, day: date) -> bool:
         return self.end >= day
 

@@ -11,9 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
-from .records import Dataset, Event, Fact, Institution, Member, Mission, Payload, Source
+from .records import (
+    Dataset,
+    Event,
+    Fact,
+    Institution,
+    Member,
+    Mission,
+    Payload,
+    Signatory,
+    Source,
+)
 
-Record = Source | Institution | Payload | Member | Mission | Event | Fact
+Record = Source | Institution | Payload | Member | Mission | Event | Fact | Signatory
 
 
 class Kind(NamedTuple):
@@ -32,18 +42,20 @@ def _name(record: Any) -> str:
 
 KINDS: tuple[Kind, ...] = (  # in loading order: a kind after the kinds it refers to
     Kind("source", "sources", Source, lambda r: r.title,
-         ("title", "author", "publisher", "via", "note"), "source_item", 6),
+         ("title", "author", "publisher", "via", "note"), "source_item", 7),
     Kind("institution", "institutions", Institution, _name,
-         ("name", "short_name", "name_zh", "place", "note"), "institution_item", 5),
+         ("name", "short_name", "aliases", "name_zh", "place", "note"), "institution_item", 6),
     Kind("payload", "payloads", Payload, _name,
          ("name", "name_zh", "description", "institutions", "mission"), "payload_item", 0),
     Kind("member", "members", Member, _name,
-         ("name", "short_name", "place", "agreement", "note"), "member_item", 1),
+         ("name", "short_name", "aliases", "place", "agreement", "note"), "member_item", 1),
     Kind("mission", "missions", Mission, _name,
-         ("name", "full_name", "name_zh", "note"), "mission_item", 2),
-    Kind("event", "events", Event, lambda r: r.event, ("event", "note"), "event_item", 3),
+         ("name", "full_name", "name_zh", "note"), "mission_item", 3),
+    Kind("event", "events", Event, lambda r: r.event, ("event", "note"), "event_item", 4),
     Kind("fact", "facts", Fact, lambda r: f"{r.mission}: {r.topic}",
-         ("topic", "text", "note"), "fact_item", 4),
+         ("topic", "text", "note"), "fact_item", 5),
+    Kind("signatory", "signatories", Signatory, lambda r: r.title,
+         ("title", "place", "signed_by", "location", "note"), "signatory_item", 2),
 )  # fmt: skip
 
 LISTED: tuple[Kind, ...] = tuple(sorted(KINDS, key=lambda kind: kind.listed))

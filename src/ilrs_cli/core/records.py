@@ -59,6 +59,7 @@ class Institution(NamedTuple):
     place: Place
     sources: tuple[Citation, ...]
     short_name: str | None = None
+    aliases: tuple[str, ...] = ()
     name_zh: str | None = None
     note: str | None = None
 
@@ -93,10 +94,28 @@ class Member(NamedTuple):
     status: MemberStatus
     sources: tuple[Citation, ...]
     short_name: str | None = None
+    aliases: tuple[str, ...] = ()
     date: FuzzyDate | None = None
     via: str | None = None
     agreement: str | None = None
     note: str | None = None
+
+
+class Signatory(NamedTuple):
+    """A country's signing of the Artemis Accords, with its ordinal where a source gives it."""
+
+    id: str
+    place: Place
+    date: FuzzyDate
+    sources: tuple[Citation, ...]
+    order: int | None = None
+    signed_by: str | None = None
+    location: str | None = None
+    note: str | None = None
+
+    @property
+    def title(self) -> str:
+        return f"{self.place.name} signs the Artemis Accords"
 
 
 class Mission(NamedTuple):
@@ -137,7 +156,8 @@ class DatasetInfo(NamedTuple):
 
 class Dataset(NamedTuple):
     """Everything in one dataset file. `events` holds the file's events and one signing event
-    for each member with a signing date, sorted by date."""
+    for each member with a signing date, sorted by date; Artemis Accords signings are
+    `signatories` only."""
 
     path: str
     bundled: bool
@@ -150,6 +170,7 @@ class Dataset(NamedTuple):
     missions: tuple[Mission, ...]
     events: tuple[Event, ...]
     facts: tuple[Fact, ...]
+    signatories: tuple[Signatory, ...]
 
     def member_name(self, member_id: str) -> str:
         """The short name (else the name) of the member with this id: one dictionary lookup,

@@ -1,5 +1,7 @@
-"""Regions of the world (UN M49 regions, sub-regions and intermediate regions, and common
-continent names) as sets of ISO 3166 codes, for `--region`."""
+"""Regions of the world as sets of ISO 3166 codes, for `--region`: the UN M49 regions,
+sub-regions and intermediate regions, common names for them (Latin America, South Asia), and
+the groupings of `groupings` (Middle East, MENA, Arab states, Southeast Asia, ...), each from a
+membership list or a stated definition."""
 
 from __future__ import annotations
 
@@ -16,10 +18,19 @@ GROUPS = {
     "North America": ("Northern America", "Central America", "Caribbean"),
     "Australia and Oceania": ("Australia and New Zealand", "Melanesia", "Micronesia", "Polynesia"),
 }
+# Common names of M49 regions, folded (see `text.fold`).
 ALIASES = {
     "america": "Americas",
     "the americas": "Americas",
     "latin america": "Latin America and the Caribbean",
+    "latam": "Latin America and the Caribbean",
+    "south asia": "Southern Asia",
+    "east asia": "Eastern Asia",
+    "west asia": "Western Asia",
+    "north africa": "Northern Africa",
+    "west africa": "Western Africa",
+    "east africa": "Eastern Africa",
+    "central africa": "Middle Africa",
 }
 
 
@@ -37,8 +48,39 @@ def _regions() -> dict[str, frozenset[str]]:
     return {name: frozenset(codes) for name, codes in sorted(found.items())}
 
 
+@cache
+def _groupings() -> dict[str, frozenset[str]]:
+    from .groupings import GROUPINGS
+
+    return {grouping.name: grouping.codes for grouping in GROUPINGS}
+
+
+@cache
+def _spellings() -> dict[str, str]:
+    """Every folded name and alias, M49 and groupings, to the region it names."""
+    from .groupings import GROUPINGS
+
+    spellings = {fold(name): name for name in _regions()}
+    spellings.update({fold(name): name for name in _groupings()})
+    for grouping in GROUPINGS:
+        spellings.update({fold(alias): grouping.name for alias in grouping.aliases})
+    spellings.update(ALIASES)
+    return spellings
+
+
 def region_names() -> list[str]:
-    return list(_regions())
+    """The M49 regions, then the common groupings: what completion offers."""
+    return [*_regions(), *_groupings()]
+
+
+def region_help(name: str) -> str:
+    """What a region name is, in a few words, for completion."""
+    from .groupings import GROUPINGS
+
+    for grouping in GROUPINGS:
+        if grouping.name == name:
+            return f"{len(grouping.codes)} countries: see docs/regions.md"
+    return "UN M49 region"
 
 
 def region_of(code: str) -> tuple[str, str] | None:
@@ -49,21 +91,32 @@ def region_of(code: str) -> tuple[str, str] | None:
 
 
 def resolve_region(text: str) -> tuple[str, frozenset[str]]:
-    """The region named by `text` (any case, with or without accents) and its codes;
-    QueryError with suggestions when there is none."""
+    """The region named by `text` (any case, with or without accents; an M49 name, a common
+    name or a grouping) and its codes; QueryError with suggestions when there is none."""
     key = fold(text)
-    regions = _regions()
-    by_key = {fold(name): name for name in regions}
-    name = by_key.get(key) or ALIASES.get(key)
+    spellings = _spellings()
+    name = spellings.get(key)
     if name is None:
-        import difflib
-
-        close = difflib.get_close_matches(key, list(by_key), n=3, cutoff=0.6)
-        hint = " or ".join(by_key[match] for match in close)
+        close = _close(key, spellings)
+        hint = " or ".join(close)
         shown = f"did you mean {hint}?" if hint else "use a UN M49 region such as Africa, Asia, "
-        shown += "" if hint else "Western Asia or Latin America and the Caribbean"
+        shown += "" if hint else "Western Asia or Latin America and the Caribbean, or a name "
+        shown += "" if hint else "such as Middle East, Arab states or Southeast Asia"
         raise QueryError("region", f"unknown region {text!r}; {shown}")
-    return name, regions[name]
+    return name, {**_regions(), **_groupings()}[name]
+
+
+def _close(key: str, spellings: dict[str, str]) -> list[str]:
+    """Regions whose name or alias starts with what was typed, else the closest spellings;
+    a loose match is never offered, so "Middle East" cannot be taken for Middle Africa."""
+    import difflib
+
+    if len(key) >= 3:
+        started = [name for spelling, name in spellings.items() if spelling.startswith(key)]
+        if started:
+            return list(dict.fromkeys(started))[:3]
+    close = difflib.get_close_matches(key, list(spellings), n=3, cutoff=0.75)
+    return list(dict.fromkeys(spellings[match] for match in close))
 
 
 def in_region(place: Place, codes: frozenset[str]) -> bool:

@@ -45,3 +45,25 @@ class PayloadKind(str, Enum):
     ROBOT = "robot"
     ROVER = "rover"
     INSTRUMENT = "instrument"
+
+
+class Camp(str, Enum):
+    """Where a country stands between the ILRS and the Artemis Accords: the filter values.
+    A country is in exactly one of both, ilrs-only, artemis-only and neither; `ilrs` and
+    `artemis` each take two of those."""
+
+    ILRS = "ilrs"
+    ARTEMIS = "artemis"
+    BOTH = "both"
+    ILRS_ONLY = "ilrs-only"
+    ARTEMIS_ONLY = "artemis-only"
+    NEITHER = "neither"
+
+    def takes(self, standing: Camp) -> bool:
+        """True when a country standing in `standing` (both, ilrs-only, artemis-only or
+        neither) is in this camp."""
+        if self is Camp.ILRS:
+            return standing in (Camp.BOTH, Camp.ILRS_ONLY)
+        if self is Camp.ARTEMIS:
+            return standing in (Camp.BOTH, Camp.ARTEMIS_ONLY)
+        return standing is self

@@ -1,5 +1,7 @@
-"""The dataset as an SQLite database: a table per record kind, `places`, link tables for lists,
-`_meta`, and a view per list command whose rows are the command's `--json` objects.
+"""The dataset as an SQLite database: a table per record kind (`members` for the ILRS,
+`signatories` for the Artemis Accords), `places`, `standings` (each place's camps), link
+tables for lists (partner institutions, citations, aliases), `_meta`, and a view per list
+command whose rows are the command's `--json` objects.
 
 The tables (`export_tables`) are built from the schema's field declarations, so the data
 package export (export.datapackage) writes the same ones.
@@ -22,18 +24,22 @@ from ..core.kinds import KINDS, Kind
 from ..core.records import Dataset, Place
 from ..load.schema import (
     CITATIONS,
+    DATE,
     DAY,
     FLAG,
     INSTITUTION_IDS,
     MEMBER_ID,
     MISSION,
+    NAMES,
+    ORDINAL,
     PLACE,
     PLACES_HELP,
     TABLES,
     DataField,
     FieldType,
 )
-from ..report.listings import COLUMNS_BY_COMMAND, region_text
+from ..report.items import region_text
+from ..report.listings import COLUMNS_BY_COMMAND
 
 Value = str | int | None
 
@@ -76,24 +82,30 @@ def _value(value: object) -> Value:
     raise TypeError(f"no column type for {type(value).__name__}")
 
 
+_TYPES = {FLAG: "boolean", DAY: "date", ORDINAL: "integer"}
+
+
 def _column(spec: DataField) -> Column:
-    kind = "boolean" if spec.type is FLAG else "date" if spec.type is DAY else "string"
+    kind = _TYPES.get(spec.type, "string")
     return Column(spec.name, kind, spec.help, spec.required, _LINKS.get(spec.type))
 
 
 def _record_table(dataset: Dataset, kind: Kind) -> Table:
-    fields = [f for f in TABLES[kind.plural].fields if f.type not in (INSTITUTION_IDS, CITATIONS)]
+    lists = (INSTITUTION_IDS, CITATIONS, NAMES)  # each a link table of its own
+    fields = [f for f in TABLES[kind.plural].fields if f.type not in lists]
     columns = [_column(spec) for spec in fields]
     records = getattr(dataset, kind.plural)
     rows = [[_value(getattr(r, spec.target)) for spec in fields] for r in records]
-    if kind.plural == "events":  # the span of each date, as the timeline's JSON gives it
+    dated = next((spec for spec in fields if spec.name == "date" and spec.type is DATE), None)
+    if dated is not None:  # the span of each date, as the JSON gives it
         at = [c.name for c in columns].index("date") + 1
         columns[at:at] = [
-            Column("start", "date", "The first day the date can mean.", True),
-            Column("end", "date", "The last day the date can mean.", True),
+            Column("start", "date", "The first day the date can mean.", dated.required),
+            Column("end", "date", "The last day the date can mean.", dated.required),
         ]
-        for row, event in zip(rows, records, strict=True):
-            row[at:at] = [event.date.start.isoformat(), event.date.end.isoformat()]
+        for row, record in zip(rows, records, strict=True):
+            when = record.date
+            row[at:at] = [when.start.isoformat(), when.end.isoformat()] if when else [None, None]
     description = TABLES[kind.plural].title
     if kind.plural == "events":
         description += " With a signing event for each member with a signing date."
@@ -129,6 +141,7 @@ def export_tables(dataset: Dataset) -> list[Table]:
         [(p.name, p.code, region_text(p.code), n) for n, p in enumerate(dataset.places, start=1)],
     )
     record_tables = [_record_table(dataset, kind) for kind in KINDS]
+    standings = _standings_table(dataset)
     payload_institutions = Table(
         "payload_institutions",
         "The partner institutions of each payload, in the payload's order.",
@@ -163,6 +176,23 @@ def export_tables(dataset: Dataset) -> list[Table]:
             for n, citation in enumerate(getattr(record, "sources", ()), start=1)
         ],
     )
+    aliases = Table(
+        "aliases",
+        "The other names of each record that has them (its `aliases`), in the record's order.",
+        (
+            Column("record_kind", "string", "The kind of record: institution or member.", True),
+            Column("record_id", "string", "The record's id.", True),
+            Column("alias", "string", "One other name.", True),
+            Column("position", "integer", "Its place in the record's aliases, from 1.", True),
+        ),
+        ("record_kind", "record_id", "position"),
+        [
+            (kind.name, record.id, alias, n)
+            for kind in KINDS
+            for record in getattr(dataset, kind.plural)
+            for n, alias in enumerate(getattr(record, "aliases", ()), start=1)
+        ],
+    )
     meta = Table(
         "_meta",
         "About the export: the dataset's title, version and as-of date, and the tool version.",
@@ -170,7 +200,41 @@ def export_tables(dataset: Dataset) -> list[Table]:
         ("key",),
         _meta(dataset),
     )
-    return [places, *record_tables, payload_institutions, citations, meta]
+    return [places, *record_tables, standings, payload_institutions, citations, aliases, meta]
+
+
+def _standings_table(dataset: Dataset) -> Table:
+    from ..query.camps import standing_of
+    from ..report.items import ilrs_standing_text
+    from ..report.listings import CAMPS_HELP
+
+    rows: list[tuple[Value, ...]] = []
+    for place in dataset.places:
+        standing = standing_of(dataset, place)
+        signatory = standing.signatory
+        rows.append((
+            place.name, standing.camp.value, ilrs_standing_text(dataset, place),
+            signatory.id if signatory else None, standing.first,
+        ))  # fmt: skip
+    return Table(
+        "standings",
+        "Each place's standing between the ILRS and the Artemis Accords, as `ilrs countries` "
+        "gives it (computed from members and signatories).",
+        (
+            Column("place", "string", "The place.", True, ("places", "name")),
+            Column("camps", "string", CAMPS_HELP, True),
+            Column("ilrs_standing", "string", "Its ILRS standing in words."),
+            Column(
+                "artemis_id",
+                "string",
+                "Its Accords signing, or that of the country it lies in.",
+                references=("signatories", "id"),
+            ),
+            Column("first", "string", "For both camps: which it joined first."),
+        ),
+        ("place",),
+        rows,
+    )
 
 
 def _quote(name: str) -> str:
@@ -218,17 +282,27 @@ def _sources(kind: str, alias: str) -> str:
     )
 
 
+def _aliases(kind: str, alias: str) -> str:
+    return (
+        "(SELECT json_group_array(a.alias) FROM (SELECT alias FROM aliases "
+        f"WHERE record_kind = '{kind}' AND record_id = {alias}.id ORDER BY position) AS a)"
+    )
+
+
 def _via_name(alias: str) -> str:
     return f"(SELECT coalesce(v.short_name, v.name) FROM members AS v WHERE v.id = {alias}.via)"
 
 
-def _view(command: str, table: str, alias: str, where: str = "", **special: str) -> str:
+def _view(
+    command: str, table: str, alias: str, where: str = "", order_by: str = "", **special: str
+) -> str:
     """SELECT the keys of `command`'s JSON objects, in order: a column of `table` of the same
-    name unless `special` gives the SQL expression."""
+    name unless `special` gives the SQL expression; rows in file order unless `order_by`."""
     keys = [column.name for column in COLUMNS_BY_COMMAND[command]]
     select = ",\n  ".join(f"{special.get(k, f'{alias}.{_quote(k)}')} AS {_quote(k)}" for k in keys)
     condition = f" WHERE {where}" if where else ""
-    return f"\nSELECT {select}\nFROM {table} AS {alias}{condition} ORDER BY {alias}.position"
+    order = order_by or f"{alias}.position"
+    return f"\nSELECT {select}\nFROM {table} AS {alias}{condition} ORDER BY {order}"
 
 
 PARTNERS = "FROM payload_institutions AS pi JOIN institutions AS i ON i.id = pi.institution_id "
@@ -236,6 +310,66 @@ PAYLOAD_COUNTRIES = f"""(SELECT json_group_array(country) FROM (
     SELECT i.country AS country {PARTNERS}JOIN places AS pl ON pl.name = i.country
     WHERE pi.payload_id = p.id AND pl.code IS NOT NULL
     GROUP BY i.country ORDER BY min(pi.position)))"""
+
+
+def _artemis_ref(place: str) -> str:
+    """The json_object of the Accords signing that a place's standing names, or NULL."""
+    keys = ("id=sg.id", "country=sg.country", "date=sg.date", "start=sg.start", "end=sg.\"end\"",
+            "order=sg.\"order\"")  # fmt: skip
+    return (
+        f"(SELECT {_object(*keys, alias='sg')} FROM standings AS st JOIN signatories AS sg "
+        f"ON sg.id = st.artemis_id WHERE st.place = {place})"
+    )
+
+
+def _standing(place: str, key: str) -> str:
+    return f"(SELECT st.{_quote(key)} FROM standings AS st WHERE st.place = {place})"
+
+
+PAYLOAD_REF = _object("id", "name", "mission", alias="p")
+PARTICIPATION = ("id", "name", "level", "status", "via={via}", "date")
+
+
+def _participations(place: str) -> str:
+    keys = [key.format(via=_via_name("m")) for key in PARTICIPATION]
+    return _array(
+        _object(*keys, alias="m"),
+        f"FROM members AS m WHERE m.country = {place} ORDER BY m.position",
+    )
+
+
+def _payloads_of(place: str) -> str:
+    return _array(
+        PAYLOAD_REF,
+        f"FROM payloads AS p WHERE EXISTS (SELECT 1 {PARTNERS}"
+        f"WHERE pi.payload_id = p.id AND i.country = {place}) ORDER BY p.position",
+    )
+
+
+ORDINAL_SUFFIX = """(CASE WHEN {o} % 100 BETWEEN 10 AND 20 THEN 'th' WHEN {o} % 10 = 1 THEN 'st'
+    WHEN {o} % 10 = 2 THEN 'nd' WHEN {o} % 10 = 3 THEN 'rd' ELSE 'th' END)"""
+
+
+def _signings() -> str:
+    """Both camps' signings in date order, as `ilrs signings --json`."""
+    order = 'sg."order"'
+    accords = (
+        "sg.country || ' signs the Artemis Accords' || (CASE WHEN sg.\"order\" IS NULL THEN '' "
+        f"ELSE ' as the ' || {order} || {ORDINAL_SUFFIX.format(o=order)} || ' signatory' END)"
+        " || coalesce('; signed by ' || sg.signed_by, '')"
+    )
+    ilrs = "coalesce(m.agreement, m.name || ' signs an ILRS agreement')"
+    return f"""
+SELECT * FROM (
+  SELECT m.id AS id, 'ILRS' AS camp, m.date AS date, m.start AS start, m."end" AS "end",
+    m.country AS country, m.name AS name, m.level AS level, NULL AS "order", {ilrs} AS event,
+    {_sources("member", "m")} AS sources
+  FROM members AS m WHERE m.date IS NOT NULL
+  UNION ALL
+  SELECT sg.id, 'Artemis Accords', sg.date, sg.start, sg."end", sg.country, sg.country, NULL,
+    sg."order", {accords}, {_sources("signatory", "sg")}
+  FROM signatories AS sg
+) ORDER BY start, "end", camp, "order" IS NULL, coalesce("order", 0), id"""
 
 
 def _views() -> dict[str, str]:
@@ -250,23 +384,34 @@ def _views() -> dict[str, str]:
             sources=_sources("payload", "p"),
         ),
         "list_members": _view(
-            "members", "members", "m", via=_via_name("m"), sources=_sources("member", "m")
+            "members", "members", "m",
+            aliases=_aliases("member", "m"), via=_via_name("m"),
+            artemis=_artemis_ref("m.country"), sources=_sources("member", "m"),
         ),
+        "list_artemis": _view(
+            "artemis", "signatories", "sg",
+            order_by='sg.start, sg."end", sg."order" IS NULL, coalesce(sg."order", 0), sg.id',
+            code="(SELECT pl.code FROM places AS pl WHERE pl.name = sg.country)",
+            region="(SELECT pl.region FROM places AS pl WHERE pl.name = sg.country)",
+            camps=_standing("sg.country", "camps"),
+            ilrs_standing=_standing("sg.country", "ilrs_standing"),
+            first=_standing("sg.country", "first"),
+            ilrs=_participations("sg.country"),
+            payloads=_payloads_of("sg.country"),
+            sources=_sources("signatory", "sg"),
+        ),
+        "list_signings": _signings(),
         "list_timeline": _view("timeline", "events", "e", sources=_sources("event", "e")),
         "list_mission": _view("mission", "facts", "f", sources=_sources("fact", "f")),
         "list_countries": _view(
             "countries", "places", "pl", "pl.code IS NOT NULL",
             country="pl.name",
-            ilrs=_array(
-                _object("id", "name", "level", "status", f"via={_via_name('m')}", "date",
-                        alias="m"),
-                "FROM members AS m WHERE m.country = pl.name ORDER BY m.position",
-            ),
-            payloads=_array(
-                _object("id", "name", alias="p"),
-                f"FROM payloads AS p WHERE EXISTS (SELECT 1 {PARTNERS}"
-                "WHERE pi.payload_id = p.id AND i.country = pl.name) ORDER BY p.position",
-            ),
+            camps=_standing("pl.name", "camps"),
+            ilrs=_participations("pl.name"),
+            ilrs_standing=_standing("pl.name", "ilrs_standing"),
+            first=_standing("pl.name", "first"),
+            artemis=_artemis_ref("pl.name"),
+            payloads=_payloads_of("pl.name"),
             institutions=_array(
                 _object("id", "name", "short_name", alias="i"),
                 "FROM institutions AS i WHERE i.country = pl.name ORDER BY i.position",

@@ -3,14 +3,20 @@ signing events that members with a date add to the timeline."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
-from ..core.records import DatasetInfo, Event, Member
+from ..core.records import DatasetInfo, Event, Member, Signatory
 from ..core.vocab import EventKind, EventStatus, Level, MemberStatus
 
 
 def record_problems(kind: str, values: dict[str, Any]) -> list[str]:
     """Problems within one record, from its typed values."""
+    if kind == "signatory":
+        place = values.get("place")
+        if place is not None and not place.is_country_or_region:
+            return [f"a signatory is a country or region in [places], not {place.name!r}"]
+        return []
     if kind != "member":
         return []
     problems = []
@@ -45,6 +51,7 @@ def dataset_problems(records: dict[str, list[Any]], info: DatasetInfo | None) ->
                 f"[[members]] (id {member.id!r}): a second national record for "
                 f"{member.place.name} (the first is {twin!r}); merge them into one record"
             )
+    problems += _signatory_problems(records["signatories"], info)
     if info is None:
         return problems
     as_of = info.as_of
@@ -63,6 +70,41 @@ def dataset_problems(records: dict[str, list[Any]], info: DatasetInfo | None) ->
             problems.append(
                 f"{where}: 'planned' but dated {event.date}, before the as_of date {as_of}; "
                 "mark it done (with a source) or correct the date"
+            )
+    return problems
+
+
+def _signatory_problems(signatories: list[Signatory], info: DatasetInfo | None) -> list[str]:
+    """One record a country; ordinals unique and in date order; no signing after as_of."""
+    problems = []
+    countries: dict[str, str] = {}
+    ordinals: dict[int, Signatory] = {}
+    for signatory in signatories:
+        where = f"[[signatories]] (id {signatory.id!r})"
+        twin = countries.setdefault(signatory.place.name, signatory.id)
+        if twin != signatory.id:
+            problems.append(
+                f"{where}: a second record for {signatory.place.name} (the first is {twin!r}); "
+                "a country signs the Accords once"
+            )
+        if signatory.order is not None:
+            first = ordinals.setdefault(signatory.order, signatory)
+            if first is not signatory:
+                problems.append(
+                    f"{where}: order {signatory.order} is also the order of {first.id!r}"
+                )
+        if info is not None and signatory.date.start > info.as_of:
+            problems.append(
+                f"{where}: signed on {signatory.date} which is after the dataset's as_of date "
+                f"{info.as_of}"
+            )
+    numbered = sorted(ordinals.items())
+    for (_, earlier), (_, later) in pairwise(numbered):
+        if earlier.date.start > later.date.end:
+            problems.append(
+                f"[[signatories]] (id {later.id!r}): order {later.order} is dated {later.date}, "
+                f"before order {earlier.order} ({earlier.id!r}, {earlier.date}); ordinals "
+                "follow the signing dates"
             )
     return problems
 

@@ -88,12 +88,40 @@ def _flag(value: Any) -> bool:
     return value
 
 
+MAX_ORDINAL = 10_000  # far above any count of signatories
+
+
+def _ordinal(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"must be a whole number such as 17, not {_describe(value)}")
+    if not 1 <= value <= MAX_ORDINAL:
+        raise ValueError(f"is {value}; an ordinal counts from 1 (1st, 2nd, ...)")
+    return value
+
+
 def _ids(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ValueError(f"must be a list of ids, not {_describe(value)}")
     if not value:
         raise ValueError("is empty")
     return tuple(item.strip() for item in value)
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise ValueError(f"must be a list of names, not {_describe(value)}")
+    if not value:
+        raise ValueError("is empty; leave the field out instead")
+    names: list[str] = []
+    for number, item in enumerate(value, start=1):
+        try:
+            name = _text(item)
+        except ValueError as error:
+            raise ValueError(f"item {number} {error}") from None
+        if name.casefold() in (seen.casefold() for seen in names):
+            raise ValueError(f"lists {name!r} twice")
+        names.append(name)
+    return tuple(names)
 
 
 def _tables(value: Any) -> list[dict[str, Any]]:
@@ -121,10 +149,12 @@ URL = FieldType("URL", _url)
 DATE = FieldType("date", _date)
 DAY = FieldType("date (a day)", _day)
 FLAG = FieldType("true or false", _flag)
+ORDINAL = FieldType("positive integer", _ordinal)
 PLACE = FieldType("place", _text, link="place")
 MISSION = FieldType("mission name", _text, link="mission")
 MEMBER_ID = FieldType("member id", _text, link="member")
 INSTITUTION_IDS = FieldType("list of institution ids", _ids, link="institution")
+NAMES = FieldType("list of strings", _names)
 CITATIONS = FieldType("list of citations", _tables, link="citations")
 
 
@@ -164,6 +194,12 @@ COUNTRY = _required(
 )
 NOTE = _optional("note", TEXT, "Caveats: where sources disagree, what was not found.")
 NAME_ZH = _optional("name_zh", TEXT, "Its name in Chinese, where a source gives it.")
+ALIASES = _optional(
+    "aliases",
+    NAMES,
+    "Other names people use for it (Roscosmos, CNSA), each seen in a source it cites; "
+    "search and `show` find it by any of them.",
+)
 
 
 class Table(NamedTuple):
@@ -236,6 +272,7 @@ TABLES: dict[str, Table] = {
             _required("name", TEXT, "Its full name."),
             COUNTRY,
             _optional("short_name", TEXT, "A common abbreviation (METU, SUPARCO)."),
+            ALIASES,
             NAME_ZH,
             NOTE,
             SOURCES,
@@ -273,6 +310,7 @@ TABLES: dict[str, Table] = {
                 "`signed` only where a source documents an agreement; else `reported`.",
             ),
             _optional("short_name", TEXT, "A common abbreviation (APSCO)."),
+            ALIASES,
             _optional(
                 "date",
                 DATE,
@@ -281,6 +319,31 @@ TABLES: dict[str, Table] = {
             ),
             _optional("via", MEMBER_ID, "For `affiliated`: the organization (a member id)."),
             _optional("agreement", TEXT, "What was signed, and by whom."),
+            NOTE,
+            SOURCES,
+        ),
+    ),
+    "signatories": Table(
+        "`[[signatories]]`: Artemis Accords signatories, one record a country.",
+        (
+            RECORD_ID,
+            _required(
+                "country",
+                PLACE,
+                "The signatory: a country or region name from `[places]`.",
+                attribute="place",
+            ),
+            _required(
+                "date", DATE, f"The signing date, at the precision the source gives: {DATE_FORMS}."
+            ),
+            _optional(
+                "order",
+                ORDINAL,
+                "Its ordinal among the signatories where a source numbers it (Bahrain: 17); "
+                "unique, and in date order.",
+            ),
+            _optional("signed_by", TEXT, "Who signed, where a source says."),
+            _optional("location", TEXT, "Where it was signed, where a source says."),
             NOTE,
             SOURCES,
         ),

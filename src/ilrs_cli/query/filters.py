@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 from ..core.countries import Country
 from ..core.dates import FuzzyDate
-from ..core.records import Dataset, Event, Fact, Member, Payload, Place
-from ..core.vocab import EventStatus, Level, MemberStatus
+from ..core.records import Dataset, Event, Fact, Member, Payload, Place, Signatory
+from ..core.vocab import Camp, EventStatus, Level, MemberStatus
 
 
 def _in_any(place: Place, countries: Sequence[Country]) -> bool:
@@ -21,20 +21,52 @@ def _in_region(place: Place, region: frozenset[str] | None) -> bool:
     return region is None or in_region(place, region)
 
 
+def _in_camp(dataset: Dataset, place: Place, camp: Camp | None) -> bool:
+    from .camps import in_camp
+
+    return in_camp(dataset, place, camp)
+
+
 def payloads_from(
     dataset: Dataset,
     countries: Sequence[Country] = (),
     missions: Sequence[str] = (),
     region: frozenset[str] | None = None,
+    camp: Camp | None = None,
 ) -> list[Payload]:
     """Payloads with at least one partner institution from any of `countries` (and from
-    `region`, a set of ISO codes), flying on any of `missions`; all where none is given."""
+    `region`, a set of ISO codes, and from a country in `camp`), flying on any of `missions`;
+    all where none is given."""
     return [
         payload
         for payload in dataset.payloads
         if (not countries or any(_in_any(inst.place, countries) for inst in payload.institutions))
         and (region is None or any(_in_region(inst.place, region) for inst in payload.institutions))
+        and (camp is None or any(_in_camp(dataset, place, camp) for place in payload.places))
         and (not missions or payload.mission in missions)
+    ]
+
+
+def signatories_matching(
+    dataset: Dataset,
+    countries: Sequence[Country] = (),
+    region: frozenset[str] | None = None,
+    camp: Camp | None = None,
+    missions: Sequence[str] | None = None,
+) -> list[Signatory]:
+    """Accords signatories from `countries` and `region`, in `camp`, and, when `missions` is
+    given, with a partner in a payload on one of them (any mission when it is empty)."""
+    partners = None
+    if missions is not None:
+        chosen = [p for p in dataset.payloads if not missions or p.mission in missions]
+        partners = {place for payload in chosen for place in payload.places}
+    return [
+        signatory
+        for signatory in dataset.signatories
+        if _in_any(signatory.place, countries)
+        and _in_region(signatory.place, region)
+        and _in_camp(dataset, signatory.place, camp)
+        and (partners is None or signatory.place in partners)
     ]
 
 
@@ -44,7 +76,10 @@ def members_matching(
     status: MemberStatus | None = None,
     countries: Sequence[Country] = (),
     region: frozenset[str] | None = None,
+    camp: Camp | None = None,
 ) -> list[Member]:
+    """Members of `level` and `status`, from `countries` and `region`, whose country is in
+    `camp` (an organization is in the ILRS camp only)."""
     return [
         member
         for member in dataset.members
@@ -52,7 +87,18 @@ def members_matching(
         and (status is None or member.status is status)
         and _in_any(member.place, countries)
         and _in_region(member.place, region)
+        and _in_camp(dataset, member.place, camp)
     ]
+
+
+def signed_at(
+    signatories: Sequence[Signatory], day: datetime.date
+) -> tuple[list[Signatory], list[Signatory]]:
+    """Split signatories at `day`: (signed by then, signing date spans the day). Those who
+    signed later are in neither."""
+    signed = [s for s in signatories if s.date.end <= day]
+    spanning = [s for s in signatories if s.date.start <= day < s.date.end]
+    return signed, spanning
 
 
 def signed_by(
@@ -108,14 +154,18 @@ def facts_about(dataset: Dataset, missions: Sequence[str] = ()) -> list[Fact]:
 
 
 def places_in(
-    dataset: Dataset, countries: Sequence[Country] = (), region: frozenset[str] | None = None
+    dataset: Dataset,
+    countries: Sequence[Country] = (),
+    region: frozenset[str] | None = None,
+    camp: Camp | None = None,
 ) -> list[Place]:
     """The countries and regions of the data (not the special places), within `countries`
-    and `region`."""
+    and `region`, and in `camp`."""
     return [
         place
         for place in dataset.places
         if place.code is not None
         and (not countries or _in_any(place, countries))
         and _in_region(place, region)
+        and _in_camp(dataset, place, camp)
     ]

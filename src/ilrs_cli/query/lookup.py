@@ -18,7 +18,8 @@ class Found(NamedTuple):
 
 def find(dataset: Dataset, record_id: str) -> Found:
     """The record with this id (exactly, else in any case), or the records of the country or
-    region it names: that country's member record, with its payloads named as `others`.
+    region it names: that country's member record (else its Artemis Accords record), with
+    its other records named as `others`.
     RecordNotFound with the closest ids; QueryError when a name finds several payloads only."""
     wanted = record_id.strip()
     if not wanted:
@@ -28,7 +29,7 @@ def find(dataset: Dataset, record_id: str) -> Found:
     loose = [(k, r) for k, r in all_records(dataset) if r.id.casefold() == folded]
     if exact or loose:
         kind, record = (exact or loose)[0]
-        if kind.name == "member":  # a member's id is often its country's name: name the rest
+        if kind.name in ("member", "signatory"):  # a country's records: name the rest
             same = _of_country(dataset, wanted, quiet=True)
             if same is not None:
                 others = tuple(pair for pair in (same[:2], *same.others) if pair[1] is not record)
@@ -52,11 +53,13 @@ def _of_country(dataset: Dataset, text: str, quiet: bool = False) -> Found | Non
     members = [m for m in dataset.members if country.includes(m.place)]
     members.sort(key=lambda member: member.level is not Level.NATIONAL)
     payloads = [p for p in dataset.payloads if any(country.includes(x) for x in p.places)]
+    signed = [s for s in dataset.signatories if country.includes(s.place)]
     records: list[tuple[Kind, Record]] = [(BY_NAME["member"], m) for m in members]
+    records += [(BY_NAME["signatory"], s) for s in signed]
     records += [(BY_NAME["payload"], p) for p in payloads]
     if not records:
         return None
-    if not members and len(payloads) > 1 and not quiet:
+    if not members and not signed and len(payloads) > 1 and not quiet:
         ids = ", ".join(payload.id for payload in payloads)
         raise QueryError("id", f"{text!r} has several payloads; give one id: {ids}")
     return Found(records[0][0], records[0][1], tuple(records[1:]))

@@ -10,15 +10,22 @@ from ..core.text import fold
 
 
 def _as_text(value: Any) -> str | None:
-    """What search reads of one attribute: text as it is, a place by its name, partner
-    institutions by their names and countries."""
+    """What search reads of one attribute: text as it is, a place by its name, a list of
+    names (aliases) joined, partner institutions by their names, aliases and countries."""
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, Place):
         return value.name
+    if isinstance(value, tuple) and all(isinstance(item, str) for item in value):
+        return "; ".join(value) or None
     if isinstance(value, tuple) and all(isinstance(item, Institution) for item in value):
         return "; ".join(
-            " ".join(filter(None, (inst.name, inst.short_name, inst.name_zh, inst.place.name)))
+            " ".join(
+                filter(
+                    None,
+                    (inst.name, inst.short_name, *inst.aliases, inst.name_zh, inst.place.name),
+                )
+            )
             for inst in value
         )
     return str(value)

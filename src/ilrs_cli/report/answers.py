@@ -12,7 +12,7 @@ from ..core.countries import Country, resolve_country
 from ..core.dates import FuzzyDate, parse_point
 from ..core.errors import QueryError
 from ..core.records import Dataset
-from ..core.vocab import EventKind, EventStatus, Level, MemberStatus
+from ..core.vocab import Camp, EventKind, EventStatus, Level, MemberStatus
 from ..query import filters
 from ..query.lookup import Found, find, resolve_mission
 from . import listings
@@ -87,14 +87,34 @@ def _region(text: str | None) -> tuple[str, frozenset[str] | None]:
     return f" in {name}", codes
 
 
+def _camp(value: Camp | str | None) -> tuple[str, Camp | None]:
+    """' in both camps' and the camp, or ('', None) when no camp is asked for."""
+    camp: Camp | None = _choice(Camp, value, "camp")
+    if camp is None:
+        return "", None
+    words = {
+        Camp.ILRS: "in the ILRS", Camp.ARTEMIS: "in the Artemis Accords",
+        Camp.BOTH: "in both camps", Camp.ILRS_ONLY: "in the ILRS only",
+        Camp.ARTEMIS_ONLY: "in the Artemis Accords only", Camp.NEITHER: "in neither camp",
+    }  # fmt: skip
+    return f" ({words[camp]})", camp
+
+
 def payloads(
-    dataset: Dataset, country: Texts = None, mission: Texts = None, region: str | None = None
+    dataset: Dataset,
+    country: Texts = None,
+    mission: Texts = None,
+    region: str | None = None,
+    camp: Camp | str | None = None,
 ) -> Listing:
+    """Payloads with a partner from `country`, `region` and a country in `camp`, on
+    `mission`; every mission's payloads by default, and the listing says which."""
     countries, missions = _countries(dataset, country), _missions(dataset, mission)
     where, codes = _region(region)
-    scope = _scope(countries) + where + (" on " + " or ".join(missions) if missions else "")
-    found = filters.payloads_from(dataset, countries, missions, codes)
-    return listings.payloads_listing(dataset, found, scope)
+    in_camp, chosen = _camp(camp)
+    scope = _scope(countries) + where + in_camp
+    found = filters.payloads_from(dataset, countries, missions, codes, chosen)
+    return listings.payloads_listing(dataset, found, scope, " or ".join(missions))
 
 
 def members(
@@ -106,17 +126,21 @@ def members(
     after: str | None = None,
     before: str | None = None,
     region: str | None = None,
+    camp: Camp | str | None = None,
 ) -> Listing:
     """With `as_of`, only members with an agreement documented as signed by then; those with
     no signing date, or one that spans that day, are named in the listing's notes. `after`
-    and `before` keep those whose signing date reaches into that range (both inclusive)."""
+    and `before` keep those whose signing date reaches into that range (both inclusive).
+    `camp` keeps those whose country is in it (an organization is in the ILRS only)."""
     wanted = _choice(Level, level, "level")
     chosen_status = _choice(MemberStatus, status, "status")
     countries = _countries(dataset, country)
     where, codes = _region(region)
-    found = filters.members_matching(dataset, wanted, chosen_status, countries, codes)
+    in_camp, chosen = _camp(camp)
+    found = filters.members_matching(dataset, wanted, chosen_status, countries, codes, chosen)
     parts = [part.value for part in (wanted, chosen_status) if part is not None]
     scope = (" (" + ", ".join(parts) + ")" if parts else "") + _scope(countries) + where
+    scope += in_camp
     day = _as_of_day(dataset, as_of)
     notes: list[str] = []
     if day is not None:
@@ -179,11 +203,137 @@ def facts(dataset: Dataset, mission: Texts = None) -> Listing:
     return listings.facts_listing(dataset, filters.facts_about(dataset, missions), scope)
 
 
-def countries(dataset: Dataset, country: Texts = None, region: str | None = None) -> Listing:
+def countries(
+    dataset: Dataset,
+    country: Texts = None,
+    region: str | None = None,
+    camp: Camp | str | None = None,
+) -> Listing:
     wanted = _countries(dataset, country)
     where, codes = _region(region)
-    places = filters.places_in(dataset, wanted, codes)
-    return listings.countries_listing(dataset, places, _scope(wanted) + where)
+    in_camp, chosen = _camp(camp)
+    places = filters.places_in(dataset, wanted, codes, chosen)
+    return listings.countries_listing(dataset, places, _scope(wanted) + where + in_camp)
+
+
+def _dated_by(day: datetime.date, found: list[Any], notes: list[str], name: Any) -> list[Any]:
+    """The records of `found` whose date ends by `day`; those whose date spans it are named
+    in `notes`. A record with no date is left to the caller."""
+    kept = [record for record in found if record.date is not None and record.date.end <= day]
+    spanning = [r for r in found if r.date is not None and r.date.start <= day < r.date.end]
+    if spanning:
+        names = ", ".join(f"{name(r)} ({r.date.display})" for r in spanning)
+        notes.append(f"not counted, the signing date spans {day.isoformat()}: {names}")
+    return kept
+
+
+def _dates_scope(after: str | None, before: str | None, as_of: datetime.date | None) -> str:
+    return "".join([
+        f", signed from {after}" if after else "", f", signed to {before}" if before else "",
+        f", signed by {as_of.isoformat()}" if as_of else "",
+    ])  # fmt: skip
+
+
+def signatories(
+    dataset: Dataset,
+    country: Texts = None,
+    region: str | None = None,
+    camp: Camp | str | None = None,
+    mission: Texts = None,
+    partners: bool = False,
+    as_of: str | None = None,
+    after: str | None = None,
+    before: str | None = None,
+) -> Listing:
+    """Artemis Accords signatories, in date order. `partners` keeps those with a partner in a
+    payload (of `mission` when given, which implies it); `as_of` those who had signed by then;
+    `after` and `before` those whose signing date reaches into that range (inclusive)."""
+    countries, missions = _countries(dataset, country), _missions(dataset, mission)
+    where, codes = _region(region)
+    in_camp, chosen = _camp(camp)
+    wanted = missions if (missions or partners) else None
+    found = filters.signatories_matching(dataset, countries, codes, chosen, wanted)
+    start, end = _point(after, "after"), _point(before, "before")
+    found = [s for s in found if filters.within(s.date, start, end)]
+    day = _as_of_day(dataset, as_of)
+    notes: list[str] = []
+    if day is not None:
+        found = _dated_by(day, found, notes, lambda s: s.place.name)
+    partner_scope = ""
+    if wanted is not None:
+        on = " or ".join(missions) if missions else "any mission"
+        partner_scope = f", with a payload partner on {on}"
+    scope = _scope(countries) + where + in_camp + partner_scope
+    scope += _dates_scope(after, before, day)
+    listing = listings.signatories_listing(dataset, found, scope)
+    return listing._replace(notes=tuple(notes))
+
+
+def signings(
+    dataset: Dataset,
+    country: Texts = None,
+    region: str | None = None,
+    camp: Camp | str | None = None,
+    as_of: str | None = None,
+    after: str | None = None,
+    before: str | None = None,
+) -> Listing:
+    """Both camps' signings on one timeline: dated ILRS participants and Accords signatories
+    from `country`, `region` and `camp`, in a date range (inclusive) or by `as_of`."""
+    countries = _countries(dataset, country)
+    where, codes = _region(region)
+    in_camp, chosen = _camp(camp)
+    members = filters.members_matching(dataset, countries=countries, region=codes, camp=chosen)
+    signed = filters.signatories_matching(dataset, countries, codes, chosen)
+    start, end = _point(after, "after"), _point(before, "before")
+    members = [m for m in members if m.date is not None and filters.within(m.date, start, end)]
+    signed = [s for s in signed if filters.within(s.date, start, end)]
+    day = _as_of_day(dataset, as_of)
+    notes: list[str] = []
+    if day is not None:
+        members = _dated_by(day, members, notes, lambda m: m.name)
+        signed = _dated_by(day, signed, notes, lambda s: s.place.name)
+    scope = _scope(countries) + where + in_camp + _dates_scope(after, before, day)
+    listing = listings.signings_listing(dataset, members, signed, scope)
+    return listing._replace(notes=tuple(notes))
+
+
+def growth(
+    dataset: Dataset,
+    country: Texts = None,
+    region: str | None = None,
+    level: Texts | Sequence[Level] = None,
+    as_of: str | None = None,
+) -> Listing:
+    """Both camps year by year, side by side, with cumulative totals: ILRS participants of
+    `level` (national by default; several may be given) by the year of their first documented
+    agreement, and Accords signatories by the year they signed; every year from the first to
+    the last, and a row for participants with no signing date. `as_of` stops at that day."""
+    from ..query.figures import growth as growth_rows
+
+    levels = [_choice(Level, value, "level") for value in _many(level)] or [Level.NATIONAL]
+    countries = _countries(dataset, country)
+    where, codes = _region(region)
+    members = [
+        member
+        for member in filters.members_matching(dataset, countries=countries, region=codes)
+        if member.level in levels
+    ]
+    signed = filters.signatories_matching(dataset, countries, codes)
+    day = _as_of_day(dataset, as_of)
+    notes: list[str] = []
+    if day is not None:
+        undated = [m for m in members if m.date is None]
+        members = _dated_by(day, members, notes, lambda m: m.name) + undated
+        signed = _dated_by(day, signed, notes, lambda s: s.place.name)
+    undated = [m for m in members if m.date is None or m.date.year is None]
+    if undated:
+        names = ", ".join(f"{m.name} ({m.status.value})" for m in undated)
+        notes.append(f"on the undated row, no signing date in a single year: {names}")
+    counted = " and ".join(lv.value for lv in levels) + " participants"
+    scope = _scope(countries) + where + (f", to {day.isoformat()}" if day else "")
+    listing = listings.growth_listing(dataset, growth_rows(members, signed), scope, counted)
+    return listing._replace(notes=tuple(notes))
 
 
 def search(dataset: Dataset, text: str) -> Listing:
@@ -204,10 +354,16 @@ def _also(found: Found, command: str) -> tuple[str, ...]:
 
 
 def show(dataset: Dataset, record_id: str) -> Detail:
-    """One record by id, in any case; a country name shows its member record and names the
-    country's other records in the notes."""
+    """One record by id, in any case; a country name shows its member record (else its
+    Artemis Accords record) and names the country's other records in the notes. A member or
+    signatory comes with its country's standing in both camps (in tables)."""
     found = find(dataset, record_id)
     detail = record_detail(dataset, found.kind, found.record)
+    place = getattr(found.record, "place", None)
+    if found.kind.name in ("member", "signatory") and place is not None and place.code:
+        standing = listings.countries_listing(dataset, [place], "")
+        standing = standing._replace(heading=f"{place.name} in the two camps", noun=None)
+        detail = detail._replace(attachments=(standing,))
     return detail._replace(notes=_also(found, "show"))
 
 

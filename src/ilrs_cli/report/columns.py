@@ -133,12 +133,15 @@ def shape(
     sort: str | None = None,
     limit: int | None = None,
     count: str | None = None,
+    cumulative: bool = False,
 ) -> Listing:
-    """Count rows by the field `count` (then the rows are values and counts), choose `fields`
-    (comma-separated names), sort by `sort` (FIELD, or -FIELD for reverse) and keep at most
-    `limit` rows."""
+    """Count rows by the field `count` (then the rows are values and counts, with running
+    totals when `cumulative`), choose `fields` (comma-separated names), sort by `sort` (FIELD,
+    or -FIELD for reverse) and keep at most `limit` rows."""
+    if cumulative and count is None:
+        raise QueryError("cumulative", "a running total needs a count: add count_by, e.g. year")
     if count is not None:
-        listing = count_by(listing, count)
+        listing = count_by(listing, count, cumulative)
     valid = ", ".join(listing.names)
     selected = None
     if fields is not None:
@@ -166,17 +169,39 @@ def _bar(item: Item) -> str:
     return "█" * int(item["_bar"])
 
 
-def count_by(listing: Listing, name: str) -> Listing:
+def _year(item: Item) -> tuple[str | None, str]:
+    """The year of an item's date, and why there is none: 'undated' or 'spanning years'."""
+    from ..core.dates import parse_dataset_date
+
+    if item.get("start") and item.get("end"):
+        first, last = str(item["start"])[:4], str(item["end"])[:4]
+        return (first, "") if first == last else (None, "spanning years")
+    if not item.get("date"):
+        return None, "undated"
+    try:
+        year = parse_dataset_date(str(item["date"])).year
+    except ValueError:
+        return None, "undated"
+    return (str(year), "") if year is not None else (None, "spanning years")
+
+
+def count_by(listing: Listing, name: str, cumulative: bool = False) -> Listing:
     """Rows of (value, count) for the field `name`, most frequent first; a list field counts
-    each element, and `year` counts the year of `date` where the listing has one."""
-    derived = name == "year" and "date" in listing.names
+    each element. `year` counts the years of `date` where the listing has one: every year from
+    the first to the last in order, years with none included, then one row (year null) for
+    dates that are missing or span several years. `cumulative` adds running totals."""
+    derived = name == "year" and "date" in listing.names and "year" not in listing.names
     if not derived and name not in listing.names:
         valid = ", ".join([*listing.names, *(["year"] if "date" in listing.names else [])])
         raise QueryError("count_by", f"unknown field {name!r}; valid fields: {valid}")
     counts: dict[Any, int] = {}
+    missing: set[str] = set()
     for item in listing.items:
         if derived:
-            values = [item["date"][:4]] if item.get("date") else [None]
+            year, why = _year(item)
+            values = [year]
+            if why:
+                missing.add(why)
         else:
             value = item.get(name)
             column = listing.column(name)
@@ -184,24 +209,46 @@ def count_by(listing: Listing, name: str) -> Listing:
             values = values or [None]
         for value in values:
             counts[value] = counts.get(value, 0) + 1
-    ordered = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0] is None, str(pair[0])))
+    if derived:
+        years = sorted(int(year) for year in counts if year is not None)
+        span = range(years[0], years[-1] + 1) if years else range(0)
+        ordered: list[tuple[Any, int]] = [(str(year), counts.get(str(year), 0)) for year in span]
+        ordered += [(None, counts[None])] if None in counts else []
+    else:
+        ordered = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0] is None, str(pair[0])))
     most = max(counts.values(), default=1)
-    items = [
+    items: list[Item] = [
         {name: value, "count": count, "_bar": round(20 * count / most)} for value, count in ordered
     ]
-    columns = (
-        Column(name, name.replace("_", " ").capitalize(), f"A value of {name}; null when absent.",
-               type="string or null"),
+    absent = " or ".join(sorted(missing, key=len)) or "absent"
+    columns = [
+        Column(name, name.replace("_", " ").capitalize(),
+               f"A value of {name}; null when {'no single year: ' if derived else ''}{absent}.",
+               type="string or null",
+               table_cell=(lambda item: _label(item.get(name), absent)) if derived else None),
         Column("count", "Count", "How many rows have it.", type="integer"),
-        Column("_bar", "", "A bar of the count, in tables.", table_cell=_bar, table_only=True),
-    )  # fmt: skip
+    ]  # fmt: skip
+    if cumulative:
+        running = 0
+        for item in items:
+            running += item["count"]
+            item["total"] = running
+        columns.append(Column("total", "Total", "The running total of count, in row order.",
+                              type="integer"))  # fmt: skip
+    columns.append(
+        Column("_bar", "", "A bar of the count, in tables.", table_cell=_bar, table_only=True)
+    )
     return Listing(
-        heading=f"{listing.heading}, counted by {name}",
+        heading=f"{listing.heading}, counted by {name}" + (", cumulative" if cumulative else ""),
         caption=listing.caption,
-        columns=columns,
-        table_columns=(name, "count", "_bar"),
+        columns=tuple(columns),
+        table_columns=tuple(column.name for column in columns),
         items=items,
         empty_note=listing.empty_note,
         noun=("value", "values"),
         notes=listing.notes,
     )
+
+
+def _label(value: Any, absent: str) -> str:
+    return str(value) if value is not None else f"({absent})"

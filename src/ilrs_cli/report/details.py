@@ -8,7 +8,7 @@ from ..core.kinds import Kind
 from ..core.records import Dataset
 from .columns import Item, Listing, institution_text
 from .items import record_item, source_item
-from .listings import SOURCE_COLUMNS, data_age, participation_text
+from .listings import SOURCE_COLUMNS, artemis_words, data_age, participation_text
 
 
 class Detail(NamedTuple):
@@ -46,6 +46,8 @@ def detail_text(name: str, value: Any) -> str:
             return institution_text(value)
         if name == "ilrs":
             return participation_text(value)
+        if name == "artemis":
+            return artemis_words(value) + f" ({value['id']})"
         if "name" in value:
             return str(value["name"])
         return "\n".join(f"{key}: {detail_text(key, val)}" for key, val in value.items())
@@ -77,7 +79,10 @@ def info_detail(dataset: Dataset) -> Detail:
     }
     caption = (
         f"Data as of {dataset.info.as_of.isoformat()}{data_age(dataset.info.as_of)}; "
-        "nothing after it is in the data. `ilrs sources` lists the sources in full."
+        "nothing after it is in the data. payload_projects and the partner figures count the "
+        "Chang'e-8 selection (payload_projects_mission); payloads_all_missions and "
+        "payloads_by_mission count every mission's payloads. `ilrs sources` lists the sources "
+        "in full."
     )
     sources_listing = Listing(
         heading="Sources",

@@ -16,6 +16,8 @@ from ..core.records import (
     Member,
     Mission,
     Payload,
+    Place,
+    Signatory,
     Source,
 )
 from .columns import Item
@@ -60,18 +62,118 @@ def payload_item(payload: Payload, dataset: Dataset | None = None) -> Item:
 
 
 def member_item(member: Member, dataset: Dataset) -> Item:
+    from ..query.camps import standing_of
+
+    signatory = standing_of(dataset, member.place).signatory
     return {
         "id": member.id,
         "name": member.name,
         "short_name": member.short_name,
+        "aliases": list(member.aliases),
         "country": member.place.name,
         "level": member.level.value,
         "status": member.status.value,
         "via": dataset.member_name(member.via) if member.via else None,
         "date": member.date.text if member.date else None,
+        "start": member.date.start.isoformat() if member.date else None,
+        "end": member.date.end.isoformat() if member.date else None,
         "agreement": member.agreement,
+        "artemis": artemis_ref(signatory) if signatory else None,
         "note": member.note,
         "sources": [citation_item(citation) for citation in member.sources],
+    }
+
+
+def participation_item(member: Member, dataset: Dataset) -> Item:
+    """A member as one ILRS participation of a country."""
+    return {
+        "id": member.id,
+        "name": member.name,
+        "level": member.level.value,
+        "status": member.status.value,
+        "via": dataset.member_name(member.via) if member.via else None,
+        "date": member.date.text if member.date else None,
+    }
+
+
+def artemis_ref(signatory: Signatory) -> Item:
+    """A country's Accords signing, as other records show it."""
+    return {
+        "id": signatory.id,
+        "country": signatory.place.name,
+        "date": signatory.date.text,
+        "start": signatory.date.start.isoformat(),
+        "end": signatory.date.end.isoformat(),
+        "order": signatory.order,
+    }
+
+
+def payload_ref(payload: Payload) -> Item:
+    return {"id": payload.id, "name": payload.name, "mission": payload.mission}
+
+
+def region_text(code: str | None) -> str | None:
+    """'Asia / Western Asia': the UN M49 region and sub-region of a code."""
+    from ..core.regions import region_of
+
+    found = region_of(code) if code else None
+    return f"{found[0]} / {found[1]}" if found else None
+
+
+def standing_keys(dataset: Dataset, place: Place) -> Item:
+    """A place's camps, ILRS standing in words and which camp it joined first."""
+    from ..query.camps import standing_of
+
+    standing = standing_of(dataset, place)
+    return {
+        "camps": standing.camp.value,
+        "ilrs_standing": ilrs_standing_text(dataset, place),
+        "first": standing.first,
+    }
+
+
+def ilrs_standing_text(dataset: Dataset, place: Place) -> str | None:
+    """'national, signed 2024-04-05', 'leads the ILRS', 'subnational, signed 2023 (United
+    States)': each participation of the place, or of the country it lies in; None if none."""
+    from ..query.camps import LEAD_TEXT, standing_of
+
+    standing = standing_of(dataset, place)
+    parts = [LEAD_TEXT] if standing.lead else []
+    for member in standing.members:
+        parts.append(participation_words(participation_item(member, dataset)))
+    for member in standing.inherited:
+        words = participation_words(participation_item(member, dataset))
+        parts.append(f"{words} ({member.place.name})")
+    return "; ".join(parts) or None
+
+
+def participation_words(entry: Item) -> str:
+    """'affiliated via APSCO, reported', 'national, signed 2024-04-05'."""
+    from ..core.dates import display_date
+
+    level = f"{entry['level']} via {entry['via']}" if entry.get("via") else entry["level"]
+    signed = f" {display_date(entry['date'])}" if entry.get("date") else ""
+    return f"{level}, {entry['status']}{signed}"
+
+
+def signatory_item(signatory: Signatory, dataset: Dataset) -> Item:
+    place = signatory.place
+    return {
+        "id": signatory.id,
+        "country": place.name,
+        "code": place.code,
+        "region": region_text(place.code),
+        "date": signatory.date.text,
+        "start": signatory.date.start.isoformat(),
+        "end": signatory.date.end.isoformat(),
+        "order": signatory.order,
+        "signed_by": signatory.signed_by,
+        "location": signatory.location,
+        **standing_keys(dataset, place),
+        "ilrs": [participation_item(m, dataset) for m in dataset.members if m.place == place],
+        "payloads": [payload_ref(p) for p in dataset.payloads if place in p.places],
+        "note": signatory.note,
+        "sources": [citation_item(citation) for citation in signatory.sources],
     }
 
 
@@ -115,6 +217,7 @@ def fact_item(fact: Fact, dataset: Dataset | None = None) -> Item:
 def institution_item(institution: Institution, dataset: Dataset) -> Item:
     return {
         **institution_ref(institution),
+        "aliases": list(institution.aliases),
         "name_zh": institution.name_zh,
         "note": institution.note,
         "payloads": [p.id for p in dataset.payloads if institution in p.institutions],

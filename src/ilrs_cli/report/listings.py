@@ -10,9 +10,23 @@ from typing import Any
 from ..core import clock
 from ..core.dates import display_date
 from ..core.kinds import kind_names
-from ..core.records import Dataset, Event, Fact, Member, Payload, Place, Source
-from .columns import ID, SOURCES, Column, Item, Listing, institution_text, named
-from .items import event_item, fact_item, member_item, payload_item, source_item
+from ..core.records import Dataset, Event, Fact, Member, Payload, Place, Signatory, Source
+from .columns import ID, SOURCES, Column, Item, Listing, institution_text
+from .items import (
+    artemis_ref,
+    citation_item,
+    event_item,
+    fact_item,
+    member_item,
+    participation_item,
+    participation_words,
+    payload_item,
+    payload_ref,
+    region_text,
+    signatory_item,
+    source_item,
+    standing_keys,
+)
 
 
 def data_age(as_of: datetime.date, today: datetime.date | None = None) -> str:
@@ -66,8 +80,21 @@ PAYLOAD_COLUMNS = (
 )
 
 
-def payloads_listing(dataset: Dataset, payloads: Sequence[Payload], scope: str) -> Listing:
+def missions_of(payloads: Sequence[Payload]) -> str:
+    """ "Chang'e-7 and Chang'e-8": the missions payloads fly on, in name order."""
+    from ..query.figures import SELECTION
+
+    names = sorted({payload.mission or SELECTION for payload in payloads})
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+
+def payloads_listing(
+    dataset: Dataset, payloads: Sequence[Payload], scope: str, missions: str = ""
+) -> Listing:
+    """`missions` names the missions asked for; by default, every mission in the data."""
     items = [payload_item(payload) for payload in payloads]
+    on = missions or missions_of(dataset.payloads)
+    scope = scope + (f" on {on}" if on else "")
     return Listing(
         heading=f"International payloads{scope}",
         noun=("payload", "payloads"),
@@ -92,6 +119,12 @@ MEMBER_COLUMNS = (
         "A common abbreviation, where there is one.",
         type="string or null",
     ),
+    Column(
+        "aliases",
+        "Also known as",
+        "Other names people use for it, each seen in a source it cites; search finds them.",
+        type="list of strings",
+    ),
     Column("country", "Country", "Its country or region, or 'international organization'."),
     Column(
         "level",
@@ -112,7 +145,16 @@ MEMBER_COLUMNS = (
         "The signing date, with the precision the source gives.",
         type="date text or null",
         table_cell=lambda item: display_date(item["date"]) if item["date"] else "",
-        sort_key=lambda item: item["date"],
+        sort_key=lambda item: (item["start"], item["end"]),
+    ),
+    Column(
+        "start",
+        "Start",
+        "The first day the signing date can mean (ISO 8601).",
+        type="ISO date or null",
+    ),
+    Column(
+        "end", "End", "The last day the signing date can mean (ISO 8601).", type="ISO date or null"
     ),
     Column(
         "agreement",
@@ -120,6 +162,15 @@ MEMBER_COLUMNS = (
         "What was signed, and by whom.",
         type="string or null",
         max_width=60,
+    ),
+    Column(
+        "artemis",
+        "Artemis Accords",
+        "Its country's Artemis Accords signing: {id, country, date, start, end, order}; "
+        "null when it has not signed (or for an organization).",
+        type="object or null",
+        show=lambda ref: artemis_words(ref),
+        table_cell=lambda item: artemis_cell(item),
     ),
     Column(
         "note",
@@ -132,15 +183,37 @@ MEMBER_COLUMNS = (
 )
 
 
+def artemis_words(ref: Item) -> str:
+    """'signed 2022-03-02 (17th)'."""
+    order = f" ({ordinal(ref['order'])})" if ref.get("order") else ""
+    return f"signed {display_date(ref['date'])}{order}"
+
+
+def artemis_cell(item: Item) -> str:
+    """The Accords signing in a table: 'signed 2020-10-13 (1st), as United States' when it
+    is the signing of the country a region lies in."""
+    ref = item.get("artemis")
+    if not ref:
+        return ""
+    inherited = ref["country"] != item.get("country")
+    return artemis_words(ref) + (f", as {ref['country']}" if inherited else "")
+
+
+def ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10)
+    return f"{number}{suffix or 'th'}"
+
+
 def members_listing(dataset: Dataset, members: Sequence[Member], scope: str) -> Listing:
     items = [member_item(member, dataset) for member in members]
+    artemis = ("artemis",) if dataset.signatories else ()
     return Listing(
         heading=f"ILRS participants{scope}",
         noun=("entry", "entries"),
         caption=_caption(dataset)
         + " 'signed': an agreement is documented; 'reported': a source only says so.",
         columns=MEMBER_COLUMNS,
-        table_columns=("name", "level", "status", "date", "note", "sources"),
+        table_columns=("name", "level", "status", "date", *artemis, "note", "sources"),
         items=items,
         empty_note=f"no ILRS participants{scope}",
     )
@@ -217,10 +290,47 @@ def facts_listing(dataset: Dataset, facts: Sequence[Fact], scope: str) -> Listin
     )
 
 
-def participation_text(entry: Item) -> str:
-    level = f"{entry['level']} via {entry['via']}" if entry.get("via") else entry["level"]
-    signed = f" {display_date(entry['date'])}" if entry.get("date") else ""
-    return f"{level}, {entry['status']}{signed}"
+participation_text = participation_words
+
+CAMPS_HELP = (
+    "both, ilrs-only, artemis-only or neither: its ILRS participation in the data (national, "
+    "subnational entities or affiliated, signed or reported; China leads the ILRS) and its "
+    "Artemis Accords signing, its own or that of the country it lies in."
+)
+STANDING_COLUMNS = (
+    Column("camps", "Camps", CAMPS_HELP),
+    Column(
+        "ilrs_standing",
+        "ILRS",
+        "Its ILRS standing in words: each participation (level, status, date), its country's "
+        "where it lies in one, or 'leads the ILRS'; null when none.",
+        type="string or null",
+    ),
+    Column(
+        "first",
+        "First",
+        "For a country in both camps, which it joined first: ilrs, artemis, same day, or "
+        "unclear (an ILRS date is missing or the two dates overlap); null otherwise.",
+        type="string or null",
+    ),
+)
+ARTEMIS_REF = Column(
+    "artemis",
+    "Artemis Accords",
+    "Its Artemis Accords signing, or that of the country it lies in: {id, country, date, "
+    "start, end, order}; null when none is in the data.",
+    type="object or null",
+    show=lambda ref: artemis_words(ref),
+    table_cell=lambda item: artemis_cell(item),
+)
+PAYLOAD_REFS = Column(
+    "payloads",
+    "Payloads",
+    "Payloads (of every mission: Chang'e-7 and Chang'e-8) with a partner from there: "
+    "{id, name, mission}.",
+    type="list of objects",
+    show=lambda ref: f"{ref['name']} ({ref['mission']})" if ref.get("mission") else ref["name"],
+)
 
 
 COUNTRY_COLUMNS = (
@@ -232,20 +342,17 @@ COUNTRY_COLUMNS = (
         "Its UN M49 region and sub-region: 'Asia / Western Asia'.",
         type="string or null",
     ),  # fmt: skip
+    STANDING_COLUMNS[0],
     Column(
         "ilrs",
-        "ILRS",
+        "ILRS participation",
         "Its ILRS participation: {id, name, level, status, via, date}.",
         type="list of objects",
         show=participation_text,
     ),
-    Column(
-        "payloads",
-        "Payloads",
-        "Chang'e-8 payloads with a partner from there: {id, name}.",
-        type="list of objects",
-        show=named,
-    ),
+    *STANDING_COLUMNS[1:],
+    ARTEMIS_REF,
+    PAYLOAD_REFS,
     Column(
         "institutions",
         "Institutions",
@@ -257,25 +364,23 @@ COUNTRY_COLUMNS = (
 
 
 def country_item(dataset: Dataset, place: Place) -> Item:
+    from ..query.camps import standing_of
+
     members = [member for member in dataset.members if member.place == place]
     institutions = [inst for inst in dataset.institutions if inst.place == place]
     payloads = [payload for payload in dataset.payloads if place in payload.places]
+    signatory = standing_of(dataset, place).signatory
+    standing = standing_keys(dataset, place)
     return {
         "country": place.name,
         "code": place.code,
         "region": region_text(place.code),
-        "ilrs": [
-            {
-                "id": member.id,
-                "name": member.name,
-                "level": member.level.value,
-                "status": member.status.value,
-                "via": dataset.member_name(member.via) if member.via else None,
-                "date": member.date.text if member.date else None,
-            }
-            for member in members
-        ],
-        "payloads": [{"id": payload.id, "name": payload.name} for payload in payloads],
+        "camps": standing["camps"],
+        "ilrs": [participation_item(member, dataset) for member in members],
+        "ilrs_standing": standing["ilrs_standing"],
+        "first": standing["first"],
+        "artemis": artemis_ref(signatory) if signatory else None,
+        "payloads": [payload_ref(payload) for payload in payloads],
         "institutions": [
             {"id": inst.id, "name": inst.name, "short_name": inst.short_name}
             for inst in institutions
@@ -283,11 +388,11 @@ def country_item(dataset: Dataset, place: Place) -> Item:
     }
 
 
-def region_text(code: str | None) -> str | None:
-    from ..core.regions import region_of
-
-    found = region_of(code) if code else None
-    return f"{found[0]} / {found[1]}" if found else None
+CAMPS_CAPTION = (
+    " Camps: ILRS participation of any level or status in the data (China leads the ILRS), "
+    "and Artemis Accords signings, of a place or of the country it lies in; 'neither' is "
+    "among the places the data names, not the world."
+)
 
 
 def countries_listing(dataset: Dataset, places: Sequence[Place], scope: str) -> Listing:
@@ -295,11 +400,194 @@ def countries_listing(dataset: Dataset, places: Sequence[Place], scope: str) -> 
     return Listing(
         heading=f"Countries and regions{scope}",
         noun=("country or region", "countries and regions"),
-        caption=_caption(dataset),
+        caption=_caption(dataset) + CAMPS_CAPTION,
         columns=COUNTRY_COLUMNS,
-        table_columns=("country", "region", "ilrs", "payloads", "institutions"),
+        table_columns=("country", "camps", "ilrs_standing", "artemis", "first", "payloads"),
         items=items,
         empty_note=f"no countries or regions{scope}",
+    )
+
+
+SIGNATORY_COLUMNS = (
+    ID,
+    Column("country", "Country", "The signatory, as `[places]` names it."),
+    Column("code", "ISO", "Its ISO 3166 code."),
+    Column(
+        "region", "Region", "Its UN M49 region and sub-region.", type="string or null"
+    ),
+    Column(
+        "date",
+        "Signed",
+        "The signing date, with the precision the source gives.",
+        type="date text",
+        table_cell=lambda item: display_date(item["date"]),
+        sort_key=lambda item: (item["start"], item["end"]),
+    ),
+    Column("start", "Start", "The first day the date can mean (ISO 8601).", type="ISO date"),
+    Column("end", "End", "The last day the date can mean (ISO 8601).", type="ISO date"),
+    Column(
+        "order",
+        "Order",
+        "Its ordinal among the signatories where a source numbers it (Bahrain 17th).",
+        type="integer or null",
+        sort_key=lambda item: item["order"],
+        table_cell=lambda item: ordinal(item["order"]) if item["order"] else "",
+    ),
+    Column("signed_by", "Signed by", "Who signed, where a source says.", type="string or null",
+           max_width=40),
+    Column("location", "Where", "Where it was signed, where a source says.",
+           type="string or null"),
+    *STANDING_COLUMNS,
+    Column(
+        "ilrs",
+        "ILRS participation",
+        "Its ILRS participation records: {id, name, level, status, via, date}.",
+        type="list of objects",
+        show=participation_text,
+    ),
+    PAYLOAD_REFS,
+    Column("note", "Note", "Caveats and detail.", type="string or null", max_width=60),
+    SOURCES,
+)  # fmt: skip
+
+
+def signing_order(item: Item) -> tuple[Any, ...]:
+    """Date order; on one day, by ordinal (numbered first), then by id."""
+    return (item["start"], item["end"], item["order"] is None, item["order"] or 0, item["id"])
+
+
+def signatories_listing(dataset: Dataset, signatories: Sequence[Signatory], scope: str) -> Listing:
+    items = [signatory_item(signatory, dataset) for signatory in signatories]
+    items.sort(key=signing_order)
+    return Listing(
+        heading=f"Artemis Accords signatories{scope}",
+        noun=("signatory", "signatories"),
+        caption=_caption(dataset)
+        + " Order: the ordinal a source gives. ILRS: the country's standing in the ILRS."
+        + CAMPS_CAPTION,
+        columns=SIGNATORY_COLUMNS,
+        table_columns=("order", "country", "date", "signed_by", "ilrs_standing", "payloads",
+                       "sources"),
+        items=items,
+        empty_note=f"no Artemis Accords signatories{scope}",
+    )  # fmt: skip
+
+
+ILRS_CAMP, ARTEMIS_CAMP = "ILRS", "Artemis Accords"
+SIGNING_COLUMNS = (
+    Column("id", "Id", "The id of the member or signatory record (`ilrs show ID`).",
+           no_wrap=True),
+    Column("camp", "Camp", f"{ILRS_CAMP} or {ARTEMIS_CAMP}."),
+    Column(
+        "date",
+        "Date",
+        "The signing date, with the precision the source gives.",
+        type="date text",
+        table_cell=lambda item: display_date(item["date"]),
+        sort_key=lambda item: (item["start"], item["end"]),
+    ),
+    Column("start", "Start", "The first day the date can mean (ISO 8601).", type="ISO date"),
+    Column("end", "End", "The last day the date can mean (ISO 8601).", type="ISO date"),
+    Column("country", "Country", "The country or region, or 'international organization'."),
+    Column("name", "Signatory", "Who signed: the ILRS participant, or the Accords signatory."),
+    Column("level", "Level", "For the ILRS: national, subnational, organization or affiliated.",
+           type="string or null"),
+    Column("order", "Order", "For the Accords: the ordinal a source gives.",
+           type="integer or null", sort_key=lambda item: item["order"]),
+    Column("event", "Signing", "What was signed, and by whom.", max_width=60),
+    SOURCES,
+)  # fmt: skip
+
+
+def _member_signing(member: Member) -> Item:
+    assert member.date is not None
+    return {
+        "id": member.id,
+        "camp": ILRS_CAMP,
+        "date": member.date.text,
+        "start": member.date.start.isoformat(),
+        "end": member.date.end.isoformat(),
+        "country": member.place.name,
+        "name": member.name,
+        "level": member.level.value,
+        "order": None,
+        "event": member.agreement or f"{member.name} signs an ILRS agreement",
+        "sources": [citation_item(citation) for citation in member.sources],
+    }
+
+
+def _accords_signing(signatory: Signatory) -> Item:
+    order = f" as the {ordinal(signatory.order)} signatory" if signatory.order else ""
+    by = f"; signed by {signatory.signed_by}" if signatory.signed_by else ""
+    return {
+        "id": signatory.id,
+        "camp": ARTEMIS_CAMP,
+        "date": signatory.date.text,
+        "start": signatory.date.start.isoformat(),
+        "end": signatory.date.end.isoformat(),
+        "country": signatory.place.name,
+        "name": signatory.place.name,
+        "level": None,
+        "order": signatory.order,
+        "event": f"{signatory.place.name} signs the Artemis Accords{order}{by}",
+        "sources": [citation_item(citation) for citation in signatory.sources],
+    }
+
+
+def signings_listing(
+    dataset: Dataset, members: Sequence[Member], signatories: Sequence[Signatory], scope: str
+) -> Listing:
+    """Both camps' signings in date order: each dated ILRS participant (its first documented
+    agreement, every level) and each Accords signatory."""
+    items = [_member_signing(m) for m in members if m.date is not None]
+    items += [_accords_signing(s) for s in signatories]
+    items.sort(
+        key=lambda item: (item["start"], item["end"], item["camp"], *signing_order(item)[2:])
+    )
+    return Listing(
+        heading=f"ILRS and Artemis Accords signings{scope}",
+        noun=("signing", "signings"),
+        caption=_caption(dataset)
+        + " ILRS: each participant's first documented agreement (participants with no signing "
+        "date are not shown; `ilrs members` lists them). Artemis Accords: each signatory.",
+        columns=SIGNING_COLUMNS,
+        table_columns=("date", "camp", "name", "event", "sources"),
+        items=items,
+        empty_note=f"no signings{scope}",
+    )
+
+
+GROWTH_COLUMNS = (
+    Column(
+        "year",
+        "Year",
+        "The year; null on the row of participants with no signing date (or one that spans "
+        "several years).",
+        type="string or null",
+        table_cell=lambda item: item["year"] or "undated",
+    ),
+    Column("ilrs", "ILRS", "ILRS participants (of the levels counted) who signed that year.",
+           type="integer"),
+    Column("ilrs_total", "ILRS total", "ILRS participants signed by the end of that year; on "
+           "the undated row, every one counted.", type="integer"),
+    Column("artemis", "Artemis", "Artemis Accords signatories who signed that year.",
+           type="integer"),
+    Column("artemis_total", "Artemis total", "Accords signatories by the end of that year; on "
+           "the undated row, every one counted.", type="integer"),
+)  # fmt: skip
+
+
+def growth_listing(dataset: Dataset, rows: list[Item], scope: str, counted: str) -> Listing:
+    return Listing(
+        heading=f"Growth of both camps, by year{scope}",
+        noun=("year", "years"),
+        caption=_caption(dataset)
+        + f" ILRS: {counted}, counted in the year of their first documented agreement. "
+        "Artemis Accords: signatories, in the year they signed. Totals are cumulative.",
+        columns=GROWTH_COLUMNS,
+        table_columns=("year", "ilrs", "ilrs_total", "artemis", "artemis_total"),
+        items=rows,
+        empty_note=f"no signings{scope}",
     )
 
 
@@ -409,6 +697,9 @@ def fields_listing(command: str | None) -> Listing:
 COLUMNS_BY_COMMAND: dict[str, tuple[Column, ...]] = {
     "payloads": PAYLOAD_COLUMNS,
     "members": MEMBER_COLUMNS,
+    "artemis": SIGNATORY_COLUMNS,
+    "signings": SIGNING_COLUMNS,
+    "growth": GROWTH_COLUMNS,
     "timeline": EVENT_COLUMNS,
     "mission": FACT_COLUMNS,
     "countries": COUNTRY_COLUMNS,
