@@ -123,6 +123,7 @@ def ring(arcs: list[Ring], indexes: list[int]) -> Ring:
 
 def _clip(points: Ring, keep_east: bool) -> Ring:
     """Sutherland-Hodgman against the line longitude 180, keeping one side."""
+
     def inside(point: tuple[float, float]) -> bool:
         return point[0] >= 180 if keep_east else point[0] <= 180
 
@@ -175,6 +176,31 @@ def _point(polygons: list[list[Ring]]) -> list[float]:
     return [round(x, 2), round(y, 2)]
 
 
+def _size(country: dict[str, Any]) -> float:
+    return sum(
+        area_and_centroid([(r[i], r[i + 1]) for i in range(0, len(r), 2)])[0]
+        for polygon in country["polygons"]
+        for r in polygon[:1]
+    )
+
+
+def merge_codes(countries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry a code: Natural Earth gives Australia's numeric id to the Ashmore and
+    Cartier Islands too; their polygons join the largest unit's, which keeps its name."""
+    merged: dict[str, dict[str, Any]] = {}
+    kept: list[dict[str, Any]] = []
+    for country in sorted(countries, key=_size, reverse=True):
+        code = country["code"]
+        if code is None:
+            kept.append(country)
+        elif code in merged:
+            merged[code]["polygons"] += country["polygons"]
+        else:
+            merged[code] = country
+            kept.append(country)
+    return kept
+
+
 def build(topology: dict[str, Any], raw: bytes) -> str:
     exact = decode_arcs(topology)
     arcs = [simplify(arc, TOLERANCE) for arc in exact]
@@ -195,6 +221,7 @@ def build(topology: dict[str, Any], raw: bytes) -> str:
             "code": code, "name": geometry["properties"]["name"], "at": at,
             "polygons": [[[c for p in r for c in p] for r in polygon] for polygon in polygons],
         })  # fmt: skip
+    countries = merge_codes(countries)
     points = {}
     for place, (country, (west, east), (south, north)) in POINTS.items():
         shape = next(c for c in countries if c["code"] == country)
@@ -210,8 +237,8 @@ def build(topology: dict[str, Any], raw: bytes) -> str:
         "about": (
             f"Natural Earth 1:50m admin-0 countries (public domain), from the npm package "
             f"{PACKAGE} {VERSION} (ISC licence); simplified and rounded by "
-            "scripts/make_world.py. Do not edit: tests check that script_sha256 is the script's and "
-            "countries_sha256 the countries'."
+            "scripts/make_world.py. Do not edit: tests check that script_sha256 is the "
+            "script's and countries_sha256 the countries'."
         ),
         "source": {
             "data": "Natural Earth, https://www.naturalearthdata.com/ (public domain)",

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..core.vocab import Level
 from ..render.terminal import write_err, write_out
 from . import arguments, reporting
 from .options import CountryOption, MissionOption, RegionOption
@@ -76,8 +77,11 @@ def chart_count_by(
     ctx: typer.Context,
     field: Annotated[
         str,
-        typer.Argument(metavar="FIELD", show_default=False,
-                       help="The field to count by, as --count-by takes it (`ilrs fields`)."),
+        typer.Argument(
+            metavar="FIELD",
+            show_default=False,
+            help="The field to count by, as --count-by takes it (`ilrs fields`).",
+        ),
     ],  # fmt: skip
     of: Annotated[
         Counted,
@@ -132,19 +136,35 @@ def chart_count_by(
 
 
 @chart_app.command("growth")
-def chart_growth(ctx: typer.Context, output: OutputOption = None, force: ForceFlag = False) -> None:
-    """Both camps' growth: ILRS participants with a dated agreement (every level, and the
-    national ones) and Artemis Accords signatories, cumulative at the end of each year.
+def chart_growth(
+    ctx: typer.Context,
+    country: CountryOption = None,
+    region: RegionOption = None,
+    level: Annotated[
+        list[Level] | None,
+        typer.Option("--level", metavar="LEVEL", show_default=False,
+                     help="ILRS participants of this level (default national); repeat for "
+                     "several."),
+    ] = None,
+    output: OutputOption = None,
+    force: ForceFlag = False,
+) -> None:  # fmt: skip
+    """Both camps' growth, the lines of `ilrs growth`: ILRS participants (national by
+    default) and Artemis Accords signatories, cumulative at the end of each year.
 
     \b
     Examples:
       ilrs chart growth > growth.svg
+      ilrs chart growth --level national --level organization --region Africa
     """
+    from ..report import answers
 
     def make(dataset: Dataset) -> str:
-        from ..draw.charts import growth_chart
+        from ..draw.charts import counted_levels, growth_chart
 
-        return growth_chart(dataset).svg()
+        levels = list(level or [Level.NATIONAL])
+        listing = answers.growth(dataset, country, region, levels)
+        return growth_chart(dataset, listing, counted_levels(levels)).svg()
 
     _draw(ctx, make, output, force)
 

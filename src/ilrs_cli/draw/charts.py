@@ -10,16 +10,14 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from ..core.dates import FuzzyDate, parse_dataset_date
+from ..core.dates import parse_dataset_date
 from ..core.records import Dataset
 from ..core.vocab import Level
-from ..query.standing import artemis_signings
 from ..report.columns import Listing, count_by
 from .svg import MARGIN, Picture, as_of_line, nice_ticks, number, shorten, source_line, text_width
 
 BAR = "#3f6e9a"
 ILRS = "#c0392b"
-ILRS_LIGHT = "#e8a093"
 ARTEMIS = "#1f5fa8"
 MISSIONS = {"Chang'e-7": "#1b9e77", "Chang'e-8": "#d95f02", "ILRS": "#7570b3"}
 OTHER_MISSION = "#666666"
@@ -85,69 +83,39 @@ def _footer(dataset: Dataset, lines: list[str]) -> list[str]:
 # Growth
 
 
-def _year(when: FuzzyDate | None) -> int | None:
-    """The year a date falls in; None when there is none or it spans several years."""
-    if when is None or when.start.year != when.end.year:
-        return None
-    return when.start.year
+def counted_levels(levels: list[Level]) -> str:
+    """What the ILRS line counts: 'national participants', as `ilrs growth` says it."""
+    return " and ".join(level.value for level in levels) + " participants"
 
 
-def growth_series(dataset: Dataset) -> dict[str, dict[int, int]]:
-    """Signings a year for each line of the growth chart: every ILRS participant with a
-    dated agreement, the national ones among them, and the Artemis Accords signatories."""
-    series: dict[str, dict[int, int]] = {"ilrs": {}, "ilrs-national": {}, "artemis": {}}
-    for member in dataset.members:
-        year = _year(member.date)
-        if year is None:
-            continue
-        series["ilrs"][year] = series["ilrs"].get(year, 0) + 1
-        if member.level is Level.NATIONAL:
-            series["ilrs-national"][year] = series["ilrs-national"].get(year, 0) + 1
-    for signing in artemis_signings(dataset):
-        year = _year(signing.date)
-        if year is not None:
-            series["artemis"][year] = series["artemis"].get(year, 0) + 1
-    return series
-
-
-def cumulative(per_year: dict[int, int], years: list[int]) -> list[int]:
-    totals, running = [], 0
-    for year in years:
-        running += per_year.get(year, 0)
-        totals.append(running)
-    return totals
-
-
-LINES = {
-    "ilrs": ("ILRS: participants with a dated agreement, every level", ILRS, ""),
-    "ilrs-national": ("ILRS: national participants with a dated agreement", ILRS_LIGHT, "6 4"),
-    "artemis": ("Artemis Accords: signatories", ARTEMIS, ""),
-}
-
-
-def growth_chart(dataset: Dataset) -> Picture:
-    """Both camps' signings, cumulative, at the end of each year up to the as-of date."""
-    series = growth_series(dataset)
+def growth_chart(dataset: Dataset, listing: Listing, counted: str) -> Picture:
+    """Both camps' cumulative totals at the end of each year, as `ilrs growth` counts them
+    (`answers.growth`): ILRS participants of the levels counted (`counted` names them) and
+    Artemis Accords signatories."""
+    rows = [item for item in listing.items if item["year"] is not None]
+    undated = next((item for item in listing.items if item["year"] is None), None)
     as_of = dataset.info.as_of
-    firsts = [year for counts in series.values() for year in counts]
-    years = list(range(min(firsts, default=as_of.year), as_of.year + 1))
-    totals = {name: cumulative(counts, years) for name, counts in series.items()}
-    undated = [m for m in dataset.members if _year(m.date) is None]
+    years = [int(item["year"]) for item in rows]
+    lines = {
+        "ilrs": (f"ILRS: {counted}, by their first documented agreement", ILRS),
+        "artemis": ("Artemis Accords: signatories", ARTEMIS),
+    }
     notes = [
-        "Each point is the total at the end of that year (for the last year, at the as-of date); "
-        "an ILRS participant counts from its first documented agreement.",
-        f"Not drawn: {len(undated)} ILRS participants with no signing date in the data, or one "
-        "that spans years (ilrs members --as-of says who)." if undated else "",
-    ]  # fmt: skip
-    if not artemis_signings(dataset):
-        notes.append("This dataset has no Artemis Accords signatories, so no Artemis line.")
+        "Each point is the total at the end of that year (for the as-of year, at the as-of "
+        "date). Numbers as `ilrs growth` prints them.",
+    ]
+    if undated is not None and undated["ilrs"]:
+        notes.append(f"Not drawn: {undated['ilrs']} ILRS participants with no signing date in "
+                     "a single year (ilrs growth names them on its undated row).")  # fmt: skip
+    if not any(item["artemis"] for item in listing.items):
+        lines["artemis"] = ("Artemis Accords: no signatories in these data", ARTEMIS)
     width, height = 760, 330
-    picture = Picture(width, height + 60, "Both camps' growth: ILRS and Artemis Accords signings",
-                      as_of_line(dataset, "; cumulative totals a year"),
-                      _footer(dataset, [n for n in notes if n]), "growth")  # fmt: skip
+    picture = Picture(width, height + 42, listing.heading, as_of_line(dataset, (
+        "; cumulative totals at the end of each year")), _footer(dataset, notes),
+        "growth")  # fmt: skip
     left, right = MARGIN + 40, width - MARGIN - 60
-    top, bottom = picture.top + 70, picture.top + 60 + height - 34
-    ticks = nice_ticks(max((t[-1] for t in totals.values() if t), default=1))
+    top, bottom = picture.top + 52, picture.top + 42 + height - 34
+    ticks = nice_ticks(max((max(i["ilrs_total"], i["artemis_total"]) for i in rows), default=1))
     step = (right - left) / max(len(years) - 1, 1)
 
     def y_of(value: int) -> float:
@@ -161,33 +129,34 @@ def growth_chart(dataset: Dataset) -> Picture:
                     class_="grid")  # fmt: skip
         picture.text(left - 8, y_of(tick) + 4, str(tick), "small tick", text_anchor="end",
                      data_tick=tick)  # fmt: skip
+    every = max(1, round(len(years) / 12))
     for index, year in enumerate(years):
-        label = f"{year} (to {as_of.strftime('%d %b').lstrip('0')})" if year == as_of.year else str(
-            year)
+        if index % every and index != len(years) - 1:
+            continue
+        label = f"{year} (to {as_of.day} {as_of.strftime('%b')})" if year == as_of.year else str(
+            year)  # fmt: skip
         picture.text(x_of(index), bottom + 18, label, "small", text_anchor="middle")
     picture.add("line", x1=float(left), x2=float(right), y1=float(bottom), y2=float(bottom),
                 class_="axis")  # fmt: skip
-    legend_y = picture.top + 8
-    for row, (name, (label, colour, dash)) in enumerate(LINES.items()):
-        if name == "artemis" and not series["artemis"]:
-            label += ": none in this dataset"
-        y = legend_y + row * 18
-        picture.add("line", x1=float(left), x2=left + 28.0, y1=float(y), y2=float(y),
-                    stroke=colour, stroke_width=3, stroke_dasharray=dash or None)  # fmt: skip
-        picture.text(left + 36, y + 4, label, "label")
-    for name, (label, colour, dash) in LINES.items():
-        if not series[name]:
+    for row, (label, colour) in enumerate(lines.values()):
+        key_y = float(picture.top + 8 + row * 18)
+        picture.add("line", x1=float(left), x2=left + 28.0, y1=key_y, y2=key_y, stroke=colour,
+                    stroke_width=3)  # fmt: skip
+        picture.text(left + 36, key_y + 4, label, "label")
+    for name, (label, colour) in lines.items():
+        totals = [int(item[f"{name}_total"]) for item in rows]
+        if not totals or not totals[-1]:
             continue
-        points = [(x_of(i), y_of(total)) for i, total in enumerate(totals[name])]
+        points = [(x_of(i), y_of(total)) for i, total in enumerate(totals)]
         group = picture.add("g", class_="series", data_series=name)
-        picture.add("polyline", group, points=" ".join(f"{number(x)},{number(y)}" for x, y in points),
-                    fill="none", stroke=colour, stroke_width=3, stroke_dasharray=dash or None)  # fmt: skip
-        for (x, y), year, total in zip(points, years, totals[name], strict=True):
+        picture.add("polyline", group, fill="none", stroke=colour, stroke_width=3,
+                    points=" ".join(f"{number(x)},{number(y)}" for x, y in points))  # fmt: skip
+        for (x, y), year, total in zip(points, years, totals, strict=True):
             dot = picture.add("circle", group, cx=x, cy=y, r=4.0, fill=colour,
                               data_year=year, data_total=total)  # fmt: skip
             picture.tooltip(dot, f"{label}: {total} by the end of {year}")
         x, y = points[-1]
-        picture.text(x + 8, y + 4, str(totals[name][-1]), "value", group, fill=colour)
+        picture.text(x + 8, y + 4, str(totals[-1]), "value", group, fill=colour)
     return picture
 
 

@@ -28,8 +28,13 @@ def _properties(
         "selected": selected,
         "ilrs": standing.ilrs.value if standing else "none",
         "ilrs_participants": [
-            {"id": m.id, "name": m.name, "level": m.level.value, "status": m.status.value,
-             "date": m.date.text if m.date else None}
+            {
+                "id": m.id,
+                "name": m.name,
+                "level": m.level.value,
+                "status": m.status.value,
+                "date": m.date.text if m.date else None,
+            }
             for m in members
         ],  # fmt: skip
         "artemis_accords": artemis.date.text if artemis else None,

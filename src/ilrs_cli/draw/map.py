@@ -89,7 +89,7 @@ def _view(zoom: frozenset[str] | None) -> View:
     ys: list[float] = []
     for shape in world.shapes():
         if shape.code in zoom and shape.polygons:
-            largest = max(shape.polygons, key=lambda polygon: _degrees_area(polygon[0]))
+            largest = max(shape.polygons, key=lambda polygon: _area(polygon[0]))
             for lon, lat in largest[0]:
                 x, y = world.equal_earth(lon, lat)
                 xs.append(x)
@@ -103,8 +103,11 @@ def _view(zoom: frozenset[str] | None) -> View:
     return View(scale, left, top, (top - bottom) * scale)
 
 
-def _degrees_area(ring: world.Ring) -> float:
-    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1])))
+def _area(points: world.Ring | list[tuple[float, float]]) -> float:
+    """The area a ring encloses (the shoelace formula), in its own units squared."""
+    ring = list(points)
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1)
+                   in zip(ring, ring[1:] + ring[:1], strict=True))) / 2  # fmt: skip
 
 
 def _path(view: View, shape: world.Shape, top: float) -> tuple[str, float]:
@@ -116,8 +119,7 @@ def _path(view: View, shape: world.Shape, top: float) -> tuple[str, float]:
             points = [view.point(lon, lat) for lon, lat in ring]
             points = [(x, y + top) for x, y in points]
             if index == 0:
-                area += abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1)
-                                in zip(points, points[1:] + points[:1]))) / 2  # fmt: skip
+                area += _area(points)
             parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z")
     return "".join(parts), area
 
@@ -199,7 +201,8 @@ def map_picture(dataset: Dataset, selection: Selection | None = None) -> Picture
         key = key_of(standing, chosen.takes(code))
         if _dotted(key, code, names):
             dots.append((code, at, key, standing))
-    _dots(picture, view, top, dots, names, made)
+    partners = {p.code for payload in dataset.payloads for p in payload.places if p.code}
+    _dots(picture, view, top, dots, partners, names, made)
     _legend(picture, top + view.height + 14, found, chosen, made)
     return picture
 
@@ -213,8 +216,9 @@ def _dotted(key: str, code: str, names: dict[str, str]) -> bool:
 def _dots(
     picture: Picture, view: View, top: float,
     dots: list[tuple[str, tuple[float, float], str, Standing | None]],
-    names: dict[str, str], made: dict[str, str],
+    partners: set[str], names: dict[str, str], made: dict[str, str],
 ) -> None:  # fmt: skip
+    """The dots of small places; those in the ILRS or with a payload partner are named."""
     group = picture.add("g", class_="small-places", clip_path="url(#map-frame)")
     for code, (lon, lat), key, standing in dots:
         x, y = view.point(lon, lat)
@@ -223,7 +227,7 @@ def _dots(
                           stroke="#222", stroke_width=0.8, class_="place-dot",
                           data_code=code, data_key=key)  # fmt: skip
         picture.tooltip(dot, describe(name, standing))
-        if code in names:
+        if code in partners or (standing is not None and standing.ilrs is not Ilrs.NONE):
             picture.text(x + 7, y + top + 4, name, "small place-name", group)
 
 
@@ -240,7 +244,7 @@ def _count(found: Iterable[Standing], chosen: Selection, test: str) -> int:
     return sum(
         1 for s in found
         if chosen.takes(s.code) and (
-            (test == "artemis" and s.artemis is not None)
+            (test == "artemis" and s.artemis is not None and s.artemis.place == s.place)
             or (test == "both" and s.artemis is not None and s.ilrs is not Ilrs.NONE)
             or s.ilrs.value == test
         )
@@ -264,7 +268,8 @@ def _legend(picture: Picture, y: float, found: dict[str, Standing], chosen: Sele
     entries = [
         ("none+artemis", f"Signatory ({signed})" if signed or _has_artemis(found)
          else "Signatory (none in this dataset)"),
-        ("national-signed+artemis", f"In both: blue stripes over the ILRS colour ({_count(places, chosen, 'both')})"),
+        ("national-signed+artemis",
+         f"In both: blue stripes on the ILRS colour ({_count(places, chosen, 'both')} places)"),
         ("none", "Neither, in the data"),
     ]  # fmt: skip
     if chosen.codes is not None:
@@ -285,8 +290,7 @@ def _organizations(dataset: Dataset) -> str:
     if not organizations:
         return ""
     named = "; ".join(
-        f"{m.short_name or m.name} ({m.status.value}"
-        + (f" {m.date.display})" if m.date else ")")
+        f"{m.short_name or m.name} ({m.status.value}" + (f" {m.date.display})" if m.date else ")")
         for m in organizations
     )
     return f"ILRS participants that are organizations, not places: {named}."

@@ -11,6 +11,7 @@ from typing import Any
 from .. import __version__
 from ..core.records import Dataset
 from ..core.text import escape
+from ..core.vocab import Level
 from ..render.text import _text as reference_text
 from ..report import answers
 from ..report.columns import Listing
@@ -73,7 +74,7 @@ def _table(listing: Listing) -> str:
 def _figure(svg: str, caption: str) -> str:
     """A picture and its caption; the caption is the page's own text, with `code` marked."""
     marked = re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(caption))
-    return f"<figure>\n{svg}\n<figcaption class=\"muted\">{marked}</figcaption>\n</figure>"
+    return f'<figure>\n{svg}\n<figcaption class="muted">{marked}</figcaption>\n</figure>'
 
 
 def page(dataset: Dataset) -> str:
@@ -84,8 +85,9 @@ def page(dataset: Dataset) -> str:
     sections: list[tuple[str, str, list[str]]] = [
         ("map", "Map", [_figure(map_picture(dataset).inline(),
                                 "Hover over a country or a dot for its records. `ilrs map`.")]),
-        ("growth", "Growth of both camps", [_figure(charts.growth_chart(dataset).inline(),
-                                                    "`ilrs chart growth`.")]),
+        ("growth", "Growth of both camps", [_figure(charts.growth_chart(
+            dataset, answers.growth(dataset), charts.counted_levels([Level.NATIONAL])).inline(),
+            "`ilrs chart growth`; the numbers of `ilrs growth`.")]),
         ("timeline", "Timeline", [_figure(
             charts.timeline_chart(dataset, answers.timeline(dataset)).inline(),
             "`ilrs chart timeline`.")]),

@@ -2,8 +2,8 @@
 standing (China leads; else the highest level of its participants, and whether any
 agreement at that level is documented) and its Artemis Accords signing.
 
-`artemis_signings` is the one place that reads the Artemis Accords signatories; everything
-that draws them asks it.
+Built on `query.camps`, which says which camp each place is in; `artemis_signings` is
+where the pictures read the Artemis Accords signatories.
 """
 
 from __future__ import annotations
@@ -11,26 +11,16 @@ from __future__ import annotations
 from enum import Enum
 from typing import NamedTuple
 
-from ..core.dates import FuzzyDate
-from ..core.records import Dataset, Member, Place
+from ..core.records import Dataset, Member, Place, Signatory
 from ..core.vocab import Level, MemberStatus
-
-LEAD = "CN"  # China leads the ILRS (the mission record: "the China-led" station)
-
-
-class ArtemisSigning(NamedTuple):
-    id: str
-    place: Place
-    date: FuzzyDate
-    order: int | None
+from .camps import LEAD
+from .camps import standings as camp_standings
 
 
-def artemis_signings(dataset: Dataset) -> list[ArtemisSigning]:
-    """The dataset's Artemis Accords signatories in signing order; none for a dataset that
-    has no `signatories` records."""
-    records = getattr(dataset, "signatories", ())
-    signings = [ArtemisSigning(r.id, r.place, r.date, r.order) for r in records]
-    return sorted(signings, key=lambda s: (s.date.start, s.order or 0, s.place.name))
+def artemis_signings(dataset: Dataset) -> tuple[Signatory, ...]:
+    """The dataset's Artemis Accords signatories (in signing order): what the map and the
+    charts draw of the Accords."""
+    return dataset.signatories
 
 
 class Ilrs(str, Enum):
@@ -51,8 +41,8 @@ LEVEL_ORDER = (Level.NATIONAL, Level.SUBNATIONAL, Level.AFFILIATED)
 class Standing(NamedTuple):
     place: Place
     ilrs: Ilrs
-    members: tuple[Member, ...]
-    artemis: ArtemisSigning | None
+    members: tuple[Member, ...]  # its own participant records
+    artemis: Signatory | None  # its own Accords signing, or that of the country it lies in
 
     @property
     def code(self) -> str:
@@ -60,6 +50,8 @@ class Standing(NamedTuple):
 
 
 def ilrs_standing(code: str | None, members: tuple[Member, ...]) -> Ilrs:
+    """China leads; else the highest level of the place's own participants, signed when
+    any agreement at that level is documented."""
     if code == LEAD:
         return Ilrs.LEAD
     for level in LEVEL_ORDER:
@@ -74,19 +66,14 @@ def ilrs_standing(code: str | None, members: tuple[Member, ...]) -> Ilrs:
 
 
 def standings(dataset: Dataset) -> dict[str, Standing]:
-    """Every country and region the dataset names or an Accords signing names, by ISO code.
-    A region (Hawaii) has its own standing; it does not take its country's."""
-    members: dict[Place, list[Member]] = {}
-    for member in dataset.members:
-        if member.place.code is not None:
-            members.setdefault(member.place, []).append(member)
+    """Every country and region of the dataset, by ISO code, from `query.camps`: a region
+    (Hawaii) has its own ILRS standing, and its country's Accords signing."""
     signed = {s.place.code: s for s in artemis_signings(dataset) if s.place.code}
-    places = [p for p in dataset.places if p.code] + [s.place for s in artemis_signings(dataset)]
     found: dict[str, Standing] = {}
-    for place in places:
-        if place.code and place.code not in found:
-            own = tuple(members.get(place, ()))
+    for place, camp in camp_standings(dataset).items():
+        if place.code:
+            artemis = signed.get(place.code) or camp.signatory
             found[place.code] = Standing(
-                place, ilrs_standing(place.code, own), own, signed.get(place.code)
+                place, ilrs_standing(place.code, camp.members), camp.members, artemis
             )
     return found

@@ -30,7 +30,9 @@ def map_selection(
     codes: set[str] | None = None
     if countries:
         codes = {c.code for c in countries}
-        codes |= {p.code for p in dataset.places if p.code and any(c.includes(p) for c in countries)}
+        codes |= {
+            p.code for p in dataset.places if p.code and any(c.includes(p) for c in countries)
+        }
     if region_codes is not None:
         inside = set(region_codes) | {
             p.code for p in dataset.places if p.code and p.code.split("-")[0] in region_codes
