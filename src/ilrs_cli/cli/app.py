@@ -910,8 +910,10 @@ def export_sqlite(
     Examples:
       ilrs export sqlite ilrs.db
       sqlite3 ilrs.db 'select name, date from members where level = "national"'
+      datasette ilrs.db -m ilrs.metadata.json
     """
     _export(ctx, "sqlite", target, force)
+    pictures.datasette_note(target)
 
 
 @export_app.command("datapackage")

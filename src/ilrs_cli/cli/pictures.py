@@ -280,6 +280,15 @@ def export_html(
     _draw(ctx, make, path, force)
 
 
+def datasette_note(database: Path) -> None:
+    """Say where `ilrs export sqlite` put Datasette's metadata, and how to use it."""
+    from ..core.text import escape
+    from ..export.datasette import metadata_path
+
+    beside = metadata_path(database)
+    write_err(escape(f"ilrs: wrote {beside}: datasette {database} -m {beside}"))
+
+
 def register(app: typer.Typer, export_app: typer.Typer) -> None:
     """Add the drawing commands to the command line."""
     app.add_typer(chart_app)
