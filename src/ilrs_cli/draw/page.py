@@ -1,6 +1,7 @@
 """One self-contained HTML page: the map, the charts, the tables and every citation, with
 the pictures inline and the style sheet in the page, so that it opens with no network (its
-Content-Security-Policy forbids loading anything)."""
+Content-Security-Policy forbids loading anything). The page is polyglot: HTML that is also
+well-formed XML, so that an XML parser can check it whole."""
 
 from __future__ import annotations
 
@@ -63,7 +64,7 @@ def _table(listing: Listing) -> str:
     rows = []
     for item in listing.items:
         cells = "".join(
-            "<td>" + "<br>".join(_text(line) for line in column.cell(item).split("\n")) + "</td>"
+            "<td>" + "<br />".join(_text(line) for line in column.cell(item).split("\n")) + "</td>"
             for column in columns
         )
         rows.append(f"<tr>{cells}</tr>")
@@ -112,11 +113,11 @@ def page(dataset: Dataset) -> str:
     )
     description = f"<p>{_text(info.description)}</p>" if info.description else ""
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html xmlns="http://www.w3.org/1999/xhtml" lang="en" xml:lang="en">
 <head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta charset="utf-8" />
+<meta http-equiv="Content-Security-Policy" content="{CSP}" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
 <title>{_text(info.title)}</title>
 <style>{STYLE}</style>
 </head>

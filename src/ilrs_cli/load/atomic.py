@@ -14,7 +14,10 @@ def write_atomically(target: Path, data: bytes, force: bool = False) -> None:
     if target.exists() and not force:
         raise FileExistsError(f"{target} exists; add --force to replace it")
     handle, temporary = tempfile.mkstemp(dir=target.parent or Path("."), prefix=".ilrs-")
+    mask = os.umask(0)
+    os.umask(mask)
     try:
+        os.chmod(temporary, 0o666 & ~mask)  # as open() would make it, not mkstemp's 0600
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temporary, target)
