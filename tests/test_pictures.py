@@ -292,6 +292,23 @@ def test_pictures_are_written_to_a_file_and_refuse_to_overwrite(
     assert ilrs("map", "-o", str(target), "--force").exit_code == 0
 
 
+def test_a_picture_goes_into_a_pipe_and_leaves_it_a_pipe(ilrs: Runner, tmp_path: Path) -> None:
+    import os
+    import stat
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    result = ilrs("chart", "growth", "-o", str(pipe))
+    reader.join(timeout=60)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISFIFO(pipe.stat().st_mode)  # written into, not replaced by a file
+    parse(received[0].decode("utf-8"))
+
+
 def test_dataset_strings_are_escaped_in_pictures(ilrs: Runner, use_dataset: Any,
                                                  tmp_path: Path) -> None:  # fmt: skip
     text = (ROOT / "tests" / "fixtures" / "chang8-frozen.toml").read_text(encoding="utf-8")
@@ -342,7 +359,7 @@ def test_a_json_query_imports_no_drawing_code() -> None:
     modules = imported_after("payloads", "--json")
     drawing = sorted(m for m in modules if m.startswith("ilrs_cli.draw") or m == "xml.etree")
     assert drawing == []
-    assert "ilrs_cli.draw.map" in imported_after("map", "-o", "/dev/null", "--force")
+    assert "ilrs_cli.draw.map" in imported_after("map", "--format", "geojson")
 
 
 def test_the_shapes_are_those_the_script_makes() -> None:

@@ -231,9 +231,11 @@ def timeline_chart(dataset: Dataset, listing: Listing) -> Picture:
     picture.text(scale.middle, bottom + 34, f"as of {as_of.isoformat()}", "small",
                  text_anchor="middle")  # fmt: skip
     events = picture.add("g", class_="events")
+    dates = [parse_dataset_date(item["date"]).display for item in items]
+    date_width = max((text_width(d, 10.5) for d in dates), default=60) + 14
     for index, item in enumerate(items):
         y = top + index * row + row / 2
-        _timeline_row(picture, events, scale, item, y, text_right)
+        _timeline_row(picture, events, scale, item, y, text_right, date_width)
     return picture
 
 
@@ -253,13 +255,13 @@ def _timeline_legend(picture: Picture, y: float, items: list[dict[str, Any]]) ->
 
 
 def _timeline_row(picture: Picture, parent: Any, scale: TimeScale, item: dict[str, Any],
-                  y: float, text_right: float) -> None:  # fmt: skip
+                  y: float, text_right: float, date_width: float) -> None:  # fmt: skip
     colour = MISSIONS.get(item["mission"], OTHER_MISSION)
     when = parse_dataset_date(item["date"])
     date_text = when.display
     picture.text(MARGIN, y + 4, date_text, "small", parent)
-    event = shorten(item["event"], text_right - MARGIN - 118, 12)
-    picture.text(MARGIN + 116, y + 4, event, "label", parent)
+    event = shorten(item["event"], text_right - MARGIN - date_width, 12)
+    picture.text(MARGIN + date_width, y + 4, event, "label", parent)
     start = datetime.date.fromisoformat(item["start"])
     done = item["status"] == "done"
     fill = colour if done else "#ffffff"

@@ -10,7 +10,12 @@ from pathlib import Path
 
 def write_atomically(target: Path, data: bytes, force: bool = False) -> None:
     """Write `data` to `target` through a temporary file in the same directory, replaced into
-    place; an existing `target` is replaced only with `force`."""
+    place; an existing `target` is replaced only with `force`. A device or a pipe (/dev/null,
+    a FIFO) is written into: replacing it would put a file where the device was."""
+    if target.exists() and not target.is_file():  # a device or a pipe: /dev/stdout, a FIFO
+        with target.open("wb") as out:  # written into, never replaced
+            out.write(data)
+        return
     if target.exists() and not force:
         raise FileExistsError(f"{target} exists; add --force to replace it")
     handle, temporary = tempfile.mkstemp(dir=target.parent or Path("."), prefix=".ilrs-")
