@@ -48,8 +48,8 @@ def test_payload_countries_link_each_payload_to_each_country_once(
     rows = db.execute(
         "SELECT payload_id, country FROM payload_countries ORDER BY payload_id, position"
     ).fetchall()
-    expected = [(p["id"], name) for p in sorted(api.payloads(dataset=dataset), key=lambda p: p["id"])
-                for name in p["countries"]]  # fmt: skip
+    payloads = sorted(api.payloads(dataset=dataset), key=lambda p: p["id"])
+    expected = [(p["id"], name) for p in payloads for name in p["countries"]]
     assert rows == expected
     counted = dict(db.execute("SELECT country, count(*) FROM payload_countries GROUP BY country"))
     assert counted == {r["countries"]: r["count"] for r in _count_by(dataset)}  # --count-by

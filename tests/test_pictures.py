@@ -35,9 +35,7 @@ def draw(ilrs: Runner, *args: str) -> ET.Element:
 
 
 def elements(root: ET.Element, tag: str, cls: str | None = None) -> list[ET.Element]:
-    return [
-        e for e in root.iter(SVG + tag) if cls is None or cls in (e.get("class") or "").split()
-    ]
+    return [e for e in root.iter(SVG + tag) if cls is None or cls in (e.get("class") or "").split()]
 
 
 def texts(root: ET.Element) -> list[str]:
@@ -147,7 +145,10 @@ def test_timeline_marks_every_event_on_its_date_done_filled_planned_hollow(ilrs:
     for mark, event in zip(marks, events, strict=True):
         assert mark.get("data-status") == event["status"]
         assert (mark.get("data-start"), mark.get("data-end")) == (event["start"], event["end"])
-        end = float(mark.get("cx") or "0") or float(mark.get("x", "")) + float(mark.get("width", ""))
+        if mark.tag == SVG + "circle":
+            end = float(mark.get("cx", ""))
+        else:
+            end = float(mark.get("x", "")) + float(mark.get("width", ""))
         if event["status"] == "done":  # its whole span is past: left of the as-of line
             assert mark.get("fill") == mark.get("stroke") and mark.get("stroke-dasharray") is None
             assert end <= as_of + 0.01
@@ -312,8 +313,8 @@ def test_a_picture_goes_into_a_pipe_and_leaves_it_a_pipe(ilrs: Runner, tmp_path:
 def test_dataset_strings_are_escaped_in_pictures(ilrs: Runner, use_dataset: Any,
                                                  tmp_path: Path) -> None:  # fmt: skip
     text = (ROOT / "tests" / "fixtures" / "chang8-frozen.toml").read_text(encoding="utf-8")
-    hostile = text.replace('title = "Chang\'e-8 international payloads and the ILRS"',
-                           'title = "Chang\'e-8 <b>&amp;</b> \\u001b[31m\\u202e ILRS"', 1)  # fmt: skip
+    original = 'title = "Chang\'e-8 international payloads and the ILRS"'
+    hostile = text.replace(original, 'title = "CE-8 <b>&amp;</b> \\u001b[31m\\u202e ILRS"', 1)
     assert hostile != text
     path = tmp_path / "hostile.toml"
     path.write_text(hostile, encoding="utf-8")
@@ -345,7 +346,7 @@ def test_the_page_is_one_self_contained_document(ilrs: Runner, tmp_path: Path) -
     sources = ilrs("sources", "--json").json()
     assert all(html.escape(s["url"]) in text for s in sources)
     assert 'class="sources"' in text
-    tables = [t for t in root.iter("{http://www.w3.org/1999/xhtml}table")]
+    tables = list(root.iter("{http://www.w3.org/1999/xhtml}table"))
     assert len(tables) == 4
     assert ilrs("export", "html", str(tmp_path / "page.html")).exit_code == 0
     assert (tmp_path / "page.html").read_text(encoding="utf-8") == text

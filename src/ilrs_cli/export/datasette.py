@@ -17,6 +17,7 @@ from ..load.atomic import write_atomically
 from .datapackage import LICENSE
 from .sqlite import Table, _views, export_tables, write_sqlite
 
+
 def metadata_path(database: Path) -> Path:
     """Where the metadata of `database` goes: ilrs.db -> ilrs.metadata.json."""
     return database.with_name(f"{database.stem}.metadata.json")
