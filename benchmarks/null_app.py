@@ -347,18 +347,6 @@ def diff_command(
     done()
 
 
-@app.command('map')
-def map_command(
-    country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
-    region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
-    mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION', autocompletion=complete_constant)] = None,
-    fmt: Annotated[MapFormat | None, typer.Option('--format', '-f')] = MapFormat('svg'),
-    output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
-    force: Annotated[bool, typer.Option('--force')] = False,
-) -> None:
-    done()
-
-
 @app.command('cache')
 def cache_command(
     clear: Annotated[bool, typer.Option('--clear')] = False,
@@ -399,14 +387,6 @@ export_app = typer.Typer(name='export', no_args_is_help=True)
 app.add_typer(export_app)
 
 
-@export_app.command('html')
-def export_html_command(
-    target: Annotated[Path, typer.Argument(metavar='TARGET')],
-    force: Annotated[bool, typer.Option('--force')] = False,
-) -> None:
-    done()
-
-
 @export_app.command('sqlite')
 def export_sqlite_command(
     target: Annotated[Path, typer.Argument(metavar='FILE')],
@@ -418,6 +398,14 @@ def export_sqlite_command(
 @export_app.command('datapackage')
 def export_datapackage_command(
     target: Annotated[Path, typer.Argument(metavar='DIR')],
+    force: Annotated[bool, typer.Option('--force')] = False,
+) -> None:
+    done()
+
+
+@export_app.command('html')
+def export_html_command(
+    target: Annotated[Path, typer.Argument(metavar='TARGET')],
     force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
     done()
@@ -456,6 +444,18 @@ def chart_timeline_command(
     after: Annotated[str | None, typer.Option('--after', metavar='DATE')] = None,
     before: Annotated[str | None, typer.Option('--before', metavar='DATE')] = None,
     mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION', autocompletion=complete_constant)] = None,
+    output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
+    force: Annotated[bool, typer.Option('--force')] = False,
+) -> None:
+    done()
+
+
+@app.command('map')
+def map_command(
+    country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
+    region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
+    mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION', autocompletion=complete_constant)] = None,
+    fmt: Annotated[MapFormat | None, typer.Option('--format', '-f')] = MapFormat('svg'),
     output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
     force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:

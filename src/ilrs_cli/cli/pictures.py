@@ -1,5 +1,6 @@
-"""The commands that draw: `ilrs chart ...`, `ilrs map` and `ilrs export html`. Only these
-import the drawing package (ilrs_cli.draw), inside each command."""
+"""The commands that draw: `ilrs chart ...`, `ilrs map` and `ilrs export html`. This module
+is imported only when one of them is built (cli/lazy.py), and each imports the drawing
+package (ilrs_cli.draw) inside the command."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ class MapFormat(str, Enum):
 
 
 chart_app = typer.Typer(
-    name="chart", no_args_is_help=True,
+    name="chart", no_args_is_help=True, rich_markup_mode=None,
     help="Charts as SVG: counts by a field, both camps' growth, the timeline. Each has a "
     "title, the as-of date and a source line; open it in a browser or put it in a page.",
 )  # fmt: skip
@@ -205,6 +206,11 @@ def chart_timeline(
     _draw(ctx, make, output, force)
 
 
+map_app = typer.Typer(rich_markup_mode=None)
+html_app = typer.Typer(rich_markup_mode=None)
+
+
+@map_app.command("map")
 def map_command(
     ctx: typer.Context,
     country: CountryOption = None,
@@ -245,6 +251,7 @@ def map_command(
     _draw(ctx, make, output, force)
 
 
+@html_app.command("html")
 def export_html(
     ctx: typer.Context,
     target: Annotated[
@@ -278,19 +285,3 @@ def export_html(
 
                 raise DatasetError(str(target), [str(error)]) from None
     _draw(ctx, make, path, force)
-
-
-def datasette_note(database: Path) -> None:
-    """Say where `ilrs export sqlite` put Datasette's metadata, and how to use it."""
-    from ..core.text import escape
-    from ..export.datasette import metadata_path
-
-    beside = metadata_path(database)
-    write_err(escape(f"ilrs: wrote {beside}: datasette {database} -m {beside}"))
-
-
-def register(app: typer.Typer, export_app: typer.Typer) -> None:
-    """Add the drawing commands to the command line."""
-    app.add_typer(chart_app)
-    app.command("map")(map_command)
-    export_app.command("html")(export_html)
