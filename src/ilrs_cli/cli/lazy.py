@@ -64,3 +64,7 @@ class LazyGroup(typer.core.TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.commands = Commands(dict(self.commands), LATER.get(self.name or "", {}))
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        """The names, in order, without building any (Typer's reads every command)."""
+        return list(self.commands)
