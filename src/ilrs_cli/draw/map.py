@@ -79,18 +79,29 @@ class View(NamedTuple):
         return MARGIN + (x - self.x0) * self.scale, (self.y0 - y) * self.scale
 
 
-def _view(zoom: frozenset[str] | None) -> View:
+FRAMED = 0.003  # a region's frame fits countries this share of its largest and bigger
+
+
+def _view(zoom: frozenset[str] | None, named: frozenset[str] = frozenset()) -> View:
+    """The world, or the frame of a region: the outlines of its countries (their largest
+    polygons), leaving out islands too small to matter (Oceania's reach both sides of the
+    antimeridian) unless the data names them."""
     if zoom is None:
         top = world.equal_earth(0, WORLD_LATITUDES[1])[1]
         bottom = world.equal_earth(0, WORLD_LATITUDES[0])[1]
         scale = MAP_WIDTH / (2 * world.X_LIMIT)
         return View(scale, -world.X_LIMIT, top, (top - bottom) * scale)
+    outlines = [
+        (shape.code, max((polygon[0] for polygon in shape.polygons), key=_area))
+        for shape in world.shapes()
+        if shape.code in zoom and shape.polygons
+    ]
+    biggest = max((_area(ring) for _, ring in outlines), default=0.0)
     xs: list[float] = []
     ys: list[float] = []
-    for shape in world.shapes():
-        if shape.code in zoom and shape.polygons:
-            largest = max(shape.polygons, key=lambda polygon: _area(polygon[0]))
-            for lon, lat in largest[0]:
+    for code, ring in outlines:
+        if code in named or _area(ring) >= FRAMED * biggest:
+            for lon, lat in ring:
                 x, y = world.equal_earth(lon, lat)
                 xs.append(x)
                 ys.append(y)
@@ -164,7 +175,7 @@ def map_picture(dataset: Dataset, selection: Selection | None = None) -> Picture
     chosen = selection or Selection(None, None, "")
     found = standings(dataset)
     names = {place.code: place.name for place in dataset.places if place.code}
-    view = _view(chosen.zoom)
+    view = _view(chosen.zoom, frozenset(code for code in names if "-" not in code))
     legend_height = 40 + 18 * (5 if chosen.codes is not None else 4)
     footer = [
         source_line(dataset),
