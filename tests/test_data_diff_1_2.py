@@ -69,6 +69,17 @@ CHANGED = {
     ("institution", "metu"): {"aliases", "sources"},
     ("institution", "russian-federal-space-agency"): {"aliases", "note"},
     ("institution", "russian-state-space-corporation"): {"aliases", "note", "sources"},
+    # Artemis Accords facts moved from members' notes to the signatory records
+    ("member", "bahrain"): {"note", "sources"},
+    ("member", "peru"): {"note", "sources"},
+    ("member", "thailand"): {"note", "sources"},
+    ("member", "senegal"): {"note", "sources"},
+    ("member", "switzerland-entities"): {"note", "sources"},
+    ("member", "panama-entities"): {"note", "sources"},
+    ("event", "thailand-signs"): {"note", "sources"},
+    ("event", "senegal-signs"): {"note", "sources"},
+    ("event", "switzerland-entities-signs"): {"note", "sources"},
+    ("event", "panama-entities-signs"): {"note", "sources"},
 }
 
 # The "Citations" part of the release (titles, dates and authors of existing sources) is a
