@@ -8,10 +8,11 @@ import csv
 import io
 import json
 import os
-import selectors
+import queue
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -138,16 +139,17 @@ def test_datasette_serves_the_database_with_its_metadata(database: Path) -> None
 
 
 def _address(server: subprocess.Popen[str], deadline: float) -> str:
-    """The http://127.0.0.1:PORT that Uvicorn says it runs on."""
+    """The http://127.0.0.1:PORT that Uvicorn says it runs on, read from the server's log
+    line by line (a thread reads, so that no buffered line is missed) until the deadline."""
     assert server.stderr is not None
-    watch = selectors.DefaultSelector()
-    watch.register(server.stderr, selectors.EVENT_READ)
+    lines: queue.Queue[str] = queue.Queue()
+    stream = server.stderr
+    threading.Thread(target=lambda: [lines.put(line) for line in stream], daemon=True).start()
     seen = []
-    while time.monotonic() < deadline:
-        if not watch.select(timeout=deadline - time.monotonic()):
-            break
-        line = server.stderr.readline()
-        if not line:
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            line = lines.get(timeout=left)
+        except queue.Empty:
             break
         seen.append(line)
         if "running on http://127.0.0.1:" in line:
