@@ -22,6 +22,7 @@ from ilrs_cli.core.kinds import KINDS
 from ilrs_cli.core.records import Dataset
 from ilrs_cli.export import EXPORTS, exporter
 from ilrs_cli.export.datapackage import write_datapackage
+from ilrs_cli.export.datasette import write_database
 from ilrs_cli.export.sqlite import write_sqlite
 from ilrs_cli.load import load_dataset
 from ilrs_cli.report.listings import COLUMNS_BY_COMMAND
@@ -90,7 +91,7 @@ def test_tables_and_row_counts(
 def test_columns_are_typed(db: sqlite3.Connection) -> None:
     events = {row[1]: row[2] for row in db.execute("PRAGMA table_info(events)")}
     assert [events[name] for name in ("id", "date", "start", "end", "position")] == [
-        "TEXT", "TEXT", "TEXT", "TEXT", "INTEGER"
+        "TEXT", "TEXT", "DATE", "DATE", "INTEGER"
     ]  # fmt: skip
     assert db.execute("SELECT date, start, \"end\" FROM events WHERE date LIKE '%/%'").fetchone()
     assert {row[1]: row[2] for row in db.execute("PRAGMA table_info(sources)")}["untitled"] == (
@@ -286,7 +287,7 @@ def test_datapackage_failure_leaves_the_old_directory(
 
 
 def test_exporter_registry_is_lazy() -> None:
-    assert exporter("sqlite") is write_sqlite
+    assert exporter("sqlite") is write_database  # write_sqlite, then Datasette's metadata
     assert exporter("datapackage") is write_datapackage
     assert set(EXPORTS) == {"sqlite", "datapackage"}
     with pytest.raises(ValueError, match="sqlite, datapackage"):

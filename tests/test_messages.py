@@ -38,12 +38,23 @@ def test_sqlite_over_a_directory_names_it(ilrs: Runner, tmp_path: Path) -> None:
     "command", [["data", "copy"], ["export", "sqlite"], ["export", "datapackage"]]
 )
 def test_a_long_valid_name_works(ilrs: Runner, tmp_path: Path, command: list[str]) -> None:
-    limit = os.pathconf(tmp_path, "PC_NAME_MAX")
+    beside = ".metadata.json" if command == ["export", "sqlite"] else ""  # Datasette's file
+    limit = os.pathconf(tmp_path, "PC_NAME_MAX") - len(beside)
     target = tmp_path / ("x" * (limit - 7))  # valid, with no room for a name built on it
     outcome = ilrs(*command, str(target))
     assert outcome.exit_code == 0, outcome.stderr
     assert target.exists()
-    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted({target.name, target.name + beside})
+
+
+def test_no_room_for_the_metadata_is_said_before_anything_is_written(
+    ilrs: Runner, tmp_path: Path
+) -> None:
+    target = tmp_path / ("x" * (os.pathconf(tmp_path, "PC_NAME_MAX") - 7))
+    outcome = ilrs("export", "sqlite", str(target))
+    assert outcome.exit_code == 1
+    assert "no room beside" in outcome.stderr and "choose a shorter name" in outcome.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_fields_that_name_no_field(ilrs: Runner) -> None:

@@ -22,6 +22,7 @@ from .completion import (
     use_quoting_bash_script,
 )
 from .data_option import data_first
+from .lazy import LazyGroup
 
 if TYPE_CHECKING:
     from ..core.records import Dataset
@@ -54,9 +55,10 @@ EXIT_CODES = (  # also in README.md's table
 )
 
 
-class _Commands(typer.core.TyperGroup):
+class _Commands(LazyGroup):
     """Typer's group, naming the valid commands when an unknown one has no close match, and
-    taking --data after the command as well as before it."""
+    taking --data after the command as well as before it; the drawing commands are built
+    when first used (cli/lazy.py)."""
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         return super().parse_args(ctx, data_first(args, set(self.list_commands(ctx))))
@@ -871,8 +873,8 @@ def data_copy_command(
 
 
 export_app = typer.Typer(
-    name="export", help="The whole dataset as an SQLite database or a Frictionless data package.",
-    no_args_is_help=True,
+    name="export", help="The whole dataset: SQLite, a Frictionless data package, an HTML page.",
+    no_args_is_help=True, cls=LazyGroup,
 )  # fmt: skip
 app.add_typer(export_app)
 ForceFlag = Annotated[bool, typer.Option("--force", help="Replace an existing target.")]
@@ -908,8 +910,14 @@ def export_sqlite(
     Examples:
       ilrs export sqlite ilrs.db
       sqlite3 ilrs.db 'select name, date from members where level = "national"'
+      datasette ilrs.db -m ilrs.metadata.json
     """
     _export(ctx, "sqlite", target, force)
+    from ..core.text import escape
+    from ..export.datasette import metadata_path
+
+    beside = metadata_path(target)
+    write_err(escape(f"ilrs: wrote {beside}: datasette {target} -m {beside}"))
 
 
 @export_app.command("datapackage")

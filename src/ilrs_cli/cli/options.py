@@ -21,8 +21,8 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output format: table (the default), json, csv, ndjson (one JSON object a line) "
-        "or ids (one id a line).",
+        help="Output format: table (the default), json, csv, spreadsheet (CSV that Excel and "
+        "LibreOffice open in UTF-8), ndjson (one JSON object a line) or ids (one id a line).",
         show_default=False,
     ),
 ]

@@ -201,7 +201,34 @@ def export_tables(dataset: Dataset) -> list[Table]:
         ("key",),
         _meta(dataset),
     )
-    return [places, *record_tables, standings, payload_institutions, citations, aliases, meta]
+    payload_countries = _payload_countries_table(dataset)
+    return [
+        places, *record_tables, standings, payload_institutions, payload_countries, citations,
+        aliases, meta,
+    ]  # fmt: skip
+
+
+def _payload_countries_table(dataset: Dataset) -> Table:
+    """Each payload's partner countries and regions, each once: join through this, not
+    through institutions, to count payloads by country without repeating one."""
+    return Table(
+        "payload_countries",
+        "The countries and regions of each payload's partner institutions, each once, in the "
+        "order of the partners (as the `countries` key of `ilrs payloads --json`); "
+        "international organizations are not places.",
+        (
+            Column("payload_id", "string", "The payload.", True, ("payloads", "id")),
+            Column("country", "string", "A partner's country or region.", True,
+                   ("places", "name")),
+            Column("position", "integer", "Its place in the payload's list, from 1.", True),
+        ),
+        ("payload_id", "country"),
+        [
+            (payload.id, place.name, n)
+            for payload in dataset.payloads
+            for n, place in enumerate(payload.places, start=1)
+        ],
+    )  # fmt: skip
 
 
 def _standings_table(dataset: Dataset) -> Table:
@@ -242,7 +269,9 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-SQL_TYPES = {"string": "TEXT", "date": "TEXT", "integer": "INTEGER", "boolean": "INTEGER"}
+# A date column is declared DATE (an ISO day as text): sqlite3's PARSE_DECLTYPES and
+# Datasette read it as a date.
+SQL_TYPES = {"string": "TEXT", "date": "DATE", "integer": "INTEGER", "boolean": "INTEGER"}
 
 
 def _create_table(table: Table, referenced: set[tuple[str, str]]) -> str:

@@ -16,6 +16,7 @@ class Format(str, Enum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
+    SPREADSHEET = "spreadsheet"
     NDJSON = "ndjson"
     IDS = "ids"
     TEXT = "text"
@@ -33,6 +34,9 @@ FORMATS: dict[Format, FormatSpec] = {
     Format.TABLE: FormatSpec("table", ("Listing", "Detail"), "tables for people (Rich)"),
     Format.JSON: FormatSpec("json", ("Listing", "Detail"), "plain JSON"),
     Format.CSV: FormatSpec("csv", ("Listing", "Detail"), "CSV with a header row"),
+    Format.SPREADSHEET: FormatSpec(
+        "spreadsheet", ("Listing", "Detail"), "CSV for Excel and LibreOffice: UTF-8 with a BOM"
+    ),
     Format.NDJSON: FormatSpec("ndjson", ("Listing",), "one JSON object a line"),
     Format.IDS: FormatSpec("ids", ("Listing",), "one id (or first field) a line"),
     Format.TEXT: FormatSpec("text", ("Bibliography",), "a numbered reference list"),
