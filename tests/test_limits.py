@@ -46,6 +46,7 @@ def test_stdin_is_not_read_past_the_limit() -> None:
     assert "at most 10,000 ids from standard input" in result.stderr
 
 
+@pytest.mark.closes_a_stream
 def test_a_closed_stdin_is_a_clear_error() -> None:
     result = subprocess.run(
         ["sh", "-c", 'exec "$0" -m ilrs_cli cite - <&-', sys.executable],

@@ -30,6 +30,7 @@ def shell(command: str, env: dict[str, str] | None = None) -> subprocess.Complet
     )  # fmt: skip
 
 
+@pytest.mark.closes_a_stream
 @pytest.mark.parametrize("args", ["--version", "payloads --json", "members"])
 def test_stdout_closed_is_a_message_not_a_traceback(args: str) -> None:
     result = shell(f"$ILRS {args} >&-; echo rc=$?")
