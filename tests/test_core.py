@@ -23,6 +23,7 @@ from ilrs_cli.query.search import search
 from ilrs_cli.render import FORMATS, Format, formats_for, render
 from ilrs_cli.report import answers
 from ilrs_cli.report.columns import shape
+from ilrs_cli.report.types import ReportType
 from tests.conftest import FROZEN
 
 
@@ -90,7 +91,7 @@ def test_shape_chooses_sorts_and_limits(data: Dataset) -> None:
     assert error.value.argument == "fields"
 
 
-@pytest.mark.parametrize("fmt", formats_for("Listing"))
+@pytest.mark.parametrize("fmt", formats_for(ReportType.LISTING))
 def test_each_listing_format_renders_every_row(data: Dataset, fmt: Format) -> None:
     listing = answers.payloads(data, country="Egypt")
     text = render(listing, fmt)
@@ -108,7 +109,7 @@ def test_each_listing_format_renders_every_row(data: Dataset, fmt: Format) -> No
         assert "Visible and" in text and "EGSA" in text
 
 
-@pytest.mark.parametrize("fmt", formats_for("Bibliography"))
+@pytest.mark.parametrize("fmt", formats_for(ReportType.BIBLIOGRAPHY))
 def test_each_citation_format_names_every_source(data: Dataset, fmt: Format) -> None:
     bibliography = answers.cite(data, ["imaging-system"])
     text = render(bibliography, fmt)

@@ -211,13 +211,13 @@ def cite(
 ) -> str:
     """The sources behind one record or several (or `every` record), as one bibliography in
     `format`: text, bibtex or csl-json. Each source appears once."""
-    from .render import Format, formats_for, render
+    from .render import BIBLIOGRAPHY, formats_for, render
 
     ids = [record_id] if isinstance(record_id, str) else list(record_id or [])
     bibliography = answers.cite(_data(dataset), ids, every)
-    allowed = formats_for("Bibliography")
+    allowed = formats_for(BIBLIOGRAPHY)
     chosen = next((fmt for fmt in allowed if fmt.value == format), None)
     if chosen is None:
         valid = ", ".join(fmt.value for fmt in allowed)
         raise QueryError("format", f"{format!r} is not a citation format; use one of: {valid}")
-    return render(bibliography, Format(chosen))
+    return render(bibliography, chosen)

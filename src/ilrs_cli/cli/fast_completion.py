@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .data_option import data_first
+from .data_first import data_first
 
 Candidates = list[tuple[str, str | None]]
 

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from ..core.errors import QueryError
 from ..core.text import fold
+from .types import ReportType
 
 Item = dict[str, Any]
 
@@ -91,6 +92,10 @@ class Listing(NamedTuple):
     selected: tuple[str, ...] | None = None
     notes: tuple[str, ...] = ()  # said beside the answer: who was left out, and why
     total: int | None = None  # the rows before a limit cut them
+
+    @property
+    def report_type(self) -> ReportType:
+        return ReportType.LISTING
 
     @property
     def title(self) -> str:

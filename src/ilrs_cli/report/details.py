@@ -9,6 +9,7 @@ from ..core.records import Dataset
 from .columns import Item, Listing, institution_text
 from .items import record_item, source_item
 from .listings import SOURCE_COLUMNS, artemis_words, data_age, participation_text
+from .types import ReportType
 
 
 class Detail(NamedTuple):
@@ -20,6 +21,10 @@ class Detail(NamedTuple):
     attachments: tuple[Listing, ...] = ()  # tables of their own, drawn after the fields
     attached_columns: tuple[str, ...] = ()  # fields the attachments show, left out above them
     notes: tuple[str, ...] = ()  # said beside the answer, on stderr
+
+    @property
+    def report_type(self) -> ReportType:
+        return ReportType.DETAIL
 
     def rows(self) -> list[tuple[str, Any]]:
         return [(k, v) for k, v in self.item.items() if k not in self.attached_columns]
