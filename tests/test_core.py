@@ -22,7 +22,7 @@ from ilrs_cli.query.lookup import find, resolve_mission
 from ilrs_cli.query.search import search
 from ilrs_cli.render import FORMATS, Format, formats_for, render
 from ilrs_cli.report import answers
-from ilrs_cli.report.columns import shape
+from ilrs_cli.report.listing import shape
 from ilrs_cli.report.types import ReportType
 from tests.conftest import FROZEN
 
@@ -38,7 +38,7 @@ def test_every_kind_has_a_table_a_json_builder_and_matching_record_fields() -> N
     for kind in KINDS:
         declared = {field.target for field in TABLES[kind.plural].fields}
         assert declared == set(kind.record_type._fields), kind.name
-        assert callable(getattr(items, kind.item)), kind.name
+        assert callable(items.ITEM_BUILDERS[kind.name]), kind.name
     assert sorted(kind.listed for kind in LISTED) == list(range(len(KINDS)))
 
 

@@ -71,7 +71,7 @@ def user_errors(ctx: typer.Context) -> Iterator[None]:
 def emit(report: Report, fmt: Format, fail_empty: bool = False) -> None:
     """Print a report; an empty table is a note on stderr. --fail-empty makes empty exit 3."""
     from ..render import Format, render
-    from ..report.columns import Listing
+    from ..report.listing import Listing
 
     listing = report if isinstance(report, Listing) else None
     for note in report.notes:
@@ -103,7 +103,7 @@ def answer(
     """The one way a command answers: check the format, ask `make` for the report, shape a
     listing (fields, sort, limit, counts) and print it."""
     from ..render import formats_for
-    from ..report.columns import Listing, shape
+    from ..report.listing import Listing, shape
     from . import inputs
 
     with user_errors(ctx):

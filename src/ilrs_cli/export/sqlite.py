@@ -39,7 +39,7 @@ from ..load.schema import (
     FieldType,
 )
 from ..report.items import region_text
-from ..report.listings import COLUMNS_BY_COMMAND
+from ..report.list_commands import COLUMNS_BY_COMMAND
 
 Value = str | int | None
 
@@ -206,7 +206,7 @@ def export_tables(dataset: Dataset) -> list[Table]:
 def _standings_table(dataset: Dataset) -> Table:
     from ..query.camps import standing_of
     from ..report.items import ilrs_standing_text
-    from ..report.listings import CAMPS_HELP
+    from ..report.list_fields import CAMPS_HELP
 
     rows: list[tuple[Value, ...]] = []
     for place in dataset.places:

@@ -17,8 +17,8 @@ from ..report.types import ReportType
 
 if TYPE_CHECKING:
     from ..report.citations import Bibliography
-    from ..report.columns import Listing
     from ..report.details import Detail
+    from ..report.listing import Listing
 
     Report = Listing | Detail | Bibliography
 

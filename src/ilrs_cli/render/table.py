@@ -14,8 +14,8 @@ from rich.text import Text
 
 from ..core.dates import display_date
 from ..core.text import escape
-from ..report.columns import Item, Listing
 from ..report.details import Detail, detail_text
+from ..report.listing import Item, Listing
 from .terminal import detect_terminal
 
 

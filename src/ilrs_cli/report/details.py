@@ -6,9 +6,10 @@ from typing import Any, NamedTuple
 
 from ..core.kinds import Kind
 from ..core.records import Dataset
-from .columns import Item, Listing, institution_text
+from .cells import artemis_words, data_age, participation_words
 from .items import record_item, source_item
-from .listings import SOURCE_COLUMNS, artemis_words, data_age, participation_text
+from .list_fields import SOURCE_COLUMNS
+from .listing import Item, Listing, institution_text
 from .types import ReportType
 
 
@@ -50,7 +51,7 @@ def detail_text(name: str, value: Any) -> str:
         if name == "institutions":
             return institution_text(value)
         if name == "ilrs":
-            return participation_text(value)
+            return participation_words(value)
         if name == "artemis":
             return artemis_words(value) + f" ({value['id']})"
         if "name" in value:

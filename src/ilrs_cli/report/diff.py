@@ -9,8 +9,8 @@ from typing import Any
 
 from ..core.kinds import KINDS
 from ..core.records import Dataset
-from .columns import ID, Column, Item, Listing
 from .items import record_item
+from .listing import ID, Column, Item, Listing
 
 DIFF_COLUMNS = (
     Column("change", "Change", "added, removed or changed."),

@@ -7,6 +7,6 @@ from enum import Enum
 
 
 class ReportType(str, Enum):
-    LISTING = "listing"  # report.columns.Listing: the rows of a list command
+    LISTING = "listing"  # report.listing.Listing: the rows of a list command
     DETAIL = "detail"  # report.details.Detail: one record, or the dataset, in full
     BIBLIOGRAPHY = "bibliography"  # report.citations.Bibliography: sources to cite
