@@ -77,7 +77,10 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        write_out(f"ilrs {__version__}")
+        from ..load import open_dataset
+
+        info = open_dataset(None).info
+        write_out(f"ilrs {__version__}, bundled dataset {info.version} (as of {info.as_of})")
         raise typer.Exit()
 
 
@@ -95,7 +98,12 @@ def root(
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Show the version of ilrs and of its bundled dataset.",
+        ),
     ] = False,
 ) -> None:
     """Sourced answers about Chang'e-8's international payloads and the ILRS."""

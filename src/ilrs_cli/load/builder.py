@@ -81,6 +81,7 @@ class _Builder:
         self.bundled = bundled
         self.document = document
         self.header_lines, self.key_lines = _header_lines(text)
+        self.record_lines: dict[tuple[str, str], dict[str, int]] = {}
         self.problems: list[str] = []
         self.seen_ids: dict[str, str] = {}
         self.places: dict[str, Place] = {}
@@ -103,7 +104,7 @@ class _Builder:
         for member in records["members"]:
             if member.date is not None:
                 self._reserve_signing(member.id, rules.signing_id(member.id))
-        self.problems.extend(rules.dataset_problems(records, info))
+        self.problems.extend(rules.dataset_problems(records, info, self._locate))
         if self.problems or info is None:
             raise DatasetError(self.path, self.problems)
         events: list[Event] = sorted(
@@ -182,6 +183,8 @@ class _Builder:
         for index, table in enumerate(raw):
             lines = blocks[index] if index < len(blocks) else {}
             record = _Record(self._where(kind.plural, index, table), self.problems, lines)
+            if isinstance(table.get("id"), str):
+                self.record_lines[(kind.plural, table["id"])] = lines
             _read(table, schema, record)
             self._unique_id(record, kind)
             for spec in schema.fields:
@@ -195,6 +198,11 @@ class _Builder:
                 self.built[kind.name][value.id] = value
                 built.append(value)
         return built
+
+    def _locate(self, plural: str, record_id: str, key: str) -> str:
+        """ "[[members]] (id 'x', line 40)": a record, at the line of its `key` where known."""
+        line = self.record_lines.get((plural, record_id), {}).get(key)
+        return f"[[{plural}]] (id {record_id!r}" + (f", line {line})" if line else ")")
 
     def _where(self, key: str, index: int, table: dict[str, Any]) -> str:
         """'[[payloads]] #3 (id 'x', line 120)': the record, by position, id and line."""
@@ -242,8 +250,6 @@ class _Builder:
                 record.problem(
                     f"'{target}' is {value!r}; use one of the [[missions]] names: {known}", key
                 )
-        elif link == "member":
-            pass  # checked once every member is read (rules.dataset_problems)
         elif link == "citations":
             record.values[target] = self._citations(record, value)
         else:

@@ -152,7 +152,7 @@ FLAG = FieldType("true or false", _flag)
 ORDINAL = FieldType("positive integer", _ordinal)
 PLACE = FieldType("place", _text, link="place")
 MISSION = FieldType("mission name", _text, link="mission")
-MEMBER_ID = FieldType("member id", _text, link="member")
+MEMBER_ID = FieldType("member id", _text)  # checked once every member is read (load.rules)
 INSTITUTION_IDS = FieldType("list of institution ids", _ids, link="institution")
 NAMES = FieldType("list of strings", _names)
 CITATIONS = FieldType("list of citations", _tables, link="citations")
@@ -408,6 +408,7 @@ def schema_markdown() -> str:
         ]
         for spec in table.fields:
             required = "yes" if spec.required else "no"
-            parts.append(f"| `{spec.name}` | {spec.type.doc} | {required} | {spec.help} |")
+            cells = (f"`{spec.name}`", spec.type.doc, required, spec.help)
+            parts.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
         parts.append("")
     return "\n".join(parts)

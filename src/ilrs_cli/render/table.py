@@ -72,7 +72,8 @@ def render(report: Listing | Detail) -> str:
             if name != "sources":
                 table.add_row(Text(escape(name)), Text(detail_text(name, escaped(value))))
         console.print(table)
-        print_links(item.get("sources") or [])
+        if "sources" not in report.attached_columns:  # else the attachment lists them
+            print_links(item.get("sources") or [])
         print_caption("" if listings else report.caption)
     for listing in listings:
         columns = listing.shown(listing.table_columns)

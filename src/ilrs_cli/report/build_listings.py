@@ -116,7 +116,7 @@ def countries_listing(dataset: Dataset, places: Sequence[Place], scope: str) -> 
     items = [country_item(dataset, place) for place in places]
     return Listing(
         heading=f"Countries and regions{scope}",
-        noun=("country or region", "countries and regions"),
+        noun=("place", "places"),
         caption=dataset_caption(dataset) + CAMPS_CAPTION,
         columns=COUNTRY_COLUMNS,
         table_columns=("country", "camps", "ilrs_standing", "artemis", "first", "payloads"),

@@ -71,9 +71,10 @@ def diff(old: Dataset, new: Dataset, old_name: str, new_name: str) -> Listing:
         after = {r.id: _comparable(record_item(kind, r, new)) for r in getattr(new, kind.plural)}
         rows += _rows(kind.name, before, after)
     return Listing(
-        heading=f"Changes from {old_name} to {new_name}",
-        caption=f"{old_name}: dataset {old.info.version}, as of {old.info.as_of}; "
-        f"{new_name}: dataset {new.info.version}, as of {new.info.as_of}.",
+        heading=f"Changes from {old_name} (old) to {new_name} (new)",
+        caption=f"Old: {old_name}, dataset {old.info.version}, as of {old.info.as_of}; "
+        f"new: {new_name}, dataset {new.info.version}, as of {new.info.as_of}. Added: only in "
+        "the new; removed: only in the old.",
         columns=DIFF_COLUMNS,
         table_columns=("change", "kind", "id", "field", "old", "new"),
         items=rows,

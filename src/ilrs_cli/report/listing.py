@@ -107,6 +107,16 @@ class Listing(NamedTuple):
             return f"{self.heading}: {count} of {self.total} {plural}"
         return f"{self.heading}: {count} {singular if count == 1 else plural}"
 
+    def field_named(self, given: str) -> str:
+        """The field `given` names: a field name, or a column's shown label in any case
+        (`Record` for `title` in search); `given` itself when neither."""
+        given = given.strip()
+        if given in self.names:
+            return given
+        wanted = fold(given).replace(" ", "_")
+        shown = {fold(c.header).replace(" ", "_"): c.name for c in self.columns if not c.table_only}
+        return shown.get(wanted, given)
+
     def column(self, name: str) -> Column:
         for column in self.columns:
             if column.name == name:
@@ -150,14 +160,14 @@ def shape(
     valid = ", ".join(listing.names)
     selected = None
     if fields is not None:
-        selected = tuple(name.strip() for name in fields.split(",") if name.strip())
+        selected = tuple(listing.field_named(name) for name in fields.split(",") if name.strip())
         unknown = [name for name in selected if name not in listing.names]
         if unknown or not selected:
             named = ", ".join(unknown) if unknown else "none"
             raise QueryError("fields", f"unknown field(s): {named}; valid fields: {valid}")
     items = listing.items
     if sort is not None:
-        name = sort.removeprefix("-")
+        name = listing.field_named(sort.removeprefix("-"))
         if name not in listing.names:
             raise QueryError("sort", f"unknown field {name!r}; valid fields: {valid}")
         key = listing.column(name).key
