@@ -22,8 +22,8 @@ as_of = "2026-04-13"
 
 
 def dataset_text(records: int) -> str:
-    """About `records` records: 1% sources, 20% institutions, 30% payloads, 30% members and
-    the rest events, each citing a source."""
+    """About `records` records: 1% sources, 20% institutions, 30% payloads, 30% members, the
+    ILRS mission and the rest events, each citing a source."""
     sources = max(1, records // 100)
     institutions = max(1, records * 20 // 100)
     payloads = records * 30 // 100
@@ -57,6 +57,9 @@ def dataset_text(records: int) -> str:
             f'\n[[members]]\nid = "member-{number}"\nname = "Member {number}"\n'
             f'country = "Turkey"\nlevel = "subnational"\nstatus = "reported"\n' + cite(number)
         )
+    parts.append(
+        '\n[[missions]]\nid = "ilrs"\nname = "ILRS"\nsources = [{ id = "source-0", at = "page" }]\n'
+    )
     for number in range(events):
         parts.append(
             f'\n[[events]]\nid = "event-{number}"\ndate = "{2000 + number % 25}"\n'

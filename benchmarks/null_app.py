@@ -49,10 +49,19 @@ class Camp(str, Enum):
     V5 = 'neither'
 
 
+class Counted(str, Enum):
+    V0 = 'payloads'
+    V1 = 'members'
+    V2 = 'timeline'
+    V3 = 'countries'
+    V4 = 'sources'
+
+
 class DetailFormat(str, Enum):
     V0 = 'table'
     V1 = 'json'
     V2 = 'csv'
+    V3 = 'spreadsheet'
 
 
 class EventKind(str, Enum):
@@ -87,8 +96,14 @@ class ListingFormat(str, Enum):
     V0 = 'table'
     V1 = 'json'
     V2 = 'csv'
-    V3 = 'ndjson'
-    V4 = 'ids'
+    V3 = 'spreadsheet'
+    V4 = 'ndjson'
+    V5 = 'ids'
+
+
+class MapFormat(str, Enum):
+    V0 = 'svg'
+    V1 = 'geojson'
 
 
 class MemberStatus(str, Enum):
@@ -393,6 +408,65 @@ def export_sqlite_command(
 @export_app.command('datapackage')
 def export_datapackage_command(
     target: Annotated[Path, typer.Argument(metavar='DIR')],
+    force: Annotated[bool, typer.Option('--force')] = False,
+) -> None:
+    done()
+
+
+@export_app.command('html')
+def export_html_command(
+    target: Annotated[Path, typer.Argument(metavar='TARGET')],
+    force: Annotated[bool, typer.Option('--force')] = False,
+) -> None:
+    done()
+
+
+chart_app = typer.Typer(name='chart', no_args_is_help=True)
+app.add_typer(chart_app)
+
+
+@chart_app.command('count-by')
+def chart_count_by_command(
+    field: Annotated[str, typer.Argument(metavar='FIELD')],
+    of: Annotated[Counted | None, typer.Option('--of')] = Counted('payloads'),
+    country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
+    region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
+    mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION', autocompletion=complete_constant)] = None,
+    output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
+    force: Annotated[bool, typer.Option('--force')] = False,
+) -> None:
+    done()
+
+
+@chart_app.command('growth')
+def chart_growth_command(
+    country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
+    region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
+    level: Annotated[list[Level] | None, typer.Option('--level', metavar='LEVEL')] = None,
+    output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
+    force: Annotated[bool, typer.Option('--force')] = False,
+) -> None:
+    done()
+
+
+@chart_app.command('timeline')
+def chart_timeline_command(
+    after: Annotated[str | None, typer.Option('--after', metavar='DATE')] = None,
+    before: Annotated[str | None, typer.Option('--before', metavar='DATE')] = None,
+    mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION', autocompletion=complete_constant)] = None,
+    output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
+    force: Annotated[bool, typer.Option('--force')] = False,
+) -> None:
+    done()
+
+
+@app.command('map')
+def map_command(
+    country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
+    region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
+    mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION', autocompletion=complete_constant)] = None,
+    fmt: Annotated[MapFormat | None, typer.Option('--format', '-f')] = MapFormat('svg'),
+    output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
     force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
     done()

@@ -49,7 +49,7 @@ def _completer(param: Any) -> str | None:
     return found
 
 
-def _param(param: Any) -> dict[str, Any]:
+def _param(param: Any, ctx: Any) -> dict[str, Any]:
     descriptor = param.type_descriptor
     annotation = descriptor.annotation
     choices = None
@@ -58,7 +58,7 @@ def _param(param: Any) -> dict[str, Any]:
     return {
         "name": param.name,
         "option": type(param).__name__ == "TyperOption",
-        "opts": list(param.opts),
+        "opts": _opts(param, ctx),
         "secondary": list(getattr(param, "secondary_opts", [])),
         "flag": bool(getattr(param, "is_flag", False) or getattr(param, "count", False)),
         "multiple": bool(param.multiple),
@@ -74,8 +74,16 @@ def _param(param: Any) -> dict[str, Any]:
     }
 
 
+def _opts(param: Any, ctx: Any) -> list[str]:
+    """The option strings; the help option's in the order they are configured, since Click
+    makes them a set (cli/fast_completion.py orders them as that set does at run time)."""
+    if param.name == "help":
+        return [name for name in ctx.help_option_names if name in param.opts]
+    return list(param.opts)
+
+
 def _command(command: Any, ctx: Any) -> dict[str, Any]:
-    params = [_param(p) for p in command.get_params(ctx)]
+    params = [_param(p, ctx) for p in command.get_params(ctx)]
     subcommands = {}
     for name in getattr(command, "list_commands", lambda _: [])(ctx):
         sub = command.get_command(ctx, name)
@@ -85,7 +93,10 @@ def _command(command: Any, ctx: Any) -> dict[str, Any]:
 
 
 def _walk(command: Any, path: str, parent: Any, found: dict[str, Any]) -> None:
-    ctx = typer.Context(command, info_name=path.split(" ")[-1] or "ilrs", parent=parent)
+    # with the command's own context settings, as Click makes the context it completes in
+    # (the help option is -h and --help)
+    name = path.split(" ")[-1] or "ilrs"
+    ctx = typer.Context(command, info_name=name, parent=parent, **command.context_settings)
     found[path] = _command(command, ctx)
     for name in getattr(command, "commands", {}):
         _walk(command.commands[name], f"{path} {name}".strip(), ctx, found)

@@ -128,9 +128,9 @@ def test_a_symlinked_or_open_directory_is_never_used(cache: Path, tmp_path: Path
     assert "PLANTED" not in open_dataset(FROZEN).payloads[0].name
     cache.unlink()
     elsewhere.rename(cache)
-    cache.chmod(0o777)  # the user's own directory is made private again before use
-    open_dataset(FROZEN)
-    assert stat.S_IMODE(cache.stat().st_mode) == 0o700
+    cache.chmod(0o777)  # open: never used, and never made private behind the user's back
+    assert "PLANTED" not in open_dataset(FROZEN).payloads[0].name
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o777
 
 
 def test_no_entry_for_special_files_and_no_temporary_files_left(ilrs: Runner, cache: Path) -> None:

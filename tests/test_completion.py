@@ -42,7 +42,7 @@ def complete_zsh(line: str) -> str:
 def test_commands_complete() -> None:
     assert complete_bash("ilrs pay") == ["payloads"]
     assert set(complete_bash("ilrs s")) == {"show", "search", "signings", "sources"}
-    assert set(complete_bash("ilrs c")) == {"countries", "check", "cite", "cache"}
+    assert set(complete_bash("ilrs c")) == {"countries", "check", "cite", "cache", "chart"}
 
 
 def test_partial_country_name_completes_from_the_data() -> None:

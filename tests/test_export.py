@@ -22,6 +22,7 @@ from ilrs_cli.core.kinds import KINDS
 from ilrs_cli.core.records import Dataset
 from ilrs_cli.export import EXPORTS, exporter
 from ilrs_cli.export.datapackage import write_datapackage
+from ilrs_cli.export.datasette import write_database
 from ilrs_cli.export.sqlite import write_sqlite
 from ilrs_cli.load import load_dataset
 from ilrs_cli.report.list_commands import COLUMNS_BY_COMMAND
@@ -90,7 +91,7 @@ def test_tables_and_row_counts(
 def test_columns_are_typed(db: sqlite3.Connection) -> None:
     events = {row[1]: row[2] for row in db.execute("PRAGMA table_info(events)")}
     assert [events[name] for name in ("id", "date", "start", "end", "position")] == [
-        "TEXT", "TEXT", "TEXT", "TEXT", "INTEGER"
+        "TEXT", "TEXT", "DATE", "DATE", "INTEGER"
     ]  # fmt: skip
     assert db.execute("SELECT date, start, \"end\" FROM events WHERE date LIKE '%/%'").fetchone()
     assert {row[1]: row[2] for row in db.execute("PRAGMA table_info(sources)")}["untitled"] == (
@@ -256,12 +257,13 @@ def test_datapackage_refuses_a_non_empty_directory(dataset: Dataset, tmp_path: P
     target = tmp_path / "package"
     target.mkdir()
     write_datapackage(dataset, target)  # an empty directory is fine
-    (target / "extra.txt").write_text("mine")
     with pytest.raises(FileExistsError, match="force"):
-        write_datapackage(dataset, target)
-    assert (target / "extra.txt").exists()
+        write_datapackage(dataset, target)  # an earlier export: only with force
     write_datapackage(dataset, target, force=True)
-    assert not (target / "extra.txt").exists()
+    (target / "extra.txt").write_text("mine")
+    with pytest.raises(FileExistsError, match="extra.txt"):
+        write_datapackage(dataset, target, force=True)  # never what ilrs did not write
+    assert (target / "extra.txt").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["package"]
 
 
@@ -271,8 +273,8 @@ def test_datapackage_failure_leaves_the_old_directory(
     from ilrs_cli.export import datapackage
 
     target = tmp_path / "package"
-    target.mkdir()
-    (target / "old.txt").write_text("old")
+    write_datapackage(dataset, target)
+    old = {p.name: p.read_bytes() for p in target.iterdir()}
 
     def fail(*args: Any) -> None:
         raise OSError("disk full")
@@ -281,11 +283,11 @@ def test_datapackage_failure_leaves_the_old_directory(
     with pytest.raises(OSError, match="disk full"):
         write_datapackage(dataset, target, force=True)
     assert [p.name for p in tmp_path.iterdir()] == ["package"]
-    assert [p.name for p in target.iterdir()] == ["old.txt"]
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == old
 
 
 def test_exporter_registry_is_lazy() -> None:
-    assert exporter("sqlite") is write_sqlite
+    assert exporter("sqlite") is write_database  # write_sqlite, then Datasette's metadata
     assert exporter("datapackage") is write_datapackage
     assert set(EXPORTS) == {"sqlite", "datapackage"}
     with pytest.raises(ValueError, match="sqlite, datapackage"):

@@ -56,6 +56,16 @@ mission = "Chang'e-8"
 status = "planned"
 event = "Launch"
 sources = [{ id = "article", at = "paragraph 2" }]
+
+[[missions]]
+id = "chang-e-8"
+name = "Chang'e-8"
+sources = [{ id = "article", at = "paragraph 1" }]
+
+[[missions]]
+id = "ilrs"
+name = "ILRS"
+sources = [{ id = "article", at = "paragraph 1" }]
 """
 
 

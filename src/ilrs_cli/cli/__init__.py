@@ -13,6 +13,22 @@ def _interrupted(*_: object) -> None:
     raise SystemExit(EXIT_INTERRUPTED)
 
 
+def _ended(number: int, _: object) -> None:
+    """SIGTERM or SIGHUP: unwind as Ctrl-C does, so that exports remove their temporary
+    files, and exit with 128 + the signal's number, as the shell reports a signal."""
+    raise SystemExit(128 + number)
+
+
+def _handle_signals() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, _interrupted)
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:  # nohup
+            signal.signal(number, _ended)
+
+
 def _silence(fd: int) -> None:
     """Point file descriptor `fd` at /dev/null, so that later writes (and Python's own flush
     at exit) cannot fail."""
@@ -49,10 +65,9 @@ def _fast_completion() -> bool:
 
 def main() -> None:
     """Console entry point: no traceback ever reaches the user, whatever the streams or the
-    signals. Ctrl-C exits 130 quietly; a failed write exits 1 with a message."""
-    import signal
-
-    signal.signal(signal.SIGINT, _interrupted)
+    signals. Ctrl-C exits 130 quietly, SIGTERM 143 and SIGHUP 129 (what they were doing undone);
+    a failed write exits 1 with a message."""
+    _handle_signals()
     if not _streams_ready():
         sys.exit(1)
     if _fast_completion():

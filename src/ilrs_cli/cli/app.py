@@ -15,6 +15,7 @@ from ..render.terminal import write_err, write_out
 from . import inputs, reporting
 from .click_classes import Command, Commands
 from .completion import use_quoting_bash_script
+from .lazy import LazyGroup
 
 if TYPE_CHECKING:
     from .output_options import Answer, DataFree
@@ -523,22 +524,18 @@ def data_copy_command(
       ilrs data copy my-chang8.toml
       ilrs --data my-chang8.toml check
     """
-    from ..core.errors import DatasetError
     from ..core.text import escape
     from ..load.atomic import write_atomically
     from ..load.store import bundled_path
 
     with reporting.user_errors(ctx):
-        try:
-            write_atomically(target, bundled_path().read_bytes(), force)
-        except (FileExistsError, OSError) as error:
-            raise DatasetError(str(target), [str(error)]) from None
+        write_atomically(target, bundled_path().read_bytes(), force)
     write_err(escape(f"ilrs: wrote {target}; use it with: ilrs --data {target} payloads"))
 
 
 export_app = typer.Typer(
-    name="export", help="The whole dataset as an SQLite database or a Frictionless data package.",
-    no_args_is_help=True,
+    name="export", help="The whole dataset: SQLite, a Frictionless data package, an HTML page.",
+    no_args_is_help=True, cls=LazyGroup,
 )  # fmt: skip
 app.add_typer(export_app)
 ForceFlag = Annotated[bool, typer.Option("--force", help="Replace an existing target.")]
@@ -553,7 +550,7 @@ def _export(ctx: typer.Context, name: str, target: Path, force: bool) -> None:
         dataset = inputs.dataset_for(ctx)
         try:
             counts = exporter(name)(dataset, target, force=force)
-        except (FileExistsError, OSError, ValueError) as error:
+        except ValueError as error:  # links that do not hold: `check` refuses such a dataset
             raise DatasetError(str(target), [str(error)]) from None
     tables = ", ".join(f"{table} {rows}" for table, rows in counts.items())
     write_err(escape(f"ilrs: wrote {target}: {tables}"))
@@ -574,8 +571,14 @@ def export_sqlite(
     Examples:
       ilrs export sqlite ilrs.db
       sqlite3 ilrs.db 'select name, date from members where level = "national"'
+      datasette ilrs.db -m ilrs.metadata.json
     """
     _export(ctx, "sqlite", target, force)
+    from ..core.text import escape
+    from ..export.datasette import metadata_path
+
+    beside = metadata_path(target)
+    write_err(escape(f"ilrs: wrote {beside}: datasette {target} -m {beside}"))
 
 
 @export_app.command("datapackage", cls=Command)
@@ -606,22 +609,31 @@ def cache_command(
     """Where ilrs keeps the parsed datasets it has read (JSON, never code); --clear empties it.
 
     ILRS_CACHE_DIR sets the directory; ILRS_NO_CACHE=1 turns the cache off. A directory that
-    is a link, not the user's own, or open to group or others is never used.
+    is a link, not the user's own, or open to group or others is never used nor changed, and
+    --clear removes only the files ilrs wrote there.
 
     \b
     Examples:
       ilrs cache
       ilrs cache --clear
     """
+    from ..core.errors import CacheRefused
     from ..core.text import escape
     from ..load import store
 
     if clear:
-        directory, removed = store.clear()
+        try:
+            directory, removed = store.clear()
+        except CacheRefused as error:
+            write_err(f"ilrs: error: {escape(str(error))}; nothing removed")
+            raise typer.Exit(code=reporting.EXIT_DATA_ERROR) from None
         write_out(escape(f"{directory}: removed {removed} entries"))
         return
     directory = store.cache_directory()
     write_out(escape(str(directory)) if directory is not None else "off (ILRS_NO_CACHE is set)")
+    problem = store.refusal()
+    if problem is not None:
+        write_err(f"ilrs: warning: {escape(problem)}")
 
 
 @answers_command(app, name="fields", data=False, omit=SHAPING)

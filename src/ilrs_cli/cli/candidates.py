@@ -4,17 +4,44 @@ Typer, Click or Rich; any failure to read the dataset completes nothing.
 
 Values keep what was typed (shells, and Typer, keep only candidates that start with it). They
 are plain: the bash script that ilrs installs quotes each one as bash inserts it
-(`cli/completion.py`), so `Hong Kong` arrives as one word."""
+(`cli/completion.py`), so `Hong Kong` arrives as one word.
+
+A dataset is untrusted, and a shell evaluates what completion prints (zsh's `_arguments` runs
+`eval` on it; an older bash script globs it). So a candidate is offered only when no shell can
+be made to run or expand it (`offered`): its value and help text hold no control, invisible
+or line-breaking character and no backslash (which undoes zsh's escaping of `$` and `` ` ``),
+and its value no glob character (`*`, `?`, `[`). Anything else is dropped, never escaped."""
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ..core.text import is_plain
 
 if TYPE_CHECKING:
     from ..query.names import Names
 
 Candidates = list[tuple[str, str]]
+MAX_COMPLETION_BYTES = 1024 * 1024  # ten times the bundled dataset
+
+
+_GLOB = re.compile(r"[*?\[]")
+
+
+def _shell_safe(text: str) -> bool:
+    return "\\" not in text and is_plain(text)
+
+
+def offered(found: Candidates) -> Candidates:
+    """The candidates no shell can be made to run or expand (see the module's docstring)."""
+    return [
+        (value, help_text)
+        for value, help_text in found
+        if _shell_safe(value) and _shell_safe(help_text) and not _GLOB.search(value)
+    ]
 
 
 def _typed(value: str, incomplete: str) -> str:
@@ -25,13 +52,16 @@ def _typed(value: str, incomplete: str) -> str:
 def names(path: Path | None) -> Names | None:
     """What completion offers from the dataset at `path` (the bundled one by default): from
     the cache when the file's content is unchanged, else from the dataset itself, checked,
-    and then kept. None when the dataset cannot be used."""
+    and then kept. None when the dataset cannot be used, or is over MAX_COMPLETION_BYTES:
+    a Tab gives up at once rather than parse a large, untrusted file."""
     from ..core.errors import IlrsError
     from ..load.reader import read_bytes
     from ..load.store import bundled_path, content_key, read_document, write_document
 
     file = path if path is not None else bundled_path()
     try:
+        if path is not None and os.stat(file).st_size > MAX_COMPLETION_BYTES:
+            return None  # a Tab never waits for a large file to be parsed
         key = content_key(read_bytes(file, str(file)))
         kept = read_document(file, key, "names")
         found = _names_from(kept) if kept is not None else None
@@ -64,28 +94,32 @@ def countries(known: Names | None, incomplete: str) -> Candidates:
             found.append((_typed(name, incomplete), code))
         if incomplete and code.startswith(incomplete):
             found.append((code, name))
-    return found
+    return offered(found)
 
 
 def ids(known: Names | None, incomplete: str) -> Candidates:
     if known is None:
         return []
-    return [
-        (record_id, f"{kind}: {title}"[:60])
-        for kind, record_id, title in known.records
-        if record_id.startswith(incomplete)
-    ]
+    return offered(
+        [
+            (record_id, f"{kind}: {title}"[:60])
+            for kind, record_id, title in known.records
+            if record_id.startswith(incomplete)
+        ]
+    )
 
 
 def missions(known: Names | None, incomplete: str) -> Candidates:
     if known is None:
         return []
     typed = incomplete.casefold()
-    return [
-        (_typed(name, incomplete), "mission")
-        for name in known.missions
-        if name.casefold().startswith(typed)
-    ]
+    return offered(
+        [
+            (_typed(name, incomplete), "mission")
+            for name in known.missions
+            if name.casefold().startswith(typed)
+        ]
+    )
 
 
 def fields(command: str, incomplete: str) -> Candidates:

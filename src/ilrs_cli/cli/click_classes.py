@@ -1,6 +1,7 @@
 """Typer's group and command classes, adjusted once for every command: unknown commands name
-the valid ones, --data may follow the command, help names no Python types (`<list[Path]>`),
-and a value outside a choice is answered with the choices and the closest of them."""
+the valid ones, --data may follow the command, the drawing commands are built only when used,
+help names no Python types (`<list[Path]>`), and a value outside a choice is answered with
+the choices and the closest of them."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import typer.core
 
 from ..core.text import suggest
 from .data_first import data_first
+from .lazy import LazyGroup
 
 # Typer's own message for a value outside a choice: "Value error, 'x' is not one of 'a', 'b'."
 _NOT_ONE_OF = re.compile(r"(?:Value error, )?('(?:[^'\\]|\\.)*') is not one of (.*)\.$", re.S)
@@ -70,9 +72,10 @@ class Command(typer.core.TyperCommand):
                     formatter.write_dl(records)
 
 
-class Commands(typer.core.TyperGroup):
+class Commands(LazyGroup):
     """Typer's group, naming the valid commands when an unknown one has no close match, and
-    taking --data after the command as well as before it."""
+    taking --data after the command as well as before it; the drawing commands are built
+    when first used (cli/lazy.py)."""
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         return super().parse_args(ctx, data_first(args, set(self.list_commands(ctx))))

@@ -1,6 +1,7 @@
 """Typer's completion callbacks: each reads the command and the dataset from the context and
 asks `candidates`, where what is offered is defined. Also the bash completion script, which
-quotes each candidate as bash inserts it (Typer's own inserts `Hong Kong` as two words)."""
+quotes each candidate as bash inserts it (Typer's own inserts `Hong Kong` as two words) and
+never lets bash glob one."""
 
 from __future__ import annotations
 
@@ -49,18 +50,16 @@ def complete_region(incomplete: str) -> Candidates:
     return candidates.regions(incomplete)
 
 
+# Candidates are read a line at a time, never through an unquoted $(...): bash would split
+# and glob them (a mission named `/etc/pa*` would complete to file names).
 BASH_SCRIPT = """
 %(complete_func)s() {
-    local IFS=$'\\n'
     local candidate
-    local -a candidates
-    candidates=( $( env COMP_WORDS="${COMP_WORDS[*]}" \\
-                    COMP_CWORD=$COMP_CWORD \\
-                    %(autocomplete_var)s=complete_bash $1 ) )
     COMPREPLY=()
-    for candidate in "${candidates[@]}"; do
-        COMPREPLY+=( "$(printf '%%q' "$candidate")" )
-    done
+    while IFS= read -r candidate; do
+        if [ -n "$candidate" ]; then COMPREPLY+=( "$(printf '%%q' "$candidate")" ); fi
+    done < <(env COMP_WORDS="${COMP_WORDS[*]}" COMP_CWORD="$COMP_CWORD" \\
+                 %(autocomplete_var)s=complete_bash "$1")
     return 0
 }
 

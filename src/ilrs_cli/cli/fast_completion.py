@@ -129,8 +129,7 @@ class _Level:
                 if not param["flag"]:
                     if not equals:
                         index += 1
-                        if index >= len(args):
-                            self.given[param["name"]] = self.given.get(param["name"], 0) + 1
+                        if index >= len(args):  # its value is being typed: not given yet
                             break
                         value = args[index]
                     self.values[param["name"]] = value
@@ -203,6 +202,8 @@ def _command_items(level: _Level, incomplete: str) -> Candidates:
             if not param["multiple"] and param["name"] in level.given:
                 continue
             names = [*param["opts"], *param["secondary"]]
+            if param["name"] == "help":  # Click makes the help option's names a set
+                names = list(set(param["opts"]))
             items += [(name, param["help"]) for name in names if name.startswith(incomplete)]
     return items
 

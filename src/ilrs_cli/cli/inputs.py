@@ -23,10 +23,18 @@ def data_path(ctx: typer.Context) -> Path | None:
 
 
 def dataset_for(ctx: typer.Context) -> Dataset:
-    """The dataset named by --data or ILRS_DATA, else the bundled one."""
+    """The dataset named by --data or ILRS_DATA, else the bundled one; a warning when the
+    cache directory exists but is not safe to use."""
+    from ..core.text import escape
     from ..load import open_dataset
+    from ..load.store import refusal
+    from ..render.terminal import write_err
 
-    return open_dataset(data_path(ctx))
+    dataset = open_dataset(data_path(ctx))
+    problem = refusal()
+    if problem is not None:
+        write_err(f"ilrs: warning: {escape(problem)}")
+    return dataset
 
 
 def output_format(
@@ -70,15 +78,29 @@ def diff_sides(paths: list[Path], bundled: bool) -> tuple[Dataset, Dataset, str,
     return old, new, str(paths[0]), new_name
 
 
+MAX_STDIN_IDS = 10_000  # ids read from standard input in one run
+_MAX_STDIN_CHARS = MAX_STDIN_IDS * 202  # each at most MAX_ID characters, with its line end
+
+
 def ids_from(given: list[str]) -> list[str]:
     """The ids given, with `-` replaced by the lines of standard input; each stripped (a CSV
-    line end or stray space never reaches the lookup), blank lines skipped."""
+    line end or stray space never reaches the lookup), blank lines skipped. Standard input
+    gives at most MAX_STDIN_IDS ids, and is never read further than they can reach."""
     import sys
 
     ids: list[str] = []
     for value in given:
-        if value == "-":
-            ids += [line.strip() for line in sys.stdin if line.strip()]
-        else:
+        if value != "-":
             ids.append(value.strip())
+            continue
+        if sys.stdin is None or sys.stdin.closed:
+            raise QueryError("id", "`-` reads ids from standard input, which is closed")
+        text = sys.stdin.read(_MAX_STDIN_CHARS + 1)
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        if len(text) > _MAX_STDIN_CHARS or len(ids) + len(lines) > MAX_STDIN_IDS:
+            raise QueryError(
+                "id", f"`-` reads at most {MAX_STDIN_IDS:,} ids from standard input "
+                f"({_MAX_STDIN_CHARS:,} characters); give fewer, or cite them in parts"
+            )  # fmt: skip
+        ids += lines
     return ids

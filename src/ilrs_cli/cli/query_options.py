@@ -18,6 +18,7 @@ from .completion import (
     complete_mission,
     complete_region,
 )
+from .inputs import MAX_STDIN_IDS
 
 CountryOption = Annotated[
     list[str] | None,
@@ -201,7 +202,7 @@ RecordIdsArgument = Annotated[
     typer.Argument(
         metavar="ID",
         help="Record ids (" + kind_names() + "), any case, or a country name; `-` "
-        "reads ids from standard input, one a line. None with --all.",
+        f"reads ids from standard input, one a line (at most {MAX_STDIN_IDS:,}). None with --all.",
         autocompletion=complete_id,
         show_default=False,
     ),
@@ -209,7 +210,10 @@ RecordIdsArgument = Annotated[
 AllFlag = Annotated[bool, typer.Option("--all", help="Cite the sources of every record.")]
 SearchTextArgument = Annotated[
     str,
-    typer.Argument(metavar="TEXT", help="Text to find; case and accents do not matter."),
+    typer.Argument(
+        metavar="TEXT",
+        help="Text to find (at most 200 characters, 20 words); case and accents do not matter.",
+    ),
 ]
 DiffPathsArgument = Annotated[
     list[Path] | None,

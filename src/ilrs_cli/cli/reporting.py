@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..core.clock import ClockError
-from ..core.errors import DatasetError, QueryError, RecordNotFound
+from ..core.errors import DatasetError, QueryError, RecordNotFound, TargetInTheWay, WriteFailed
 from ..core.text import escape
 from ..render.terminal import write_err, write_out
 
@@ -66,6 +66,23 @@ def user_errors(ctx: typer.Context) -> Iterator[None]:
     except ClockError as error:
         write_err(f"ilrs: error: {escape(str(error))}")
         raise typer.Exit(code=EXIT_USAGE) from None
+    except TargetInTheWay as error:
+        write_err(f"ilrs: error: {escape(in_the_way(error))}")
+        raise typer.Exit(code=EXIT_DATA_ERROR) from None
+    except WriteFailed as error:
+        write_err(f"ilrs: error: {escape(str(error))}")
+        raise typer.Exit(code=EXIT_DATA_ERROR) from None
+
+
+def in_the_way(error: TargetInTheWay) -> str:
+    """What --force would replace, or what is in the way that it never replaces."""
+    if error.replaceable:
+        return f"{error.target} exists; add --force to replace it"
+    return (
+        f"{error.target}: --force replaces only a regular file or an earlier export of ilrs, "
+        f"and this is neither; in the way: {', '.join(error.in_the_way)}. Move it, or choose "
+        "another target"
+    )
 
 
 def emit(report: Report, fmt: Format, fail_empty: bool = False) -> None:

@@ -47,3 +47,33 @@ class DatasetError(IlrsError):
         lines = [f"{escape(self.path)}: {count} {noun}:"]
         lines.extend(f"  - {escape(problem)}" for problem in self.problems)
         return "\n".join(lines)
+
+
+class CacheRefused(IlrsError):
+    """The cache directory exists but is not one ilrs uses; the message names it and why."""
+
+
+class TargetInTheWay(IlrsError, FileExistsError):
+    """Something is where an export or a copy would be written. `replaceable` when it is
+    what `force` may replace (an earlier export of ilrs, or a regular file); otherwise
+    `in_the_way` lists what is there that ilrs did not write, which nothing replaces."""
+
+    def __init__(self, target: str, in_the_way: list[str], replaceable: bool) -> None:
+        if replaceable:
+            message = f"{target} exists; use force to replace it"
+        else:
+            message = f"{target}: in the way, and never replaced: {', '.join(in_the_way)}"
+        super().__init__(message)
+        self.target = target
+        self.in_the_way = in_the_way
+        self.replaceable = replaceable
+
+
+class WriteFailed(IlrsError, OSError):
+    """An output file could not be written (a full disk, a directory that may not be written
+    in, a working directory that is gone); `reason` says why."""
+
+    def __init__(self, target: str, reason: str) -> None:
+        super().__init__(f"cannot write {target}: {reason}")
+        self.target = target
+        self.reason = reason

@@ -16,6 +16,11 @@ INTERNATIONAL = "international organization"
 UNKNOWN = "unknown"
 
 
+# The longest id a record may have (the schema refuses longer ones), and so the longest id or
+# name a lookup reads: real ids are a few dozen characters.
+MAX_ID = 200
+
+
 class Place(NamedTuple):
     """A country or region (with its ISO 3166 code), or one of INTERNATIONAL and UNKNOWN."""
 
@@ -178,7 +183,8 @@ class Dataset(NamedTuple):
         names = _MEMBER_NAMES.get(id(self))
         if names is None or names[0] is not self.members:
             names = (self.members, {m.id: m.short_name or m.name for m in self.members})
-            _MEMBER_NAMES.clear()
+            while len(_MEMBER_NAMES) >= 4:  # a few datasets: `diff` asks of two in turn
+                _MEMBER_NAMES.pop(next(iter(_MEMBER_NAMES)), None)
             _MEMBER_NAMES[id(self)] = names
         return names[1].get(member_id, member_id)
 

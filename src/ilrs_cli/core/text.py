@@ -16,6 +16,7 @@ _UNSAFE = re.compile(
     "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
 _UNSAFE_BUT_NEWLINE = re.compile(_UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
+_UNSAFE_BUT_TAB_AND_NEWLINE = re.compile(_UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f"))
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -26,9 +27,31 @@ def escape(text: str, keep_newlines: bool = False) -> str:
     """`text` safe for a terminal: every control, bidi, invisible and line-breaking character
     as a visible escape ('a\\x1bb' shows as 'a\\\\x1bb'). `keep_newlines` keeps '\\n' for text
     that the program itself laid out in lines; data strings are escaped whole."""
-    pattern = _UNSAFE_BUT_NEWLINE if keep_newlines else _UNSAFE
+    return _escape_with(_UNSAFE_BUT_NEWLINE if keep_newlines else _UNSAFE, text)
+
+
+# What makes a spreadsheet read a cell as a formula (=HYPERLINK(...), @SUM(...), +1, -1).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t")
+
+
+def csv_cell(text: str) -> str:
+    """The text of a CSV cell, for every CSV ilrs writes (`--csv` and the data package): as
+    `escape`, but tab and newline are kept, which CSV carries (the writer quotes a newline);
+    nothing else, CR included, can start a row or reach a terminal raw. A cell that starts
+    like a formula (`FORMULA_STARTS`) gets a leading apostrophe, which spreadsheets take to
+    mean text: '=HYPERLINK(...) is shown, never run (docs/json.md)."""
+    text = _escape_with(_UNSAFE_BUT_TAB_AND_NEWLINE, text)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _escape_with(pattern: re.Pattern[str], text: str) -> str:
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return pattern.sub(_escaped, text)
+
+
+def is_plain(text: str) -> bool:
+    """Whether `escape` would leave `text` as it is: nothing in it acts on a terminal."""
+    return _UNSAFE.search(text) is None
 
 
 def _json_escape(match: re.Match[str]) -> str:
@@ -43,6 +66,30 @@ def json_safe(text: str) -> str:
     """JSON text from `json.dumps(..., ensure_ascii=False)` with every unsafe character (see
     `escape`) written as a \\u escape: the same JSON values, nothing a terminal acts on."""
     return _UNSAFE_BUT_NEWLINE.sub(_json_escape, text)
+
+
+# Scripts whose letters look like Latin ones (Cyrillic Т, Greek Τ, Latin T): a word that
+# mixes them can pass for another word ("Тurkey" for "Turkey").
+_LOOKALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+
+
+def mixed_script(text: str) -> tuple[str, str, str] | None:
+    """The first word of `text` whose letters come from more than one of Latin, Cyrillic and
+    Greek: (the two scripts, the first letter of the second one) such as ('Cyrillic',
+    'Latin', 'Т'); None when every word keeps to one."""
+    for word in text.split():
+        seen: dict[str, str] = {}  # each script, with its first letter in the word, in order
+        for char in word:
+            script = unicodedata.name(char, "").split(" ")[0] if char.isalpha() else ""
+            if script in _LOOKALIKE_SCRIPTS:
+                seen.setdefault(script, char)
+        if len(seen) > 1:
+            # the odd letter: the first one not Latin, else the first of the second script
+            others = [char for script, char in seen.items() if script != "LATIN"]
+            odd = others[0] if "LATIN" in seen else list(seen.values())[1]
+            first, second = sorted(seen)[:2]
+            return first.capitalize(), second.capitalize(), odd
+    return None
 
 
 def fold(text: str) -> str:

@@ -23,7 +23,7 @@ class Exporter(Protocol):
 
 # Each export's name, and the module and function that write it.
 EXPORTS: dict[str, tuple[str, str]] = {
-    "sqlite": ("sqlite", "write_sqlite"),
+    "sqlite": ("datasette", "write_database"),  # with Datasette's metadata beside it
     "datapackage": ("datapackage", "write_datapackage"),
 }
 

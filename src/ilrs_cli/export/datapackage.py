@@ -6,13 +6,15 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+import os
 import re
-import secrets
-import shutil
 from pathlib import Path
 from typing import Any
 
+from ..core.errors import TargetInTheWay, WriteFailed
 from ..core.records import Dataset
+from ..core.text import csv_cell
+from ..load.atomic import absolute, failed, kind_of, temporary_beside
 from .sqlite import Table, Value, export_tables
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -20,9 +22,12 @@ LICENSE = {"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title"
 
 
 def _cell(value: Value) -> str:
+    """A value as CSV text, by the rule of every CSV ilrs writes (`core.text.csv_cell`)."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return "" if value is None else str(value)
+    if isinstance(value, int):
+        return str(value)
+    return "" if value is None else csv_cell(value)
 
 
 def _write_csv(table: Table, path: Path) -> None:
@@ -88,8 +93,7 @@ def package_descriptor(dataset: Dataset, tables: list[Table]) -> dict[str, Any]:
     return descriptor
 
 
-def _write(dataset: Dataset, directory: Path) -> dict[str, int]:
-    tables = export_tables(dataset)
+def _write(tables: list[Table], dataset: Dataset, directory: Path) -> dict[str, int]:
     for table in tables:
         _write_csv(table, directory / f"{table.name}.csv")
     text = json.dumps(package_descriptor(dataset, tables), ensure_ascii=False, indent=2)
@@ -97,28 +101,76 @@ def _write(dataset: Dataset, directory: Path) -> dict[str, int]:
     return {table.name: len(table.rows) for table in tables}
 
 
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path, ignore_errors=True)
-    else:
+def _own_names(tables: list[Table]) -> set[str]:
+    """The names of the files an export writes: ilrs recognises an earlier export by them."""
+    return {"datapackage.json", *(f"{table.name}.csv" for table in tables)}
+
+
+def _in_the_way(directory: Path, own: set[str]) -> list[str]:
+    """What in `directory` ilrs did not write: anything but its own regular files."""
+    found = []
+    for entry in sorted(os.listdir(directory)):
+        path = directory / entry
+        kind = kind_of(path)
+        if entry not in own or kind != "a regular file":
+            found.append(f"{entry}/ (a directory)" if kind == "a directory" else
+                         entry if kind == "a regular file" else f"{entry} ({kind})")  # fmt: skip
+    return found
+
+
+def _check_target(directory: Path, own: set[str], force: bool) -> bool:
+    """Whether `directory` exists (then empty, or an earlier export with `force`); raise
+    TargetInTheWay listing what is in the way otherwise."""
+    if not os.path.lexists(directory):
+        return False
+    kind = kind_of(directory)
+    if kind != "a directory":
+        raise TargetInTheWay(str(directory), [f"{directory} ({kind})"], replaceable=False)
+    here = Path.cwd().resolve()
+    if directory.resolve() in (here, *here.parents):
+        raise WriteFailed(
+            str(directory), "it is the working directory, or holds it; name a directory to "
+            "create, such as ilrs-data"
+        )  # fmt: skip
+    entries = os.listdir(directory)
+    if not entries:
+        return True
+    found = _in_the_way(directory, own)
+    if found:
+        shown = found[:10] + ([f"and {len(found) - 10} more"] if len(found) > 10 else [])
+        raise TargetInTheWay(str(directory), shown, replaceable=False)
+    if not force:
+        raise TargetInTheWay(str(directory), [], replaceable=True)
+    return True
+
+
+def _remove_export(directory: Path, own: set[str]) -> None:
+    """Remove an earlier export: its own files, then the directory if nothing else is in it."""
+    for name in own:
         with contextlib.suppress(FileNotFoundError):
-            path.unlink()
+            (directory / name).unlink()
+    with contextlib.suppress(OSError):
+        directory.rmdir()
 
 
 def write_datapackage(dataset: Dataset, directory: Path, force: bool = False) -> dict[str, int]:
     """Write the dataset as a data package in `directory`; return each table's row count.
-    A directory that holds anything is replaced only with `force`; the new one appears whole
-    or not at all."""
-    directory = Path(directory)
-    exists = directory.exists() or directory.is_symlink()
-    if exists and not force and (not directory.is_dir() or any(directory.iterdir())):
-        raise FileExistsError(f"{directory} exists and is not empty; use force to replace it")
-    token = secrets.token_hex(4)
-    building = directory.with_name(f".{directory.name}.{token}.tmp")
-    previous = directory.with_name(f".{directory.name}.{token}.old")
-    building.mkdir()
+    The directory may be missing or empty; an earlier export (only files an export writes)
+    is replaced only with `force`; anything else is never replaced (TargetInTheWay lists it).
+    The new package appears whole or not at all."""
+    shown = Path(directory)
+    directory = absolute(shown)
+    tables = export_tables(dataset)
+    own = _own_names(tables)
+    exists = _check_target(shown, own, force)
+    building = temporary_beside(directory)
+    previous = temporary_beside(directory, ".old")
     try:
-        counts = _write(dataset, building)
+        building.mkdir()
+    except OSError as error:
+        raise failed(shown, error) from None
+    try:
+        counts = _write(tables, dataset, building)
         if exists:
             directory.rename(previous)
         try:
@@ -127,9 +179,11 @@ def write_datapackage(dataset: Dataset, directory: Path, force: bool = False) ->
             if exists:
                 previous.rename(directory)
             raise
-    except BaseException:
-        _remove(building)
+    except BaseException as error:
+        _remove_export(building, own)
+        if isinstance(error, OSError):
+            raise failed(shown, error) from None
         raise
     if exists:
-        _remove(previous)
+        _remove_export(previous, own)
     return counts

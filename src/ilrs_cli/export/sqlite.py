@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import datetime
 import os
-import secrets
 import sqlite3
 from enum import Enum
 from pathlib import Path
@@ -20,8 +19,10 @@ from typing import NamedTuple
 
 from .. import __version__
 from ..core.dates import FuzzyDate
+from ..core.errors import WriteFailed
 from ..core.kinds import KINDS, Kind
 from ..core.records import Dataset, Place
+from ..load.atomic import absolute, check_file_target, failed, temporary_beside
 from ..load.schema import (
     CITATIONS,
     DATE,
@@ -200,7 +201,34 @@ def export_tables(dataset: Dataset) -> list[Table]:
         ("key",),
         _meta(dataset),
     )
-    return [places, *record_tables, standings, payload_institutions, citations, aliases, meta]
+    payload_countries = _payload_countries_table(dataset)
+    return [
+        places, *record_tables, standings, payload_institutions, payload_countries, citations,
+        aliases, meta,
+    ]  # fmt: skip
+
+
+def _payload_countries_table(dataset: Dataset) -> Table:
+    """Each payload's partner countries and regions, each once: join through this, not
+    through institutions, to count payloads by country without repeating one."""
+    return Table(
+        "payload_countries",
+        "The countries and regions of each payload's partner institutions, each once, in the "
+        "order of the partners (as the `countries` key of `ilrs payloads --json`); "
+        "international organizations are not places.",
+        (
+            Column("payload_id", "string", "The payload.", True, ("payloads", "id")),
+            Column("country", "string", "A partner's country or region.", True,
+                   ("places", "name")),
+            Column("position", "integer", "Its place in the payload's list, from 1.", True),
+        ),
+        ("payload_id", "country"),
+        [
+            (payload.id, place.name, n)
+            for payload in dataset.payloads
+            for n, place in enumerate(payload.places, start=1)
+        ],
+    )  # fmt: skip
 
 
 def _standings_table(dataset: Dataset) -> Table:
@@ -241,7 +269,9 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-SQL_TYPES = {"string": "TEXT", "date": "TEXT", "integer": "INTEGER", "boolean": "INTEGER"}
+# A date column is declared DATE (an ISO day as text): sqlite3's PARSE_DECLTYPES and
+# Datasette read it as a date.
+SQL_TYPES = {"string": "TEXT", "date": "DATE", "integer": "INTEGER", "boolean": "INTEGER"}
 
 
 def _create_table(table: Table, referenced: set[tuple[str, str]]) -> str:
@@ -438,14 +468,16 @@ def _fill(connection: sqlite3.Connection, tables: list[Table]) -> None:
 
 def write_sqlite(dataset: Dataset, path: Path, force: bool = False) -> dict[str, int]:
     """Write the dataset to the SQLite database `path`; return each table's row count.
-    An existing file is replaced only with `force`; the file appears whole or not at all."""
-    path = Path(path)
-    if (path.exists() or path.is_symlink()) and not force:
-        raise FileExistsError(f"{path} already exists; use force to replace it")
+    An existing regular file is replaced only with `force`, anything else never
+    (TargetInTheWay); the file appears whole or not at all. WriteFailed when SQLite or the
+    system cannot write it (a full disk, a directory that may not be written in)."""
+    shown = Path(path)
+    path = absolute(shown)
+    check_file_target(shown, force)
     if not path.parent.is_dir():
-        raise FileNotFoundError(f"no directory {path.parent} to write {path.name} in")
+        raise WriteFailed(str(shown), f"there is no directory {path.parent} to write it in")
     tables = export_tables(dataset)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    temporary = temporary_beside(path)
     try:
         connection = sqlite3.connect(temporary, isolation_level=None)
         try:
@@ -453,9 +485,13 @@ def write_sqlite(dataset: Dataset, path: Path, force: bool = False) -> dict[str,
         finally:
             connection.close()
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):
                 leftover.unlink()
+        if isinstance(error, sqlite3.Error):
+            raise WriteFailed(str(shown), str(error)) from None
+        if isinstance(error, OSError):
+            raise failed(shown, error) from None
         raise
     return {table.name: len(table.rows) for table in tables}

@@ -4,7 +4,10 @@ the record it is in and its line."""
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from ..core.errors import DatasetError
@@ -18,9 +21,9 @@ from ..core.records import (
     Event,
     Place,
 )
-from ..core.text import suggest
+from ..core.text import mixed_script, suggest
 from . import rules
-from .schema import TABLES, Table
+from .schema import TABLES, DataField, Table
 
 ISO_CODE_PATTERN = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?", re.ASCII)
 TOP_LEVEL_KEYS = frozenset({"dataset", "places", *(kind.plural for kind in KINDS)})
@@ -34,16 +37,33 @@ def build_dataset(
 
 class _Record:
     """One table being read: its typed values and the problems found in it. `lines` gives
-    the line of each key, so a problem with a field points at the field's own line."""
+    the line of each key, so a problem with a field points at the field's own line. `where`
+    names the record. Both may be callables, asked only when there is a problem to report:
+    a valid file never pays for finding lines."""
 
     def __init__(
-        self, where: str, problems: list[str], lines: dict[str, int] | None = None
+        self,
+        where: str | Callable[[], str],
+        problems: list[str],
+        lines: dict[str, int] | Callable[[], dict[str, int]] | None = None,
     ) -> None:
-        self.where = where
+        self._where = where
+        self._lines = lines or {}
         self.problems = problems
-        self.lines = lines or {}
         self.values: dict[str, Any] = {}
         self.ok = True
+
+    @property
+    def where(self) -> str:
+        if callable(self._where):
+            self._where = self._where()
+        return self._where
+
+    @property
+    def lines(self) -> dict[str, int]:
+        if callable(self._lines):
+            self._lines = self._lines()
+        return self._lines
 
     def problem(self, message: str, key: str | None = None) -> None:
         where = self.where
@@ -55,24 +75,42 @@ class _Record:
 
 def _read(table: dict[str, Any], schema: Table, record: _Record) -> None:
     """Read every declared field of `table` into record.values; report unknown fields."""
-    for spec in schema.fields:
+    values = record.values
+    for spec, target in _targets(schema):
         value = table.get(spec.name)
         if value is None:
             if spec.required:
                 record.problem(f"missing required field '{spec.name}'")
             continue
         try:
-            record.values[spec.target] = spec.type.read(value)
+            values[target] = spec.type.read(value)
         except ValueError as error:
             message = str(error)
             joined = f"'{spec.name}'{'' if message.startswith(':') else ' '}{message}"
             record.problem(joined, spec.name)
 
 
+_TARGETS: dict[str, tuple[tuple[DataField, str], ...]] = {}
+_KNOWN: dict[str, frozenset[str]] = {}
+
+
+def _targets(schema: Table) -> tuple[tuple[DataField, str], ...]:
+    """Each field of a table with the attribute it fills, worked out once per table."""
+    found = _TARGETS.get(schema.title)
+    if found is None:
+        found = _TARGETS[schema.title] = tuple((spec, spec.target) for spec in schema.fields)
+    return found
+
+
 def _unknown(table: dict[str, Any], schema: Table, record: _Record) -> None:
-    known = [spec.name for spec in schema.fields]
-    for key in sorted(set(table) - set(known)):
-        record.problem(f"unknown field '{key}'{suggest(key, known)}", key)
+    known = _KNOWN.get(schema.title)
+    if known is None:
+        known = _KNOWN[schema.title] = frozenset(spec.name for spec in schema.fields)
+    if table.keys() <= known:
+        return
+    names = [spec.name for spec in schema.fields]
+    for key in sorted(set(table) - known):
+        record.problem(f"unknown field '{key}'{suggest(key, names)}", key)
 
 
 class _Builder:
@@ -80,8 +118,10 @@ class _Builder:
         self.path = path
         self.bundled = bundled
         self.document = document
-        self.header_lines, self.key_lines = _header_lines(text)
-        self.record_lines: dict[tuple[str, str], dict[str, int]] = {}
+        self.text = text
+        self._found_lines: tuple[dict[str, list[int]], dict[str, list[dict[str, int]]]] | None
+        self._found_lines = None
+        self.record_index: dict[tuple[str, str], int] = {}  # (table, id) -> position
         self.problems: list[str] = []
         self.seen_ids: dict[str, str] = {}
         self.places: dict[str, Place] = {}
@@ -95,11 +135,10 @@ class _Builder:
         self._places()
         if check_codes:
             self._check_iso_codes()
+        self.mission_names = self._declared_missions()
         records: dict[str, list[Any]] = {}
         for kind in KINDS:
             records[kind.plural] = self._records(kind)
-            if kind.name == "mission":
-                self.mission_names = {mission.name for mission in records[kind.plural]}
         signings = [rules.signing_event(m) for m in records["members"] if m.date is not None]
         for member in records["members"]:
             if member.date is not None:
@@ -120,6 +159,20 @@ class _Builder:
             places=tuple(self.places.values()),
             **by_table,
         )
+
+    def _declared_missions(self) -> set[str]:
+        """The names of the [[missions]] records, read first: payloads, events and facts
+        name them (a record that is broken otherwise is reported on its own)."""
+        tables = self.document.get("missions", [])
+        if not isinstance(tables, list):
+            return set()
+        names = (table.get("name") for table in tables if isinstance(table, dict))
+        return {name.strip() for name in names if isinstance(name, str)}
+
+    def _missions_hint(self, value: str) -> str:
+        if not self.mission_names:
+            return f"the file has no [[missions]] records; add one named {value!r}"
+        return f"use one of the [[missions]] names: {', '.join(sorted(self.mission_names))}"
 
     def _info(self) -> DatasetInfo | None:
         table = self.document.get("dataset")
@@ -148,6 +201,13 @@ class _Builder:
                 continue
             if code in codes:
                 self.problems.append(f"{where}: code {code!r} is also used by {codes[code]!r}")
+            if mixed := mixed_script(name):
+                first, second, odd = mixed
+                self.problems.append(
+                    f"{where}: mixes {first} and {second} letters in one word ({odd!r} is "
+                    f"U+{ord(odd):04X} {unicodedata.name(odd, '?')}), so it looks like a name it "
+                    "is not; write each word in one script"
+                )
             codes[code] = name
             self.places[name] = Place(name, code)
         for special in (INTERNATIONAL, UNKNOWN):
@@ -178,18 +238,21 @@ class _Builder:
             self.problems.append(f"'{kind.plural}' must be an array of tables ([[{kind.plural}]])")
             return []
         schema = TABLES[kind.plural]
+        links = [(spec, target) for spec, target in _targets(schema) if spec.type.link]
         built = []
-        blocks = self.key_lines.get(kind.plural, [])
         for index, table in enumerate(raw):
-            lines = blocks[index] if index < len(blocks) else {}
-            record = _Record(self._where(kind.plural, index, table), self.problems, lines)
+            record = _Record(
+                functools.partial(self._where, kind.plural, index, table),
+                self.problems,
+                functools.partial(self._key_lines, kind.plural, index),
+            )
             if isinstance(table.get("id"), str):
-                self.record_lines[(kind.plural, table["id"])] = lines
+                self.record_index[(kind.plural, table["id"])] = index
             _read(table, schema, record)
             self._unique_id(record, kind)
-            for spec in schema.fields:
-                if spec.type.link is not None and spec.target in record.values:
-                    self._link(record, spec.type.link, spec.target, spec.name)
+            for spec, target in links:
+                if target in record.values:
+                    self._link(record, spec.type.link or "", target, spec.name)
             for message in rules.record_problems(kind.name, record.values):
                 record.problem(message)
             _unknown(table, schema, record)
@@ -199,9 +262,20 @@ class _Builder:
                 built.append(value)
         return built
 
+    def _lines(self) -> tuple[dict[str, list[int]], dict[str, list[dict[str, int]]]]:
+        """The line of each [[table]] header and key, found when a problem first needs one."""
+        if self._found_lines is None:
+            self._found_lines = _header_lines(self.text)
+        return self._found_lines
+
+    def _key_lines(self, key: str, index: int) -> dict[str, int]:
+        blocks = self._lines()[1].get(key, [])
+        return blocks[index] if index < len(blocks) else {}
+
     def _locate(self, plural: str, record_id: str, key: str) -> str:
         """ "[[members]] (id 'x', line 40)": a record, at the line of its `key` where known."""
-        line = self.record_lines.get((plural, record_id), {}).get(key)
+        index = self.record_index.get((plural, record_id))
+        line = None if index is None else self._key_lines(plural, index).get(key)
         return f"[[{plural}]] (id {record_id!r}" + (f", line {line})" if line else ")")
 
     def _where(self, key: str, index: int, table: dict[str, Any]) -> str:
@@ -209,7 +283,7 @@ class _Builder:
         details = []
         if isinstance(table.get("id"), str):
             details.append(f"id {table['id'][:80]!r}")
-        lines = self.header_lines.get(key, [])
+        lines = self._lines()[0].get(key, [])
         if index < len(lines):
             details.append(f"line {lines[index]}")
         return f"[[{key}]] #{index + 1}" + (f" ({', '.join(details)})" if details else "")
@@ -245,11 +319,8 @@ class _Builder:
                 )
             record.values[target] = place
         elif link == "mission":
-            if self.mission_names and value not in self.mission_names:
-                known = ", ".join(sorted(self.mission_names))
-                record.problem(
-                    f"'{target}' is {value!r}; use one of the [[missions]] names: {known}", key
-                )
+            if value not in self.mission_names:
+                record.problem(f"'{target}' is {value!r}; {self._missions_hint(value)}", key)
         elif link == "citations":
             record.values[target] = self._citations(record, value)
         else:
@@ -272,10 +343,15 @@ class _Builder:
         if record.ok and not entries:
             record.problem("has no sources; every record needs at least one", "sources")
         citations = []
-        line = record.lines.get("sources")
-        where = re.sub(r"line \d+", f"line {line}", record.where) if line else record.where
+
+        def where(number: int) -> str:
+            line = record.lines.get("sources")
+            found = record.where
+            found = re.sub(r"line \d+", f"line {line}", found) if line else found
+            return f"{found} source #{number}"
+
         for number, entry in enumerate(entries, start=1):
-            cite = _Record(f"{where} source #{number}", self.problems)
+            cite = _Record(functools.partial(where, number), self.problems)
             _read(entry, TABLES["citation"], cite)
             _unknown(entry, TABLES["citation"], cite)
             source = self._lookup(cite, "source", cite.values.get("id", "")) if cite.ok else None
@@ -287,7 +363,6 @@ class _Builder:
 
 
 _HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
-_TABLE = re.compile(r"^\s*\[")
 _KEY = re.compile(r'^\s*(?:"([^"]+)"|([A-Za-z0-9_-]+))\s*=')
 
 
@@ -298,12 +373,13 @@ def _header_lines(text: str) -> tuple[dict[str, list[int]], dict[str, list[dict[
     keys: dict[str, list[dict[str, int]]] = {}
     current: dict[str, int] | None = None
     for number, line in enumerate(text.splitlines(), start=1):
-        if match := _HEADER.match(line):
-            headers.setdefault(match[1], []).append(number)
-            current = {}
-            keys.setdefault(match[1], []).append(current)
-        elif _TABLE.match(line):
-            current = None
+        if line.lstrip().startswith("["):
+            if match := _HEADER.match(line):
+                headers.setdefault(match[1], []).append(number)
+                current = {}
+                keys.setdefault(match[1], []).append(current)
+            else:
+                current = None
         elif current is not None and (key := _KEY.match(line)):
             current.setdefault(key[1] or key[2], number)
     return headers, keys

@@ -10,6 +10,8 @@ from typing import Any
 from ..core.records import DatasetInfo, Event, Member, Signatory
 from ..core.vocab import EventKind, EventStatus, Level, MemberStatus
 
+SIGNINGS_MISSION = "ILRS"  # the mission of the signing events that members' dates add
+
 
 def record_problems(kind: str, values: dict[str, Any]) -> list[str]:
     """Problems within one record, from its typed values."""
@@ -59,6 +61,17 @@ def dataset_problems(
                 f"[[members]] (id {member.id!r}): a second national record for "
                 f"{member.place.name} (the first is {twin!r}); merge them into one record"
             )
+    signed = [member.id for member in members if member.date is not None]
+    if signed and SIGNINGS_MISSION not in {mission.name for mission in records["missions"]}:
+        problems.append(
+            f"[[members]] (id {signed[0]!r}, and {len(signed) - 1} more): a signing date puts "
+            f"a signing event on the {SIGNINGS_MISSION} timeline, and the file has no "
+            f"[[missions]] record named {SIGNINGS_MISSION!r}; add one"
+            if len(signed) > 1 else
+            f"[[members]] (id {signed[0]!r}): a signing date puts a signing event on the "
+            f"{SIGNINGS_MISSION} timeline, and the file has no [[missions]] record named "
+            f"{SIGNINGS_MISSION!r}; add one"
+        )  # fmt: skip
     problems += _signatory_problems(records["signatories"], info, locate)
     if info is None:
         return problems
@@ -129,7 +142,7 @@ def signing_event(member: Member) -> Event:
     return Event(
         id=signing_id(member.id),
         date=member.date,
-        mission="ILRS",
+        mission=SIGNINGS_MISSION,
         status=EventStatus.DONE,
         event=member.agreement or f"{member.name} signs an ILRS agreement",
         sources=member.sources,

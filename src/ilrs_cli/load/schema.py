@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Any, NamedTuple
 
 from ..core.dates import DATASET_FORMATS, FuzzyDate, parse_dataset_date
+from ..core.records import MAX_ID
 from ..core.vocab import EventKind, EventStatus, Level, MemberStatus, PayloadKind
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
@@ -52,6 +53,8 @@ def _text(value: Any) -> str:
 
 def _ident(value: Any) -> str:
     text = _text(value)
+    if len(text) > MAX_ID:
+        raise ValueError(f"is {len(text):,} characters long; an id is at most {MAX_ID}")
     if not ID_PATTERN.fullmatch(text):
         raise ValueError(f"{text!r} must be lower-case letters, digits and hyphens")
     return text

@@ -9,7 +9,10 @@ miss, so a cache entry can never make an invalid file pass, and it is never exec
 
 The directory is $ILRS_CACHE_DIR, else $XDG_CACHE_HOME/ilrs (when that is an absolute path),
 else ~/.cache/ilrs. It is used only when it is a real directory (not a link) owned by the user
-with no access for group or others (ilrs creates it with mode 0700). Entries are opened without
+with no access for group or others: ilrs creates it with mode 0700 (and its parent, but nothing
+further up), and never changes the mode of a directory that exists; one that is not safe is
+not used, and the command line says so (`refusal`). ilrs touches only the names it writes
+there (`_OWN_NAME`), so `ilrs cache --clear` removes nothing else. Entries are opened without
 following links and read only when they are regular files owned by the user and writable by no
 one else. There is one entry per dataset path, replaced when the file changes; a temporary file
 is removed whatever happens. Non-regular files (stdin, FIFOs) are never cached.
@@ -23,6 +26,7 @@ import datetime
 import hashlib
 import json
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterator
@@ -59,34 +63,87 @@ def cache_directory() -> Path | None:
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+# The only names ilrs writes in the cache directory, so the only ones it ever removes: an entry
+# per dataset path (a part such as `names` beside the document), a temporary file while one is
+# written, and the pickle entries of older versions.
+_OWN_NAME = re.compile(r"[0-9a-f]{32}(\.[a-z]+)?\.(json|pickle)|\.tmp-[0-9a-f]{16}\.json")
 
 
 def _owned(status: os.stat_result) -> bool:
     return not hasattr(os, "getuid") or status.st_uid == os.getuid()
 
 
+class _Refused(Exception):
+    """A cache directory that exists but is not safe to use; the message says why."""
+
+
+def _open_directory(directory: Path) -> int:
+    """A descriptor of `directory` when it is a real directory (not a link), the user's own
+    and closed to group and others; _Refused when it is not. It is never changed: ilrs does
+    not make private a directory someone else may rely on."""
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NOFOLLOW
+    try:
+        descriptor = os.open(directory, flags)
+    except OSError:
+        if os.path.islink(directory):
+            raise _Refused("is a symbolic link") from None
+        if os.path.lexists(directory) and not os.path.isdir(directory):
+            raise _Refused("is not a directory") from None
+        raise
+    status = os.fstat(descriptor)
+    problem = None
+    if not stat.S_ISDIR(status.st_mode):
+        problem = "is not a directory"
+    elif not _owned(status):
+        problem = "belongs to another user"
+    elif status.st_mode & 0o077:
+        problem = f"is open to group or others (mode {stat.S_IMODE(status.st_mode):04o})"
+    if problem is not None:
+        os.close(descriptor)
+        raise _Refused(problem)
+    return descriptor
+
+
+def _create(directory: Path) -> None:
+    """Make the cache directory with mode 0700, and its parent (as ~/.cache) when only that
+    is missing; never anything further up, so a missing home is never created."""
+    if not directory.parent.is_dir():
+        directory.parent.mkdir(mode=0o700)
+    directory.mkdir(mode=0o700)
+
+
+def refusal() -> str | None:
+    """Why the cache directory is not used although it exists, or None: for the command line
+    to say so, naming it."""
+    directory = cache_directory()
+    if directory is None or not os.path.lexists(directory):
+        return None
+    try:
+        os.close(_open_directory(directory))
+    except _Refused as refused:
+        return (
+            f"the cache directory {directory} {refused}, so it is not used; ilrs keeps its "
+            "cache only in a directory of its own, closed to others: point ILRS_CACHE_DIR at "
+            "a new directory, or set ILRS_NO_CACHE=1"
+        )
+    except OSError as error:
+        return f"the cache directory {directory} cannot be opened: {error.strerror or error}"
+    return None
+
+
 @contextlib.contextmanager
 def _private_directory(create: bool) -> Iterator[int | None]:
-    """A descriptor of the cache directory when it is safe to use: a real directory (not a
-    link), the user's own, closed to group and others; created with mode 0700 when `create`.
-    Entries are then opened relative to the descriptor, so the path cannot be swapped."""
+    """A descriptor of the cache directory when it is safe to use (see `_open_directory`),
+    created when `create` and missing. Entries are then opened relative to the descriptor, so
+    the path cannot be swapped."""
     directory = cache_directory()
     descriptor = None
     try:
         if directory is not None:
             if create and not os.path.lexists(directory):
-                directory.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-                directory.mkdir(mode=0o700)
-            flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NOFOLLOW
-            descriptor = os.open(directory, flags)
-            status = os.fstat(descriptor)
-            if stat.S_ISDIR(status.st_mode) and _owned(status) and status.st_mode & 0o077:
-                os.fchmod(descriptor, 0o700)  # the user's own, made private (older ilrs: 0755)
-                status = os.fstat(descriptor)
-            if not stat.S_ISDIR(status.st_mode) or status.st_mode & 0o077 or not _owned(status):
-                os.close(descriptor)
-                descriptor = None
-    except OSError:
+                _create(directory)
+            descriptor = _open_directory(directory)
+    except (OSError, _Refused):
         descriptor = None
     try:
         yield descriptor
@@ -167,13 +224,23 @@ def write_document(file: Path, key: str, document: dict[str, Any], part: str = "
 
 
 def clear() -> tuple[Path | None, int]:
-    """Remove every entry (and stray temporary file); the directory and how many went."""
+    """Remove every entry (and stray temporary file): only regular files with the names ilrs
+    writes, nothing else in the directory. The directory and how many went; the reason as
+    CacheRefused when the directory exists but is not one ilrs uses."""
+    from ..core.errors import CacheRefused
+
+    problem = refusal()
+    if problem is not None:
+        raise CacheRefused(problem)
     removed = 0
     with _private_directory(create=False) as directory:
         if directory is not None:
             for name in os.listdir(directory):
-                if name.endswith((ENTRY_SUFFIX, ".pickle")):  # .pickle: older versions
-                    with contextlib.suppress(OSError):
+                if not _OWN_NAME.fullmatch(name):
+                    continue
+                with contextlib.suppress(OSError):
+                    status = os.stat(name, dir_fd=directory, follow_symlinks=False)
+                    if stat.S_ISREG(status.st_mode) and _owned(status):
                         os.unlink(name, dir_fd=directory)
                         removed += 1
     return cache_directory(), removed

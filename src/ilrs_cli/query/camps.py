@@ -16,6 +16,7 @@ from typing import NamedTuple
 from ..core.dates import FuzzyDate
 from ..core.records import Dataset, Member, Place, Signatory
 from ..core.vocab import Camp, Level
+from .index import per_dataset
 
 LEAD = "CN"  # China leads the ILRS; it has no participant record of its own
 LEAD_TEXT = "leads the ILRS"
@@ -72,15 +73,13 @@ def first_of(ilrs: FuzzyDate | None, artemis: FuzzyDate) -> str:
     return "unclear"
 
 
-_CACHE: dict[int, tuple[Dataset, dict[Place, Standing]]] = {}
-
-
 def standings(dataset: Dataset) -> dict[Place, Standing]:
     """The standing of every place of the dataset (the special places too), computed once
-    per dataset: each member and signatory is looked at once."""
-    kept = _CACHE.get(id(dataset))
-    if kept is not None and kept[0] is dataset:
-        return kept[1]
+    per dataset (query.index.per_dataset): each member and signatory is looked at once."""
+    return per_dataset(dataset, "standings", _standings)
+
+
+def _standings(dataset: Dataset) -> dict[Place, Standing]:
     members: dict[Place, list[Member]] = {}
     for member in dataset.members:
         members.setdefault(member.place, []).append(member)
@@ -100,8 +99,6 @@ def standings(dataset: Dataset) -> dict[Place, Standing]:
             signatory=signatory,
             lead=LEAD in (place.code, parent),
         )
-    _CACHE.clear()
-    _CACHE[id(dataset)] = (dataset, found)
     return found
 
 

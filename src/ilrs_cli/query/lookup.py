@@ -6,8 +6,9 @@ from typing import NamedTuple
 
 from ..core.errors import QueryError, RecordNotFound
 from ..core.kinds import Kind, Record, all_records
-from ..core.records import Dataset
+from ..core.records import MAX_ID, Dataset
 from ..core.text import fold
+from .index import at_places, by_id
 
 
 class Found(NamedTuple):
@@ -24,11 +25,15 @@ def find(dataset: Dataset, record_id: str) -> Found:
     wanted = record_id.strip()
     if not wanted:
         raise QueryError("id", "give a record id; search finds them by name")
-    folded = wanted.casefold()
-    exact = [(kind, record) for kind, record in all_records(dataset) if record.id == wanted]
-    loose = [(k, r) for k, r in all_records(dataset) if r.id.casefold() == folded]
-    if exact or loose:
-        kind, record = (exact or loose)[0]
+    if len(wanted) > MAX_ID:
+        raise QueryError(
+            "id", f"an id or name is at most {MAX_ID} characters; this one has {len(wanted):,} "
+            f"({wanted[:40]!r}...)"
+        )  # fmt: skip
+    ids = by_id(dataset)
+    match = ids.exact.get(wanted) or ids.folded.get(wanted.casefold())
+    if match is not None:
+        kind, record = match
         if kind.name in ("member", "signatory"):  # a country's records: name the rest
             same = _of_country(dataset, wanted, quiet=True)
             if same is not None:
@@ -50,10 +55,9 @@ def _of_country(dataset: Dataset, text: str, quiet: bool = False) -> Found | Non
         country = resolve_country(text, dataset.places)
     except QueryError:
         return None
-    members = [m for m in dataset.members if country.includes(m.place)]
-    members.sort(key=lambda member: member.level is not Level.NATIONAL)
-    payloads = [p for p in dataset.payloads if any(country.includes(x) for x in p.places)]
-    signed = [s for s in dataset.signatories if country.includes(s.place)]
+    at = at_places(dataset, [place for place in dataset.places if country.includes(place)])
+    members = sorted(at.members, key=lambda member: member.level is not Level.NATIONAL)
+    payloads, signed = at.payloads, at.signatories
     records: list[tuple[Kind, Record]] = [(BY_NAME["member"], m) for m in members]
     records += [(BY_NAME["signatory"], s) for s in signed]
     records += [(BY_NAME["payload"], p) for p in payloads]

@@ -29,6 +29,7 @@ class Format(str, Enum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
+    SPREADSHEET = "spreadsheet"
     NDJSON = "ndjson"
     IDS = "ids"
     TEXT = "text"
@@ -46,11 +47,14 @@ FORMATS: dict[Format, FormatSpec] = {
     Format.TABLE: FormatSpec("table", frozenset({LISTING, DETAIL}), "tables for people"),
     Format.JSON: FormatSpec("json", frozenset({LISTING, DETAIL}), "plain JSON"),
     Format.CSV: FormatSpec("csv", frozenset({LISTING, DETAIL}), "CSV with a header row"),
+    Format.SPREADSHEET: FormatSpec(
+        "spreadsheet", frozenset({LISTING, DETAIL}), "CSV for Excel and LibreOffice (UTF-8, BOM)"
+    ),
     Format.NDJSON: FormatSpec("ndjson", frozenset({LISTING}), "one JSON object a line"),
     Format.IDS: FormatSpec("ids", frozenset({LISTING}), "one id (or first field) a line"),
     Format.TEXT: FormatSpec("text", frozenset({BIBLIOGRAPHY}), "a numbered reference list"),
     Format.BIBTEX: FormatSpec("bibtex", frozenset({BIBLIOGRAPHY}), "biblatex @online entries"),
-    Format.CSL_JSON: FormatSpec("csl_json", frozenset({BIBLIOGRAPHY}), "CSL-JSON (Zotero)"),
+    Format.CSL_JSON: FormatSpec("csl_json", frozenset({BIBLIOGRAPHY}), "CSL-JSON (Zotero, Pandoc)"),
 }
 
 

@@ -77,12 +77,12 @@ def render(report: Listing | Detail) -> str:
         print_caption("" if listings else report.caption)
     for listing in listings:
         columns = listing.shown(listing.table_columns)
-        markers = source_markers(listing.items) if any(c.name == "sources" for c in columns) else {}
+        markers = source_markers(listing.items) if any(c.is_citations for c in columns) else {}
         items = [escaped(item) for item in listing.items]
         notes: list[str] = []
         rows = [
             [
-                marker_cell(item, markers) if column.name == "sources"
+                marker_cell(item, markers) if column.is_citations
                 else _noted(column.name, column.cell(item), notes)
                 for column in columns
             ]

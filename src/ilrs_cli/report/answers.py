@@ -22,6 +22,8 @@ from .list_commands import COLUMNS_BY_COMMAND
 from .listing import Listing
 
 Texts = str | Sequence[str] | None
+MAX_QUERY = 200  # characters of search text: a name or a few words
+MAX_QUERY_WORDS = 20
 
 
 def _many(value: Texts) -> list[str]:
@@ -64,6 +66,18 @@ def _as_of_day(dataset: Dataset, text: str | None) -> datetime.date | None:
             f"{when.end.isoformat()}; give a date on or before {limit}",
         )
     return when.end
+
+
+def _reversed(start: FuzzyDate | None, end: FuzzyDate | None, after: Any, before: Any) -> list[str]:
+    """A note when `after` is later than `before`: not an error, since a date that is a span
+    can reach into both (2024/2025 is on or after 2025 and on or before 2024), but never a
+    silently empty answer."""
+    if start is None or end is None or start.start <= end.end:
+        return []
+    return [
+        f"after {after} is later than before {before}: only a date spanning from {before} or "
+        f"earlier to {after} or later matches both; swap them for the dates between"
+    ]
 
 
 def _choice(kind: type[Any], value: Any, argument: str) -> Any:
@@ -154,6 +168,7 @@ def members(
             names = ", ".join(f"{m.name} ({m.date.display if m.date else ''})" for m in spanning)
             notes.append(f"not counted, the signing date spans {day.isoformat()}: {names}")
     start, end = _point(after, "after"), _point(before, "before")
+    notes += _reversed(start, end, after, before)
     if start is not None or end is not None:
         undated = [m for m in found if m.date is None]
         found = [m for m in found if m.date is not None and filters.within(m.date, start, end)]
@@ -195,7 +210,8 @@ def timeline(
     if chosen_status is not None:
         items = [item for item in listing.items if item["status"] == chosen_status.value]
         listing = listing._replace(items=items, heading=f"{listing.heading}, {chosen_status.value}")
-    return listing
+    notes = _reversed(start, end, after, before)
+    return listing._replace(notes=(*listing.notes, *notes)) if notes else listing
 
 
 def facts(dataset: Dataset, mission: Texts = None) -> Listing:
@@ -343,6 +359,11 @@ def search(dataset: Dataset, text: str) -> Listing:
 
     if not fold(text):
         raise QueryError("text", "give some letters or digits to search for")
+    if len(text) > MAX_QUERY or len(fold(text).split()) > MAX_QUERY_WORDS:
+        raise QueryError(
+            "text", f"search text is at most {MAX_QUERY} characters and {MAX_QUERY_WORDS} "
+            f"words; this has {len(text):,} characters and {len(fold(text).split()):,} words"
+        )  # fmt: skip
     return build_listings.search_listing(dataset, search_records(dataset, text), text)
 
 

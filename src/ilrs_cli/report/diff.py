@@ -5,11 +5,12 @@ user of `--json` would see it."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, KeysView
 from typing import Any
 
-from ..core.kinds import KINDS
+from ..core.kinds import KINDS, Kind
 from ..core.records import Dataset
-from .items import record_item
+from .items import dataset_context, record_item
 from .listing import ID, Column, Item, Listing
 
 DIFF_COLUMNS = (
@@ -39,15 +40,29 @@ def _comparable(item: Item) -> Item:
 
 
 def _rows(kind: str, old: dict[str, Item], new: dict[str, Item]) -> list[Item]:
+    return _changes(kind, old.keys(), new.keys(), lambda key: (old[key], new[key]))
+
+
+def _changes(
+    kind: str,
+    old: KeysView[str],
+    new: KeysView[str],
+    items: Callable[[str], tuple[Item, Item] | None],
+) -> list[Item]:
+    """Rows of records added, removed and changed (field by field); `items` gives the old
+    and new objects of a key in both, or None when they cannot differ."""
     rows: list[Item] = []
-    for key in new.keys() - old.keys():
+    for key in new - old:
         rows.append({"change": "added", "kind": kind, "id": key, "field": None,
                      "old": None, "new": None})  # fmt: skip
-    for key in old.keys() - new.keys():
+    for key in old - new:
         rows.append({"change": "removed", "kind": kind, "id": key, "field": None,
                      "old": None, "new": None})  # fmt: skip
-    for key in old.keys() & new.keys():
-        before, after = old[key], new[key]
+    for key in old & new:
+        pair = items(key)
+        if pair is None:
+            continue
+        before, after = pair
         for field in dict.fromkeys([*before, *after]):
             was, now = before.get(field), after.get(field)
             if was != now:
@@ -55,6 +70,25 @@ def _rows(kind: str, old: dict[str, Item], new: dict[str, Item]) -> list[Item]:
                              "old": _text(was), "new": _text(now)})  # fmt: skip
     order = {"removed": 0, "added": 1, "changed": 2}
     return sorted(rows, key=lambda row: (order[row["change"]], row["id"], row["field"] or ""))
+
+
+def _record_rows(kind: Kind, old: Dataset, new: Dataset) -> list[Item]:
+    """The rows of one kind. Records are indexed by id; the JSON objects are built only for
+    records in both, and not at all for a record equal in both whose object reads the same
+    of either dataset (`items.dataset_context`): linear, and cheap when little changed."""
+    before = {record.id: record for record in getattr(old, kind.plural)}
+    after = {record.id: record for record in getattr(new, kind.plural)}
+
+    def items(key: str) -> tuple[Item, Item] | None:
+        was, now = before[key], after[key]
+        if was == now and dataset_context(kind, was, old) == dataset_context(kind, now, new):
+            return None
+        return (
+            _comparable(record_item(kind, was, old)),
+            _comparable(record_item(kind, now, new)),
+        )
+
+    return _changes(kind.name, before.keys(), after.keys(), items)
 
 
 def diff(old: Dataset, new: Dataset, old_name: str, new_name: str) -> Listing:
@@ -67,9 +101,7 @@ def diff(old: Dataset, new: Dataset, old_name: str, new_name: str) -> Listing:
         {p.name: {"code": p.code} for p in new.places if p.code},
     )
     for kind in KINDS:
-        before = {r.id: _comparable(record_item(kind, r, old)) for r in getattr(old, kind.plural)}
-        after = {r.id: _comparable(record_item(kind, r, new)) for r in getattr(new, kind.plural)}
-        rows += _rows(kind.name, before, after)
+        rows += _record_rows(kind, old, new)
     return Listing(
         heading=f"Changes from {old_name} (old) to {new_name} (new)",
         caption=f"Old: {old_name}, dataset {old.info.version}, as of {old.info.as_of}; "

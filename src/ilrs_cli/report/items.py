@@ -21,6 +21,7 @@ from ..core.records import (
     Signatory,
     Source,
 )
+from ..query.index import at_place, citing, payloads_with
 from .cells import ordinal, participation_words
 from .listing import Item
 
@@ -163,8 +164,8 @@ def signatory_item(signatory: Signatory, dataset: Dataset) -> Item:
         "signed_by": signatory.signed_by,
         "location": signatory.location,
         **standing_keys(dataset, place),
-        "ilrs": [participation_item(m, dataset) for m in dataset.members if m.place == place],
-        "payloads": [payload_ref(p) for p in dataset.payloads if place in p.places],
+        "ilrs": [participation_item(m, dataset) for m in at_place(dataset, place).members],
+        "payloads": [payload_ref(p) for p in at_place(dataset, place).payloads],
         "note": signatory.note,
         "sources": [citation_item(citation) for citation in signatory.sources],
     }
@@ -213,7 +214,7 @@ def institution_item(institution: Institution, dataset: Dataset) -> Item:
         "aliases": list(institution.aliases),
         "name_zh": institution.name_zh,
         "note": institution.note,
-        "payloads": [p.id for p in dataset.payloads if institution in p.institutions],
+        "payloads": list(payloads_with(dataset, institution)),
         "sources": [citation_item(citation) for citation in institution.sources],
     }
 
@@ -241,13 +242,28 @@ def source_item(source: Source, dataset: Dataset | None = None) -> Item:
 
 
 def cited_by(dataset: Dataset, source_id: str) -> list[str]:
-    from ..core.kinds import all_records
+    """The ids of the records that cite the source, from the dataset's index."""
+    return list(citing(dataset).get(source_id, ()))
 
-    return [
-        record.id
-        for _, record in all_records(dataset)
-        if any(citation.source.id == source_id for citation in getattr(record, "sources", ()))
-    ]
+
+def dataset_context(kind: Kind, record: Any, dataset: Dataset) -> Any:
+    """What the object of `record` reads of its dataset beyond the record itself, cheaply: a
+    member names its organization and its country's Accords signing, an institution lists its
+    payloads, a source the records citing it; the other kinds read nothing (an empty tuple).
+    A signatory reads much (its country's ILRS part and payloads): its object itself. Two
+    equal records with equal contexts have equal objects, which is how `diff` skips them."""
+    if kind.name == "member":
+        from ..query.camps import standing_of
+
+        via = dataset.member_name(record.via) if record.via else None
+        return via, standing_of(dataset, record.place).signatory
+    if kind.name == "institution":
+        return payloads_with(dataset, record)
+    if kind.name == "source":
+        return cited_by(dataset, record.id)
+    if kind.name == "signatory":
+        return signatory_item(record, dataset)
+    return ()
 
 
 # The builder of each kind's JSON object, by kind name (core.kinds); a test checks every kind
@@ -275,9 +291,7 @@ ILRS_CAMP, ARTEMIS_CAMP = "ILRS", "Artemis Accords"
 def country_item(dataset: Dataset, place: Place) -> Item:
     from ..query.camps import standing_of
 
-    members = [member for member in dataset.members if member.place == place]
-    institutions = [inst for inst in dataset.institutions if inst.place == place]
-    payloads = [payload for payload in dataset.payloads if place in payload.places]
+    members, institutions, payloads, _ = at_place(dataset, place)
     signatory = standing_of(dataset, place).signatory
     standing = standing_keys(dataset, place)
     return {

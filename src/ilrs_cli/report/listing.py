@@ -44,6 +44,11 @@ class Column(NamedTuple):
     no_wrap: bool = False
     table_only: bool = False  # drawn in tables, not a key of JSON or a column of CSV
 
+    @property
+    def is_citations(self) -> bool:
+        """A list of citations ({id, at, ...}), which tables show as markers."""
+        return self.show is citation_text
+
     def text(self, item: Item, separator: str) -> str:
         value = item.get(self.name)
         if value is None:
@@ -161,9 +166,11 @@ def shape(
     selected = None
     if fields is not None:
         selected = tuple(listing.field_named(name) for name in fields.split(",") if name.strip())
+        if not selected:
+            raise QueryError("fields", f"{fields!r} names no field; valid fields: {valid}")
         unknown = [name for name in selected if name not in listing.names]
-        if unknown or not selected:
-            named = ", ".join(unknown) if unknown else "none"
+        if unknown:
+            named = ", ".join(unknown)
             raise QueryError("fields", f"unknown field(s): {named}; valid fields: {valid}")
     items = listing.items
     if sort is not None:

@@ -1,0 +1,280 @@
+"""The charts: counts by a field (horizontal bars), both camps' growth year by year
+(cumulative lines), and the timeline (each event on a time axis, done and planned apart).
+
+Each takes what the list commands answer (a Listing) or the dataset, and returns a Picture.
+Every mark carries what it shows in data-* attributes and a <title> tooltip.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from ..core.dates import parse_dataset_date
+from ..core.records import Dataset
+from ..core.vocab import Level
+from ..report.listing import Listing, count_by
+from .svg import MARGIN, Picture, as_of_line, nice_ticks, number, shorten, source_line, text_width
+
+BAR = "#3f6e9a"
+ILRS = "#c0392b"
+ARTEMIS = "#1f5fa8"
+MISSIONS = {"Chang'e-7": "#1b9e77", "Chang'e-8": "#d95f02", "ILRS": "#7570b3"}
+OTHER_MISSION = "#666666"
+NONE = "(none)"
+
+
+def count_chart(
+    dataset: Dataset, rows_of: Listing, field: str, counted: str, name: str = "count"
+) -> Picture:
+    """Horizontal bars of a listing's rows counted by `field`, as `--count-by` counts them:
+    one bar a value, its length the count. `counted` names the rows: payloads, members."""
+    listing = count_by(rows_of, field)
+    rows = [(NONE if item[field] is None else str(item[field]), int(item["count"]))
+            for item in listing.items]  # fmt: skip
+    width, row = 760, 26
+    label_width = min(max((text_width(v, 12) for v, _ in rows), default=40) + 12, 300)
+    left, right = MARGIN + label_width, width - MARGIN - 36
+    ticks = nice_ticks(max((c for _, c in rows), default=1))
+    unit = (right - left) / ticks[-1]
+    body = row * len(rows) + 34
+    subtitle = as_of_line(dataset, f"; {len(rows_of.items)} {counted}, {len(rows)} values")
+    picture = Picture(width, body + 12, listing.heading, subtitle, _footer(dataset, [
+        f"Each bar is the number of {counted} with that value of {field}"
+        + ("; one with several values counts once for each." if _is_list(rows_of, field) else "."),
+    ]), name)  # fmt: skip
+    top = picture.top + 4
+    axis_y = top + row * len(rows) + 4
+    for tick in ticks:
+        x = left + tick * unit
+        picture.add("line", x1=x, x2=x, y1=float(top - 4), y2=float(axis_y), class_="grid")
+        picture.text(x, axis_y + 16, str(tick), "small tick", text_anchor="middle",
+                     data_tick=tick)  # fmt: skip
+    picture.add("line", x1=float(left), x2=float(left), y1=float(top - 4), y2=float(axis_y),
+                class_="axis")  # fmt: skip
+    picture.text((left + right) / 2, axis_y + 32, f"number of {counted}", "small",
+                 text_anchor="middle")  # fmt: skip
+    bars = picture.add("g", class_="bars")
+    for index, (value, count) in enumerate(rows):
+        y = top + index * row
+        label = shorten(value, label_width - 12, 12)
+        picture.text(left - 8, y + row / 2 + 4, label, "label", bars, text_anchor="end")
+        bar = picture.add(
+            "rect", bars, x=float(left), y=y + 4.0, width=count * unit, height=float(row - 8),
+            fill=BAR, class_="bar", data_value=value, data_count=count,
+        )  # fmt: skip
+        picture.tooltip(bar, f"{value}: {count}")
+        picture.text(left + count * unit + 5, y + row / 2 + 4, str(count), "value", bars)
+    return picture
+
+
+def _is_list(listing: Listing, field: str) -> bool:
+    return "list" in _source_type(listing, field)
+
+
+def _source_type(listing: Listing, field: str) -> str:
+    return next((c.type for c in listing.columns if c.name == field and c.type), "")
+
+
+def _footer(dataset: Dataset, lines: list[str]) -> list[str]:
+    return [source_line(dataset), *lines]
+
+
+# Growth
+
+
+def counted_levels(levels: list[Level]) -> str:
+    """What the ILRS line counts: 'national participants', as `ilrs growth` says it."""
+    return " and ".join(level.value for level in levels) + " participants"
+
+
+def growth_chart(dataset: Dataset, listing: Listing, counted: str) -> Picture:
+    """Both camps' cumulative totals at the end of each year, as `ilrs growth` counts them
+    (`answers.growth`): ILRS participants of the levels counted (`counted` names them) and
+    Artemis Accords signatories."""
+    rows = [item for item in listing.items if item["year"] is not None]
+    undated = next((item for item in listing.items if item["year"] is None), None)
+    as_of = dataset.info.as_of
+    years = [int(item["year"]) for item in rows]
+    lines = {
+        "ilrs": (f"ILRS: {counted}, by their first documented agreement", ILRS),
+        "artemis": ("Artemis Accords: signatories", ARTEMIS),
+    }
+    notes = [
+        "Each point is the total at the end of that year (for the as-of year, at the as-of "
+        "date). Numbers as `ilrs growth` prints them.",
+    ]
+    if undated is not None and undated["ilrs"]:
+        notes.append(f"Not drawn: {undated['ilrs']} ILRS participants with no signing date in "
+                     "a single year (ilrs growth names them on its undated row).")  # fmt: skip
+    if not any(item["artemis"] for item in listing.items):
+        lines["artemis"] = ("Artemis Accords: no signatories in these data", ARTEMIS)
+    width, height = 760, 330
+    picture = Picture(width, height + 42, listing.heading, as_of_line(dataset, (
+        "; cumulative totals at the end of each year")), _footer(dataset, notes),
+        "growth")  # fmt: skip
+    left, right = MARGIN + 40, width - MARGIN - 60
+    top, bottom = picture.top + 52, picture.top + 42 + height - 34
+    ticks = nice_ticks(max((max(i["ilrs_total"], i["artemis_total"]) for i in rows), default=1))
+    step = (right - left) / max(len(years) - 1, 1)
+
+    def y_of(value: int) -> float:
+        return bottom - (bottom - top) * value / ticks[-1]
+
+    def x_of(index: int) -> float:
+        return left + index * step if len(years) > 1 else (left + right) / 2
+
+    for tick in ticks:
+        picture.add("line", x1=float(left), x2=float(right), y1=y_of(tick), y2=y_of(tick),
+                    class_="grid")  # fmt: skip
+        picture.text(left - 8, y_of(tick) + 4, str(tick), "small tick", text_anchor="end",
+                     data_tick=tick)  # fmt: skip
+    every = max(1, round(len(years) / 12))
+    for index, year in enumerate(years):
+        if index % every and index != len(years) - 1:
+            continue
+        label = f"{year} (to {as_of.day} {as_of.strftime('%b')})" if year == as_of.year else str(
+            year)  # fmt: skip
+        picture.text(x_of(index), bottom + 18, label, "small", text_anchor="middle")
+    picture.add("line", x1=float(left), x2=float(right), y1=float(bottom), y2=float(bottom),
+                class_="axis")  # fmt: skip
+    for row, (label, colour) in enumerate(lines.values()):
+        key_y = float(picture.top + 8 + row * 18)
+        picture.add("line", x1=float(left), x2=left + 28.0, y1=key_y, y2=key_y, stroke=colour,
+                    stroke_width=3)  # fmt: skip
+        picture.text(left + 36, key_y + 4, label, "label")
+    for name, (label, colour) in lines.items():
+        totals = [int(item[f"{name}_total"]) for item in rows]
+        if not totals or not totals[-1]:
+            continue
+        points = [(x_of(i), y_of(total)) for i, total in enumerate(totals)]
+        group = picture.add("g", class_="series", data_series=name)
+        picture.add("polyline", group, fill="none", stroke=colour, stroke_width=3,
+                    points=" ".join(f"{number(x)},{number(y)}" for x, y in points))  # fmt: skip
+        for (x, y), year, total in zip(points, years, totals, strict=True):
+            dot = picture.add("circle", group, cx=x, cy=y, r=4.0, fill=colour,
+                              data_year=year, data_total=total)  # fmt: skip
+            picture.tooltip(dot, f"{label}: {total} by the end of {year}")
+        x, y = points[-1]
+        picture.text(x + 8, y + 4, str(totals[-1]), "value", group, fill=colour)
+    return picture
+
+
+# Timeline
+
+
+def _span_end(item: dict[str, Any]) -> datetime.date:
+    return datetime.date.fromisoformat(item["end"]) + datetime.timedelta(days=1)
+
+
+class TimeScale:
+    """Dates to x: the past (to the as-of date) on the left 70%, the future on the
+    rest, each linear; the break is drawn and labelled."""
+
+    def __init__(self, first: datetime.date, as_of: datetime.date, last: datetime.date,
+                 left: float, right: float) -> None:  # fmt: skip
+        self.first, self.as_of, self.last = first, as_of, max(last, as_of)
+        future = self.last > as_of
+        self.left, self.right = left, right
+        self.middle = left + (right - left) * (0.7 if future else 1.0)
+
+    def x(self, day: datetime.date) -> float:
+        if day <= self.as_of:
+            span = max((self.as_of - self.first).days, 1)
+            return self.left + (self.middle - self.left) * (day - self.first).days / span
+        span = max((self.last - self.as_of).days, 1)
+        return self.middle + (self.right - self.middle) * (day - self.as_of).days / span
+
+    def ticks(self) -> list[int]:
+        past = list(range(self.first.year + 1, self.as_of.year + 1))
+        if len(past) > 8:
+            past = past[:: (len(past) + 7) // 8]
+        per_year = (self.right - self.middle) / max((self.last - self.as_of).days / 365.25, 1)
+        step = next((s for s in (1, 2, 5, 10, 20, 50) if s * per_year >= 36), 100)
+        future = [y for y in range(self.as_of.year + 1, self.last.year + 1) if y % step == 0]
+        return past + future
+
+
+def timeline_chart(dataset: Dataset, listing: Listing) -> Picture:
+    """One row an event, in date order: its date and text on the left, its span on a time
+    axis on the right. Done events are filled, planned ones hollow and dashed."""
+    items = listing.items
+    width, row = 1040, 21
+    text_right = 520
+    left, right = text_right + 28, width - MARGIN - 8
+    as_of = dataset.info.as_of
+    first = min((datetime.date.fromisoformat(i["start"]) for i in items), default=as_of)
+    last = max((_span_end(i) for i in items), default=as_of)
+    scale = TimeScale(datetime.date(first.year, 1, 1), as_of, last, left, right)
+    body = row * len(items) + 70
+    footer = [
+        "A date with a day is a dot; a month, a year, a range or a decade is a bar over every "
+        "day it can mean. Left of the as-of line: the past; right of it: the future, on a "
+        "compressed scale.",
+    ]
+    picture = Picture(width, body, listing.heading, as_of_line(dataset, (
+        f"; {len(items)} events; status (done or planned) as of that date")),
+        _footer(dataset, footer), "timeline")  # fmt: skip
+    top = picture.top + 34
+    bottom = top + row * len(items)
+    _timeline_legend(picture, picture.top + 6, items)
+    picture.add("rect", x=scale.middle, y=float(top - 8), width=right - scale.middle,
+                height=float(bottom - top + 12), fill="#f3f3f3")  # fmt: skip
+    for year in scale.ticks():
+        x = scale.x(datetime.date(year, 1, 1))
+        picture.add("line", x1=x, x2=x, y1=float(top - 8), y2=float(bottom + 4), class_="grid")
+        picture.text(x, bottom + 18, str(year), "small tick", text_anchor="middle",
+                     data_year=year)  # fmt: skip
+    picture.add("line", x1=scale.middle, x2=scale.middle, y1=float(top - 12),
+                y2=float(bottom + 4), stroke="#222", stroke_width=1.5, stroke_dasharray="4 3",
+                class_="as-of")  # fmt: skip
+    picture.text(scale.middle, bottom + 34, f"as of {as_of.isoformat()}", "small",
+                 text_anchor="middle")  # fmt: skip
+    events = picture.add("g", class_="events")
+    dates = [parse_dataset_date(item["date"]).display for item in items]
+    date_width = max((text_width(d, 10.5) for d in dates), default=60) + 14
+    for index, item in enumerate(items):
+        y = top + index * row + row / 2
+        _timeline_row(picture, events, scale, item, y, text_right, date_width)
+    return picture
+
+
+def _timeline_legend(picture: Picture, y: float, items: list[dict[str, Any]]) -> None:
+    x = float(MARGIN)
+    for mission in dict.fromkeys(item["mission"] for item in items):
+        colour = MISSIONS.get(mission, OTHER_MISSION)
+        picture.add("circle", cx=x + 5, cy=y + 4, r=5.0, fill=colour)
+        picture.text(x + 14, y + 8, mission, "label")
+        x += 24 + text_width(mission, 12)
+    x += 12
+    for status, fill, dash in (("done", "#555", None), ("planned", "#ffffff", "3 2")):
+        picture.add("rect", x=x, y=y - 1, width=22.0, height=10.0, rx=3, fill=fill,
+                    stroke="#555", stroke_width=1.5, stroke_dasharray=dash)  # fmt: skip
+        picture.text(x + 28, y + 8, status, "label")
+        x += 40 + text_width(status, 12)
+
+
+def _timeline_row(picture: Picture, parent: Any, scale: TimeScale, item: dict[str, Any],
+                  y: float, text_right: float, date_width: float) -> None:  # fmt: skip
+    colour = MISSIONS.get(item["mission"], OTHER_MISSION)
+    when = parse_dataset_date(item["date"])
+    date_text = when.display
+    picture.text(MARGIN, y + 4, date_text, "small", parent)
+    event = shorten(item["event"], text_right - MARGIN - date_width, 12)
+    picture.text(MARGIN + date_width, y + 4, event, "label", parent)
+    start = datetime.date.fromisoformat(item["start"])
+    done = item["status"] == "done"
+    fill = colour if done else "#ffffff"
+    attributes: dict[str, Any] = {
+        "fill": fill, "stroke": colour, "stroke_width": 1.5,
+        "stroke_dasharray": None if done else "3 2", "class_": f"event {item['status']}",
+        "data_id": item["id"], "data_status": item["status"], "data_start": item["start"],
+        "data_end": item["end"], "data_mission": item["mission"],
+    }  # fmt: skip
+    if when.is_day:
+        mark = picture.add("circle", parent, cx=scale.x(start), cy=y, r=4.5, **attributes)
+    else:
+        x0, x1 = scale.x(start), scale.x(_span_end(item))
+        mark = picture.add("rect", parent, x=x0, y=y - 5, width=max(x1 - x0, 4.0), height=10.0,
+                           rx=3, **attributes)  # fmt: skip
+    picture.tooltip(mark, f"{date_text} ({item['status']}): {item['event']}")

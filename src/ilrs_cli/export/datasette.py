@@ -1,0 +1,99 @@
+"""The SQLite export with Datasette's metadata beside it: `ilrs.db` and `ilrs.metadata.json`,
+the title, description, licence and source of the data, and a title and description for
+every table, view and column (`datasette ilrs.db -m ilrs.metadata.json` shows them).
+
+No column holds a quantity with a unit (masses are text as the sources give them: "about
+10 kg"), so the metadata declares no units.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import WriteFailed
+from ..core.records import Dataset
+from ..load.atomic import check_file_target, write_atomically
+from .datapackage import LICENSE
+from .sqlite import Table, _views, export_tables, write_sqlite
+
+
+def metadata_path(database: Path) -> Path:
+    """Where the metadata of `database` goes: ilrs.db -> ilrs.metadata.json."""
+    return database.with_name(f"{database.stem}.metadata.json")
+
+
+def _name_limit(path: Path) -> int:
+    try:
+        return os.pathconf(path.parent if str(path.parent) else ".", "PC_NAME_MAX")
+    except (OSError, ValueError):
+        return 255
+
+
+def _title(name: str) -> str:
+    return name.strip("_").replace("_", " ").capitalize()
+
+
+def _table(table: Table) -> dict[str, Any]:
+    return {
+        "title": _title(table.name),
+        "description": table.description,
+        "columns": {column.name: column.description for column in table.columns},
+    }
+
+
+def metadata(dataset: Dataset, database: str, tables: list[Table] | None = None) -> dict[str, Any]:
+    """Datasette's metadata for the export of `dataset` as the database named `database`
+    (the file's name without its suffix)."""
+    info = dataset.info
+    described = {table.name: _table(table) for table in tables or export_tables(dataset)}
+    for view in _views():  # list_payloads holds the rows of `ilrs payloads --json`
+        command = view.removeprefix("list_")
+        described[view] = {
+            "title": f"ilrs {command}",
+            "description": f"The rows of `ilrs {command} --json`, one a row; lists and "
+            "sources are JSON arrays.",
+        }
+    source = (
+        f"{info.title}, dataset {info.version} (as of {info.as_of.isoformat()}), compiled "
+        f"from {len(dataset.sources)} sources: the sources table lists each, with its URL"
+    )
+    description = info.description or info.title
+    return {
+        "title": info.title,
+        "description": description,
+        "license": LICENSE["name"],
+        "license_url": LICENSE["path"],
+        "source": source,
+        "databases": {
+            database: {
+                "title": info.title,
+                "description": f"{description} Data as of {info.as_of.isoformat()}.",
+                "license": LICENSE["name"],
+                "license_url": LICENSE["path"],
+                "source": source,
+                "tables": described,
+            }
+        },
+    }
+
+
+def write_database(dataset: Dataset, path: Path, force: bool = False) -> dict[str, int]:
+    """The SQLite export, then its Datasette metadata beside it; an existing metadata file
+    is replaced only with `force`, and is checked before the database is written."""
+    path = Path(path)
+    beside = metadata_path(path)
+    check_file_target(beside, force)
+    limit = _name_limit(path)
+    if len(beside.name.encode()) > limit:
+        raise WriteFailed(
+            str(beside), f"no room beside {path.name} for its metadata: the name would be "
+            f"{len(beside.name.encode())} bytes long, and names here hold {limit}; choose a "
+            "shorter name for the database"
+        )  # fmt: skip
+    counts = write_sqlite(dataset, path, force)
+    text = json.dumps(metadata(dataset, path.stem), ensure_ascii=False, indent=2) + "\n"
+    write_atomically(beside, text.encode("utf-8"), force)
+    return counts

@@ -1,0 +1,54 @@
+"""`check` accepts only what the exports can write with their keys holding: every event,
+fact and payload names a [[missions]] record (also when the file has none), and signing dates
+need the ILRS mission their signing events are on. The corpus in tests/hostile/ holds the
+files that used to pass; here, files that pass export cleanly."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import frictionless
+import pytest
+
+from ilrs_cli.export.datapackage import write_datapackage
+from ilrs_cli.export.sqlite import write_sqlite
+from ilrs_cli.load import load_dataset
+
+from .conftest import Runner
+from .test_loader import VALID
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from make_dataset import dataset_text  # noqa: E402
+
+PASSING = {
+    "minimal": VALID,
+    "a signing": VALID.replace('status = "reported"', 'status = "signed"\ndate = "2024-05-01"'),
+    "a payload on a mission": VALID.replace('kind = "rover"', 'kind = "rover"\nmission = "ILRS"'),
+    "the benchmark's": dataset_text(300),
+}
+
+
+@pytest.mark.parametrize("name", PASSING)
+def test_what_check_passes_exports_with_its_keys_holding(
+    ilrs: Runner, tmp_path: Path, name: str
+) -> None:
+    path = tmp_path / "data.toml"
+    path.write_text(PASSING[name], encoding="utf-8")
+    assert ilrs("check", str(path)).exit_code == 0, ilrs("check", str(path)).stderr
+    dataset = load_dataset(path)
+    write_sqlite(dataset, tmp_path / "out.db")  # checks its foreign keys
+    write_datapackage(dataset, tmp_path / "package")
+    report = frictionless.validate(str(tmp_path / "package" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_a_payload_on_an_unknown_mission_fails_check(ilrs: Runner, tmp_path: Path) -> None:
+    path = tmp_path / "data.toml"
+    path.write_text(VALID.replace('kind = "rover"', 'kind = "rover"\nmission = "CE-9"'))
+    outcome = ilrs("check", str(path))
+    assert outcome.exit_code == 1
+    assert "'mission' is 'CE-9'; use one of the [[missions]] names: Chang'e-8, ILRS" in (
+        outcome.stderr
+    )
