@@ -102,6 +102,8 @@ REGISTER_KIND = """
         mission: str
         sources: tuple
         note: str | None = None
+        tags: tuple = ()
+        mass: int | None = None
 
     fields = [(name, Any) for name in records.Dataset._fields] + [("rocks", Any)]
     class Dataset(NamedTuple("Dataset", fields)):
@@ -121,6 +123,8 @@ REGISTER_KIND = """
         schema._required("mission", schema.MISSION, "The mission that brought it back."),
         schema.NOTE,
         schema.SOURCES,
+        schema._optional("tags", schema.NAMES, "Words for it."),  # a list: a table of its own
+        schema._optional("mass", schema.FieldType("grams", int, column="integer"), "In grams."),
     ))
 
     from ilrs_cli.report import items
@@ -135,6 +139,8 @@ id = "basalt-sample"
 name = "Farside basalt"
 mission = "{mission}"
 sources = [{{ id = "{source}", at = "paragraph 1" }}]
+tags = ["basalt", "farside"]
+mass = 120
 """
 
 
@@ -176,11 +182,17 @@ def test_a_new_kind_reaches_show_search_cite_completion_docs_and_exports(tmp_pat
     assert "`[[rocks]]`: samples brought back." in schema_markdown()
     # exports: a table in SQLite, a resource in the data package
     out("export", "sqlite", "rocks.db")
-    rows = sqlite3.connect("rocks.db").execute("select id, name, mission from rocks").fetchall()
-    assert rows == [("basalt-sample", "Farside basalt", {mission!r})], rows
+    db = sqlite3.connect("rocks.db")
+    rows = db.execute("select id, name, mission, mass, typeof(mass) from rocks").fetchall()
+    assert rows == [("basalt-sample", "Farside basalt", {mission!r}, 120, "integer")], rows
+    tags = db.execute("select rock_id, value from rocks_tags order by position").fetchall()
+    assert tags == [("basalt-sample", "basalt"), ("basalt-sample", "farside")], tags
     out("export", "datapackage", "package")
     descriptor = json.loads(open("package/datapackage.json").read())
-    assert "rocks" in [resource["name"] for resource in descriptor["resources"]]
+    resources = {{resource["name"]: resource for resource in descriptor["resources"]}}
+    assert "rocks" in resources and "rocks_tags" in resources, list(resources)
+    mass = [f for f in resources["rocks"]["schema"]["fields"] if f["name"] == "mass"]
+    assert mass[0]["type"] == "integer", mass
     print("ok")
     """
     )
