@@ -106,9 +106,7 @@ REGISTER_KIND = """
         mass: int | None = None
 
     fields = [(name, Any) for name in records.Dataset._fields] + [("rocks", Any)]
-    class Dataset(NamedTuple("Dataset", fields)):
-        member_name = records.Dataset.member_name
-    records.Dataset = Dataset
+    records.Dataset = NamedTuple("Dataset", fields)
 
     import ilrs_cli.core.kinds as kinds
     kinds.KINDS += (kinds.Kind("rock", "rocks", Rock, lambda r: r.name, ("name", "note"), 8),)

@@ -21,7 +21,7 @@ from ..core.records import (
     Signatory,
     Source,
 )
-from ..query.index import at_place, citing, payloads_with
+from ..query.index import at_place, citing, member_name, payloads_with
 from .cells import ordinal, participation_words
 from .listing import Item
 
@@ -76,7 +76,7 @@ def member_item(member: Member, dataset: Dataset) -> Item:
         "country": member.place.name,
         "level": member.level.value,
         "status": member.status.value,
-        "via": dataset.member_name(member.via) if member.via else None,
+        "via": member_name(dataset, member.via) if member.via else None,
         "date": member.date.text if member.date else None,
         "start": member.date.start.isoformat() if member.date else None,
         "end": member.date.end.isoformat() if member.date else None,
@@ -94,7 +94,7 @@ def participation_item(member: Member, dataset: Dataset) -> Item:
         "name": member.name,
         "level": member.level.value,
         "status": member.status.value,
-        "via": dataset.member_name(member.via) if member.via else None,
+        "via": member_name(dataset, member.via) if member.via else None,
         "date": member.date.text if member.date else None,
     }
 
@@ -255,7 +255,7 @@ def dataset_context(kind: Kind, record: Any, dataset: Dataset) -> Any:
     if kind.name == "member":
         from ..query.camps import standing_of
 
-        via = dataset.member_name(record.via) if record.via else None
+        via = member_name(dataset, record.via) if record.via else None
         return via, standing_of(dataset, record.place).signatory
     if kind.name == "institution":
         return payloads_with(dataset, record)
