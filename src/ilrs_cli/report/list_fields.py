@@ -9,6 +9,24 @@ from .cells import artemis_cell, artemis_words, level_cell, ordinal, participati
 from .items import ARTEMIS_CAMP, ILRS_CAMP
 from .listing import ID, SOURCES, Column, institution_text
 
+
+def dated(
+    header: str, help_: str, what: str = "date", optional: bool = False
+) -> tuple[Column, Column, Column]:
+    """The `date` column (the source's precision, sorted by its span) and its `start` and
+    `end` days, of a listing whose items have all three."""
+    null = " or null" if optional else ""
+    return (
+        Column("date", header, help_, type=f"date text{null}",
+               table_cell=lambda item: display_date(item["date"]) if item["date"] else "",
+               sort_key=lambda item: (item["start"], item["end"])),
+        Column("start", "Start", f"The first day the {what} can mean (ISO 8601).",
+               type=f"ISO date{null}"),
+        Column("end", "End", f"The last day the {what} can mean (ISO 8601).",
+               type=f"ISO date{null}"),
+    )  # fmt: skip
+
+
 PAYLOAD_COLUMNS = (
     ID,
     Column("name", "Payload", "The payload's name as CNSA announced it, in English."),
@@ -70,22 +88,11 @@ MEMBER_COLUMNS = (
         "For affiliated participants: the organization they take part through.",
         type="string or null",
     ),
-    Column(
-        "date",
+    *dated(
         "Signed",
         "The signing date, with the precision the source gives.",
-        type="date text or null",
-        table_cell=lambda item: display_date(item["date"]) if item["date"] else "",
-        sort_key=lambda item: (item["start"], item["end"]),
-    ),
-    Column(
-        "start",
-        "Start",
-        "The first day the signing date can mean (ISO 8601).",
-        type="ISO date or null",
-    ),
-    Column(
-        "end", "End", "The last day the signing date can mean (ISO 8601).", type="ISO date or null"
+        "signing date",
+        optional=True,
     ),
     Column(
         "agreement",
@@ -116,16 +123,7 @@ MEMBER_COLUMNS = (
 
 EVENT_COLUMNS = (
     ID,
-    Column(
-        "date",
-        "Date",
-        "The date as the source gives it: 2025-04-24, 2023-12, 2026, 2028/2029, 2030s.",
-        type="date text",
-        table_cell=lambda item: display_date(item["date"]),
-        sort_key=lambda item: (item["start"], item["end"]),
-    ),
-    Column("start", "Start", "The first day the date can mean (ISO 8601).", type="ISO date"),
-    Column("end", "End", "The last day the date can mean (ISO 8601).", type="ISO date"),
+    *dated("Date", "The date as the source gives it: 2025-04-24, 2023-12, 2026, 2028/2029, 2030s."),
     Column("mission", "Mission", "Chang'e-7, Chang'e-8 or ILRS."),
     Column("status", "Status", "planned or done, as of the dataset's as-of date."),
     Column(
@@ -234,16 +232,7 @@ SIGNATORY_COLUMNS = (
     Column(
         "region", "Region", "Its UN M49 region and sub-region.", type="string or null"
     ),
-    Column(
-        "date",
-        "Signed",
-        "The signing date, with the precision the source gives.",
-        type="date text",
-        table_cell=lambda item: display_date(item["date"]),
-        sort_key=lambda item: (item["start"], item["end"]),
-    ),
-    Column("start", "Start", "The first day the date can mean (ISO 8601).", type="ISO date"),
-    Column("end", "End", "The last day the date can mean (ISO 8601).", type="ISO date"),
+    *dated("Signed", "The signing date, with the precision the source gives."),
     Column(
         "order",
         "Order",
@@ -274,16 +263,7 @@ SIGNING_COLUMNS = (
     Column("id", "Id", "The id of the member or signatory record (`ilrs show ID`).",
            no_wrap=True),
     Column("camp", "Camp", f"{ILRS_CAMP} or {ARTEMIS_CAMP}."),
-    Column(
-        "date",
-        "Date",
-        "The signing date, with the precision the source gives.",
-        type="date text",
-        table_cell=lambda item: display_date(item["date"]),
-        sort_key=lambda item: (item["start"], item["end"]),
-    ),
-    Column("start", "Start", "The first day the date can mean (ISO 8601).", type="ISO date"),
-    Column("end", "End", "The last day the date can mean (ISO 8601).", type="ISO date"),
+    *dated("Date", "The signing date, with the precision the source gives."),
     Column("country", "Country", "The country or region, or 'international organization'."),
     Column("name", "Signatory", "Who signed: the ILRS participant, or the Accords signatory."),
     Column("level", "Level", "For the ILRS: national, subnational, organization or affiliated.",
