@@ -23,7 +23,12 @@ def _run(code: str, tmp_path: Path) -> str:
     """Run `code` in a fresh interpreter (scripts/ importable); its standard output."""
     env = {**os.environ, **{k: v for k, v in PINNED_ENV.items() if v is not None}}
     env.pop("FORCE_COLOR", None)
-    env.update({"ILRS_NO_CACHE": "1", "PYTHONPATH": str(ROOT / "scripts")})
+    import ilrs_cli  # the package this suite tests, wherever it is imported from
+
+    package = str(Path(ilrs_cli.__file__).parents[1])
+    env.update(
+        {"ILRS_NO_CACHE": "1", "PYTHONPATH": os.pathsep.join([package, str(ROOT / "scripts")])}
+    )
     result = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code)],
         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300, check=False,
