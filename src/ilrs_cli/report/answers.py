@@ -12,6 +12,7 @@ from ..core.countries import Country, resolve_country
 from ..core.dates import FuzzyDate, parse_point
 from ..core.errors import QueryError
 from ..core.records import Dataset
+from ..core.text import suggest
 from ..core.vocab import Camp, EventKind, EventStatus, Level, MemberStatus
 from ..query import filters
 from ..query.lookup import Found, find, resolve_mission
@@ -420,6 +421,8 @@ def info(dataset: Dataset) -> Detail:
 
 def fields(command: str | None = None) -> Listing:
     if command is not None and command not in COLUMNS_BY_COMMAND:
-        valid = ", ".join(COLUMNS_BY_COMMAND)
-        raise QueryError("command", f"{command!r} is not a list command; use one of: {valid}")
+        valid, close = ", ".join(COLUMNS_BY_COMMAND), suggest(command, COLUMNS_BY_COMMAND)
+        raise QueryError(
+            "command", f"{command!r} is not a list command{close}; use one of: {valid}"
+        )  # fmt: skip
     return build_listings.fields_listing(command)

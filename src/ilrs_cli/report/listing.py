@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from ..core.errors import QueryError
-from ..core.text import fold
+from ..core.text import fold, suggest
 from .types import ReportType
 
 Item = dict[str, Any]
@@ -170,13 +170,14 @@ def shape(
             raise QueryError("fields", f"{fields!r} names no field; valid fields: {valid}")
         unknown = [name for name in selected if name not in listing.names]
         if unknown:
-            named = ", ".join(unknown)
+            named = ", ".join(unknown) + suggest(unknown[0], listing.names)
             raise QueryError("fields", f"unknown field(s): {named}; valid fields: {valid}")
     items = listing.items
     if sort is not None:
         name = listing.field_named(sort.removeprefix("-"))
         if name not in listing.names:
-            raise QueryError("sort", f"unknown field {name!r}; valid fields: {valid}")
+            close = suggest(name, listing.names)
+            raise QueryError("sort", f"unknown field {name!r}{close}; valid fields: {valid}")
         key = listing.column(name).key
         present = [item for item in items if key(item) is not None]
         missing = [item for item in items if key(item) is None]
@@ -214,8 +215,9 @@ def count_by(listing: Listing, name: str, cumulative: bool = False) -> Listing:
     dates that are missing or span several years. `cumulative` adds running totals."""
     derived = name == "year" and "date" in listing.names and "year" not in listing.names
     if not derived and name not in listing.names:
-        valid = ", ".join([*listing.names, *(["year"] if "date" in listing.names else [])])
-        raise QueryError("count_by", f"unknown field {name!r}; valid fields: {valid}")
+        names = [*listing.names, *(["year"] if "date" in listing.names else [])]
+        valid, close = ", ".join(names), suggest(name, names)
+        raise QueryError("count_by", f"unknown field {name!r}{close}; valid fields: {valid}")
     counts: dict[Any, int] = {}
     missing: set[str] = set()
     for item in listing.items:
