@@ -20,7 +20,7 @@ from .lazy import LazyGroup
 if TYPE_CHECKING:
     from .output_options import Answer, DataFree
 
-from .output_options import SHAPING, answers_command
+from .output_options import SHAPING, ForceFlag, answers_command
 from .query_options import (
     AffiliatedFlag,
     AllFlag,
@@ -515,7 +515,7 @@ def data_copy_command(
     target: Annotated[
         Path, typer.Argument(metavar="FILE", help="Where to write the copy.", show_default=False)
     ],
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    force: ForceFlag = False,
 ) -> None:
     """Write the bundled dataset to FILE, to edit and use with --data or ILRS_DATA.
 
@@ -538,7 +538,6 @@ export_app = typer.Typer(
     no_args_is_help=True, cls=LazyGroup,
 )  # fmt: skip
 app.add_typer(export_app)
-ForceFlag = Annotated[bool, typer.Option("--force", help="Replace an existing target.")]
 
 
 def _export(ctx: typer.Context, name: str, target: Path, force: bool) -> None:

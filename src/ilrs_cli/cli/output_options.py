@@ -97,6 +97,14 @@ FailEmptyFlag = Annotated[
     bool,
     typer.Option("--fail-empty", help="Exit with code 3 when nothing matches (default: 0)."),
 ]
+# What a command that writes a file takes to replace one (load/atomic.py says what it may
+# replace: a regular file or an earlier export of ilrs, never anything else).
+ForceFlag = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="Replace an existing file, or an earlier export of ilrs (nothing else)."
+    ),
+]
 
 # Every output option, in the order help shows them: (parameter, annotation, default), the
 # parameter named as `reporting.answer` takes it. None for --format: its choices depend on

@@ -15,6 +15,7 @@ from ..core.vocab import Level
 from ..render.terminal import write_err, write_out
 from . import inputs, reporting
 from .click_classes import Command
+from .output_options import ForceFlag
 from .query_options import CountryOption, MissionOption, RegionOption
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ OutputOption = Annotated[
         help="Write the picture to FILE instead of standard output.",
     ),
 ]  # fmt: skip
-ForceFlag = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
 
 
 class Counted(str, Enum):
@@ -256,7 +256,7 @@ def export_html(
         typer.Argument(metavar="TARGET", show_default=False,
                        help="A file ending in .html, or a directory to write index.html in."),
     ],
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing page.")] = False,
+    force: ForceFlag = False,
 ) -> None:  # fmt: skip
     """One self-contained HTML page: the map, the charts, the tables and every citation. It
     loads nothing when opened (no network, no scripts, no fonts): mail it, or open it offline.
