@@ -232,8 +232,8 @@ ListCommandArgument = Annotated[
     str | None,
     typer.Argument(
         metavar="[COMMAND]",
-        help="A list command: payloads, members, artemis, signings, growth, timeline, "
-        "mission, countries, search, sources.",
+        help="A list command (payloads, members, ...); without it, every list command. "
+        "Tab completes the names.",
         autocompletion=complete_list_command,
         show_default=False,
     ),
