@@ -34,6 +34,12 @@ def _version(value: bool) -> None:
 app = typer.Typer(name="ilrs", no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None)
 
 
+class BibliographyFormat(str, Enum):
+    V0 = 'text'
+    V1 = 'bibtex'
+    V2 = 'csl-json'
+
+
 class Camp(str, Enum):
     V0 = 'ilrs'
     V1 = 'artemis'
@@ -49,6 +55,13 @@ class Counted(str, Enum):
     V2 = 'timeline'
     V3 = 'countries'
     V4 = 'sources'
+
+
+class DetailFormat(str, Enum):
+    V0 = 'table'
+    V1 = 'json'
+    V2 = 'csv'
+    V3 = 'spreadsheet'
 
 
 class EventKind(str, Enum):
@@ -72,23 +85,20 @@ class EventStatus(str, Enum):
     V1 = 'done'
 
 
-class Format(str, Enum):
+class Level(str, Enum):
+    V0 = 'national'
+    V1 = 'subnational'
+    V2 = 'organization'
+    V3 = 'affiliated'
+
+
+class ListingFormat(str, Enum):
     V0 = 'table'
     V1 = 'json'
     V2 = 'csv'
     V3 = 'spreadsheet'
     V4 = 'ndjson'
     V5 = 'ids'
-    V6 = 'text'
-    V7 = 'bibtex'
-    V8 = 'csl-json'
-
-
-class Level(str, Enum):
-    V0 = 'national'
-    V1 = 'subnational'
-    V2 = 'organization'
-    V3 = 'affiliated'
 
 
 class MapFormat(str, Enum):
@@ -112,10 +122,10 @@ def root(
 @app.command('payloads')
 def payloads_command(
     country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
+    mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION', autocompletion=complete_constant)] = None,
     region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
     camp: Annotated[Camp | None, typer.Option('--in', metavar='CAMP')] = None,
-    mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION', autocompletion=complete_constant)] = None,
-    fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
+    fmt: Annotated[ListingFormat | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
     fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
@@ -138,11 +148,11 @@ def members_command(
     status: Annotated[MemberStatus | None, typer.Option('--status')] = None,
     country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
     region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
-    camp: Annotated[Camp | None, typer.Option('--in', metavar='CAMP')] = None,
+    as_of: Annotated[str | None, typer.Option('--as-of', metavar='DATE')] = None,
     after: Annotated[str | None, typer.Option('--after', metavar='DATE')] = None,
     before: Annotated[str | None, typer.Option('--before', metavar='DATE')] = None,
-    as_of: Annotated[str | None, typer.Option('--as-of', metavar='DATE')] = None,
-    fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
+    camp: Annotated[Camp | None, typer.Option('--in', metavar='CAMP')] = None,
+    fmt: Annotated[ListingFormat | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
     fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
@@ -160,12 +170,12 @@ def artemis_command(
     country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
     region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
     camp: Annotated[Camp | None, typer.Option('--in', metavar='CAMP')] = None,
-    partners: Annotated[bool, typer.Option('--partners')] = False,
     mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION', autocompletion=complete_constant)] = None,
+    partners: Annotated[bool, typer.Option('--partners')] = False,
+    as_of: Annotated[str | None, typer.Option('--as-of', metavar='DATE')] = None,
     after: Annotated[str | None, typer.Option('--after', metavar='DATE')] = None,
     before: Annotated[str | None, typer.Option('--before', metavar='DATE')] = None,
-    as_of: Annotated[str | None, typer.Option('--as-of', metavar='DATE')] = None,
-    fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
+    fmt: Annotated[ListingFormat | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
     fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
@@ -183,10 +193,10 @@ def signings_command(
     country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
     region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
     camp: Annotated[Camp | None, typer.Option('--in', metavar='CAMP')] = None,
+    as_of: Annotated[str | None, typer.Option('--as-of', metavar='DATE')] = None,
     after: Annotated[str | None, typer.Option('--after', metavar='DATE')] = None,
     before: Annotated[str | None, typer.Option('--before', metavar='DATE')] = None,
-    as_of: Annotated[str | None, typer.Option('--as-of', metavar='DATE')] = None,
-    fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
+    fmt: Annotated[ListingFormat | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
     fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
@@ -205,7 +215,7 @@ def growth_command(
     region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
     level: Annotated[list[Level] | None, typer.Option('--level')] = None,
     as_of: Annotated[str | None, typer.Option('--as-of', metavar='DATE')] = None,
-    fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
+    fmt: Annotated[ListingFormat | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
     fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
@@ -220,10 +230,10 @@ def timeline_command(
     after: Annotated[str | None, typer.Option('--after', metavar='DATE')] = None,
     before: Annotated[str | None, typer.Option('--before', metavar='DATE')] = None,
     mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION', autocompletion=complete_constant)] = None,
+    as_of: Annotated[str | None, typer.Option('--as-of', metavar='DATE')] = None,
     kind: Annotated[list[EventKind] | None, typer.Option('--kind', '-k')] = None,
     status: Annotated[EventStatus | None, typer.Option('--status')] = None,
-    as_of: Annotated[str | None, typer.Option('--as-of', metavar='DATE')] = None,
-    fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
+    fmt: Annotated[ListingFormat | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
     fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
@@ -239,7 +249,7 @@ def timeline_command(
 @app.command('mission')
 def mission_command(
     mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION', autocompletion=complete_constant)] = None,
-    fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
+    fmt: Annotated[ListingFormat | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
     fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
@@ -253,7 +263,7 @@ def countries_command(
     country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
     region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
     camp: Annotated[Camp | None, typer.Option('--in', metavar='CAMP')] = None,
-    fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
+    fmt: Annotated[ListingFormat | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
     fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
@@ -269,7 +279,7 @@ def countries_command(
 @app.command('show')
 def show_command(
     record_id: Annotated[str, typer.Argument(metavar='ID', autocompletion=complete_constant)],
-    fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
+    fmt: Annotated[DetailFormat | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
 ) -> None:
@@ -279,7 +289,7 @@ def show_command(
 @app.command('search')
 def search_command(
     text: Annotated[str, typer.Argument(metavar='TEXT')],
-    fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
+    fmt: Annotated[ListingFormat | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
     fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
@@ -293,7 +303,7 @@ def search_command(
 
 @app.command('info')
 def info_command(
-    fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
+    fmt: Annotated[DetailFormat | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
 ) -> None:
@@ -303,7 +313,7 @@ def info_command(
 @app.command('sources')
 def sources_command(
     cited_by: Annotated[str | None, typer.Option('--cited-by', metavar='ID', autocompletion=complete_constant)] = None,
-    fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
+    fmt: Annotated[ListingFormat | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
     fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
@@ -316,19 +326,11 @@ def sources_command(
     done()
 
 
-@app.command('check')
-def check_command(
-    path: Annotated[Path | None, typer.Argument(metavar='[PATH]')] = None,
-    strict: Annotated[bool, typer.Option('--strict')] = False,
-) -> None:
-    done()
-
-
 @app.command('cite')
 def cite_command(
     record_ids: Annotated[list[str] | None, typer.Argument(metavar='ID', autocompletion=complete_constant)] = None,
     every: Annotated[bool, typer.Option('--all')] = False,
-    fmt: Annotated[Format | None, typer.Option('--format', '-f')] = Format('text'),
+    fmt: Annotated[BibliographyFormat | None, typer.Option('--format', '-f')] = None,
 ) -> None:
     done()
 
@@ -337,12 +339,20 @@ def cite_command(
 def diff_command(
     paths: Annotated[list[Path] | None, typer.Argument(metavar='OLD NEW')] = None,
     bundled: Annotated[bool, typer.Option('--bundled')] = False,
-    fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
+    fmt: Annotated[ListingFormat | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
     fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
     limit: Annotated[int | None, typer.Option('--limit', metavar='N', min=1)] = None,
     count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
+) -> None:
+    done()
+
+
+@app.command('check')
+def check_command(
+    path: Annotated[Path | None, typer.Argument(metavar='[PATH]')] = None,
+    strict: Annotated[bool, typer.Option('--strict')] = False,
 ) -> None:
     done()
 
@@ -357,7 +367,7 @@ def cache_command(
 @app.command('fields')
 def fields_command(
     command: Annotated[str | None, typer.Argument(metavar='[COMMAND]', autocompletion=complete_constant)] = None,
-    fmt: Annotated[Format | None, typer.Option('--format', '-f')] = None,
+    fmt: Annotated[ListingFormat | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
 ) -> None:

@@ -67,7 +67,7 @@ def test_payload_countries_link_each_payload_to_each_country_once(
 
 def _count_by(dataset: Dataset) -> list[dict[str, Any]]:
     from ilrs_cli.report.answers import payloads
-    from ilrs_cli.report.columns import count_by
+    from ilrs_cli.report.listing import count_by
 
     return count_by(payloads(dataset), "countries").items
 

@@ -15,7 +15,7 @@ from rich.cells import cell_len
 
 from ilrs_cli.core.text import escape
 from ilrs_cli.render.bibtex import bibtex_escape
-from ilrs_cli.report.listings import COLUMNS_BY_COMMAND
+from ilrs_cli.report.list_commands import COLUMNS_BY_COMMAND
 
 from .conftest import Runner, ids
 from .test_loader import VALID, write
@@ -184,7 +184,7 @@ def test_members_as_of_before_and_after_egypts_agreement(ilrs: Runner) -> None:
 def test_members_as_of_names_a_spanning_date_apart(ilrs: Runner) -> None:
     outcome = ilrs("members", "--as-of", "2024-05-07", "--json")
     assert "serbia" not in ids(outcome.json())
-    assert "the signing date spans 2024-05-07: Serbia (2024-05-07 or 2024-05-08)" in outcome.stderr
+    assert "the signing date spans 2024-05-07: Serbia (2024-05-07 to 2024-05-08)" in outcome.stderr
     assert "serbia" in ids(ilrs("members", "--as-of", "2024-05", "--json").json())
 
 
@@ -217,10 +217,10 @@ def test_timeline_statuses_are_judged_at_the_given_date(ilrs: Runner) -> None:
 
 def test_dates_keep_their_precision_in_tables(ilrs: Runner) -> None:
     table = ilrs("timeline", "--after", "2026", env={"COLUMNS": "200"}).stdout
-    for shown in ("2026 ", "2028 or 2029", "2030s"):
+    for shown in ("2026 ", "2028 to 2029", "2030s"):
         assert shown in table
     assert "2028-01-01" not in table and "2030-01-01" not in table
-    assert "2024-05-07 or 2024-05-08" in ilrs("members", "-c", "Serbia").stdout
+    assert "2024-05-07 to 2024-05-08" in ilrs("members", "-c", "Serbia").stdout
 
 
 # -- fields ------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import datetime
 import pytest
 
 from ilrs_cli.core import clock
-from ilrs_cli.report.listings import data_age
+from ilrs_cli.report.cells import data_age
 
 from .conftest import Runner
 

@@ -195,9 +195,9 @@ def test_a_candidate_no_shell_can_quote_safely_is_dropped() -> None:
 
 
 def test_every_help_text_the_app_offers_is_safe_for_shells() -> None:
-    from ilrs_cli.cli.completion_index import COMMANDS
+    from ilrs_cli.cli.fast_completion import _index
 
-    for path, entry in COMMANDS.items():
+    for path, entry in _index()["commands"].items():
         pairs = [(name, short or "") for name, short in entry["subcommands"].items()]
         pairs += [(opt, param["help"] or "") for param in entry["params"] for opt in param["opts"]]
         assert candidates.offered(pairs) == pairs, path

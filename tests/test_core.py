@@ -22,7 +22,8 @@ from ilrs_cli.query.lookup import find, resolve_mission
 from ilrs_cli.query.search import search
 from ilrs_cli.render import FORMATS, Format, formats_for, render
 from ilrs_cli.report import answers
-from ilrs_cli.report.columns import shape
+from ilrs_cli.report.listing import shape
+from ilrs_cli.report.types import ReportType
 from tests.conftest import FROZEN
 
 
@@ -37,7 +38,7 @@ def test_every_kind_has_a_table_a_json_builder_and_matching_record_fields() -> N
     for kind in KINDS:
         declared = {field.target for field in TABLES[kind.plural].fields}
         assert declared == set(kind.record_type._fields), kind.name
-        assert callable(getattr(items, kind.item)), kind.name
+        assert callable(items.ITEM_BUILDERS[kind.name]), kind.name
     assert sorted(kind.listed for kind in LISTED) == list(range(len(KINDS)))
 
 
@@ -90,7 +91,7 @@ def test_shape_chooses_sorts_and_limits(data: Dataset) -> None:
     assert error.value.argument == "fields"
 
 
-@pytest.mark.parametrize("fmt", formats_for("Listing"))
+@pytest.mark.parametrize("fmt", formats_for(ReportType.LISTING))
 def test_each_listing_format_renders_every_row(data: Dataset, fmt: Format) -> None:
     listing = answers.payloads(data, country="Egypt")
     text = render(listing, fmt)
@@ -108,7 +109,7 @@ def test_each_listing_format_renders_every_row(data: Dataset, fmt: Format) -> No
         assert "Visible and" in text and "EGSA" in text
 
 
-@pytest.mark.parametrize("fmt", formats_for("Bibliography"))
+@pytest.mark.parametrize("fmt", formats_for(ReportType.BIBLIOGRAPHY))
 def test_each_citation_format_names_every_source(data: Dataset, fmt: Format) -> None:
     bibliography = answers.cite(data, ["imaging-system"])
     text = render(bibliography, fmt)

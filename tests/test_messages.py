@@ -71,3 +71,22 @@ def test_a_reversed_date_range_is_said_never_silently_empty(ilrs: Runner, comman
     assert "after 2025 is later than before 2024" in outcome.stderr
     assert "swap them" in outcome.stderr
     assert "later than" not in ilrs(command, "--after", "2024", "--before", "2025").stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "close"),
+    [
+        (["payloads", "--fields", "id,nmae"], "name"),
+        (["payloads", "--sort", "-nmae"], "name"),
+        (["members", "--count-by", "levle"], "level"),
+        (["timeline", "--count-by", "yaer"], "year"),
+        (["fields", "paylods"], "payloads"),
+        (["chart", "count-by", "levle", "--of", "members"], "level"),
+    ],
+)
+def test_a_misspelt_field_or_command_gets_a_did_you_mean(
+    ilrs: Runner, args: list[str], close: str
+) -> None:
+    outcome = ilrs(*args)
+    assert outcome.exit_code == 2, outcome.stderr
+    assert f"(did you mean {close!r}?)" in outcome.stderr

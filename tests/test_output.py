@@ -106,7 +106,8 @@ def test_python_dash_m_and_version() -> None:
 
     result = run_module("-m", "ilrs_cli", "--version")
     assert result.returncode == 0
-    assert result.stdout.strip() == f"ilrs {__version__}"
+    assert result.stdout.startswith(f"ilrs {__version__}, bundled dataset ")
+    assert "(as of 20" in result.stdout  # the dataset's version and as-of date too
 
 
 def test_no_arguments_prints_help_not_a_traceback() -> None:

@@ -97,5 +97,5 @@ def test_empty_range_is_ok(ilrs: Runner) -> None:
 def test_table_says_statuses_are_judged_at_the_as_of_date(ilrs: Runner) -> None:
     outcome = ilrs("timeline", "--mission", "Chang'e-8", env={"COLUMNS": "300"})
     assert "planned or done) is as of 2026-04-13" in outcome.stdout
-    assert "2028 or 2029" in outcome.stdout  # dates keep their precision, said for people
+    assert "2028 to 2029" in outcome.stdout  # dates keep their precision, said for people
     assert "2028/2029" not in outcome.stdout

@@ -305,16 +305,16 @@ def cite(
 ) -> str:
     """The sources behind one record or several (or `every` record), as one bibliography in
     `format`: text, bibtex or csl-json. Each source appears once."""
-    from .render import Format, formats_for, render
+    from .render import BIBLIOGRAPHY, formats_for, render
 
     data = _data(dataset)
     given = _texts(record_id, "id")
     ids = [given] if isinstance(given, str) else list(given or [])
     format = _text(format, "format", optional=False)
     bibliography = answers.cite(data, ids, bool(every))
-    allowed = formats_for("Bibliography")
+    allowed = formats_for(BIBLIOGRAPHY)
     chosen = next((fmt for fmt in allowed if fmt.value == format), None)
     if chosen is None:
         valid = ", ".join(fmt.value for fmt in allowed)
         raise QueryError("format", f"{format!r} is not a citation format; use one of: {valid}")
-    return render(bibliography, Format(chosen))
+    return render(bibliography, chosen)

@@ -4,45 +4,53 @@ renderer; errors become messages and exit codes in `reporting`."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 import typer.core
 
 from .. import __version__
-from ..core.kinds import kind_names
-from ..core.vocab import EventKind, EventStatus, Level, MemberStatus
-from ..render import Format
+from ..render import BIBLIOGRAPHY, DETAIL
 from ..render.terminal import write_err, write_out
-from . import arguments, reporting
-from .completion import (
-    complete_id,
-    complete_list_command,
-    complete_mission,
-    use_quoting_bash_script,
-)
-from .data_option import data_first
+from . import inputs, reporting
+from .click_classes import Command, Commands
+from .completion import use_quoting_bash_script
 from .lazy import LazyGroup
 
 if TYPE_CHECKING:
-    from ..core.records import Dataset
-    from ..report.columns import Listing
+    from .output_options import Answer, DataFree
 
-from .options import (
+from .output_options import SHAPING, ForceFlag, answers_command
+from .query_options import (
+    AffiliatedFlag,
+    AllFlag,
     AsOfOption,
-    CountByOption,
+    BundledFlag,
+    CitedByOption,
     CountryOption,
-    CsvFlag,
-    CumulativeFlag,
-    FailEmptyFlag,
-    FieldsOption,
-    FormatOption,
+    DiffPathsArgument,
+    EventAfterOption,
+    EventBeforeOption,
+    EventKindsOption,
+    EventStatusOption,
     InOption,
-    JsonFlag,
-    LimitOption,
+    LevelOption,
+    LevelsOption,
+    ListCommandArgument,
+    MemberStatusOption,
     MissionOption,
+    NationalFlag,
+    OrganizationFlag,
+    PartnerMissionOption,
+    PartnersFlag,
+    RecordIdArgument,
+    RecordIdsArgument,
     RegionOption,
-    SortOption,
+    SearchTextArgument,
+    SignedAfterOption,
+    SignedAsOfOption,
+    SignedBeforeOption,
+    SubnationalFlag,
 )
 
 # Everything else is imported where it is used, so that each command (and each Tab of shell
@@ -55,29 +63,10 @@ EXIT_CODES = (  # also in README.md's table
 )
 
 
-class _Commands(LazyGroup):
-    """Typer's group, naming the valid commands when an unknown one has no close match, and
-    taking --data after the command as well as before it; the drawing commands are built
-    when first used (cli/lazy.py)."""
-
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
-        return super().parse_args(ctx, data_first(args, set(self.list_commands(ctx))))
-
-    def resolve_command(self, ctx: typer.Context, args: list[str]) -> Any:  # type: ignore[override]
-        try:
-            return super().resolve_command(ctx, args)
-        except Exception as error:
-            message = getattr(error, "message", "")
-            if message.startswith("No such command") and "Did you mean" not in message:
-                valid = ", ".join(self.list_commands(ctx))
-                raise type(error)(f"{message} Commands: {valid}.", ctx) from None
-            raise
-
-
 use_quoting_bash_script()
 app = typer.Typer(
     name="ilrs",
-    cls=_Commands,
+    cls=Commands,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="Sourced answers about China's Chang'e-8 international payloads and the "
     f"International Lunar Research Station (ILRS).\n\n{EXIT_CODES}",
@@ -89,7 +78,10 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        write_out(f"ilrs {__version__}")
+        from ..load import open_dataset
+
+        info = open_dataset(None).info
+        write_out(f"ilrs {__version__}, bundled dataset {info.version} (as of {info.as_of})")
         raise typer.Exit()
 
 
@@ -107,29 +99,24 @@ def root(
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Show the version of ilrs and of its bundled dataset.",
+        ),
     ] = False,
 ) -> None:
     """Sourced answers about Chang'e-8's international payloads and the ILRS."""
 
 
-@app.command()
+@answers_command(app)
 def payloads(
-    ctx: typer.Context,
     country: CountryOption = None,
+    mission: MissionOption = None,
     region: RegionOption = None,
     camp: InOption = None,
-    mission: MissionOption = None,
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    as_csv: CsvFlag = False,
-    fields: FieldsOption = None,
-    sort: SortOption = None,
-    limit: LimitOption = None,
-    count_by: CountByOption = None,
-    cumulative: CumulativeFlag = False,
-    fail_empty: FailEmptyFlag = False,
-) -> None:
+) -> Answer:
     """List the international payloads of every mission in the data: those selected for
     Chang'e-8 and those named for Chang'e-7 (--mission for one).
 
@@ -144,71 +131,26 @@ def payloads(
     """
     from ..report import answers
 
-    def make(dataset: Dataset) -> Listing:
-        return answers.payloads(dataset, country, mission, region, camp)
-
-    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty,
-                     cumulative)  # fmt: skip
+    return lambda dataset: answers.payloads(
+        dataset, country=country, mission=mission, region=region, camp=camp
+    )
 
 
-@app.command()
+@answers_command(app)
 def members(
-    ctx: typer.Context,
-    national: Annotated[bool, typer.Option("--national", help="Only national-level.")] = False,
-    subnational: Annotated[
-        bool, typer.Option("--subnational", help="Only subnational entities.")
-    ] = False,
-    organization: Annotated[
-        bool, typer.Option("--organization", help="Only international organizations.")
-    ] = False,
-    affiliated: Annotated[
-        bool,
-        typer.Option("--affiliated", help="Only those engaged through an organization."),
-    ] = False,
-    level: Annotated[
-        Level | None, typer.Option("--level", help="Only this level.", show_default=False)
-    ] = None,
-    status: Annotated[
-        MemberStatus | None,
-        typer.Option(
-            "--status",
-            help="Only 'signed' (agreement documented) or 'reported' (a source only says so).",
-            show_default=False,
-        ),
-    ] = None,
+    national: NationalFlag = False,
+    subnational: SubnationalFlag = False,
+    organization: OrganizationFlag = False,
+    affiliated: AffiliatedFlag = False,
+    level: LevelOption = None,
+    status: MemberStatusOption = None,
     country: CountryOption = None,
     region: RegionOption = None,
-    camp: InOption = None,
-    after: Annotated[
-        str | None,
-        typer.Option(
-            "--after",
-            metavar="DATE",
-            show_default=False,
-            help="Only those who signed on or after this date (YYYY, YYYY-MM, "
-            "YYYY-MM-DD; inclusive).",
-        ),
-    ] = None,
-    before: Annotated[
-        str | None,
-        typer.Option(
-            "--before",
-            metavar="DATE",
-            show_default=False,
-            help="Only those who signed on or before this date (inclusive).",
-        ),
-    ] = None,
     as_of: AsOfOption = None,
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    as_csv: CsvFlag = False,
-    fields: FieldsOption = None,
-    sort: SortOption = None,
-    limit: LimitOption = None,
-    count_by: CountByOption = None,
-    cumulative: CumulativeFlag = False,
-    fail_empty: FailEmptyFlag = False,
-) -> None:
+    after: SignedAfterOption = None,
+    before: SignedBeforeOption = None,
+    camp: InOption = None,
+) -> Answer:
     """List ILRS participants: level, status and signing date.
 
     With --as-of, only those with an agreement documented as signed by then; participants
@@ -225,98 +167,24 @@ def members(
     """
     from ..report import answers
 
-    flags = {
-        Level.NATIONAL: national,
-        Level.SUBNATIONAL: subnational,
-        Level.ORGANIZATION: organization,
-        Level.AFFILIATED: affiliated,
-    }
-    chosen = {chosen_level for chosen_level, on in flags.items() if on}
-    if level is not None:
-        chosen.add(level)
-    if len(chosen) > 1:
-        names = sorted(chosen_level.value for chosen_level in chosen)
-        raise typer.BadParameter(
-            f"choose one level, not several ({', '.join(names)})",
-            ctx=ctx,
-            param_hint="'--national', '--subnational', '--organization', '--affiliated', '--level'",
-        )
-    wanted = chosen.pop() if chosen else None
-
-    def make(dataset: Dataset) -> Listing:
-        return answers.members(dataset, wanted, status, country, as_of, after, before, region, camp)
-
-    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty,
-                     cumulative)  # fmt: skip
+    wanted = inputs.one_level(level, national, subnational, organization, affiliated)
+    return lambda dataset: answers.members(
+        dataset, level=wanted, status=status, country=country, region=region, as_of=as_of,
+        after=after, before=before, camp=camp,
+    )  # fmt: skip
 
 
-AfterOption = Annotated[
-    str | None,
-    typer.Option(
-        "--after",
-        metavar="DATE",
-        show_default=False,
-        help="Only signings on or after this date (YYYY, YYYY-MM, YYYY-MM-DD; inclusive).",
-    ),
-]
-BeforeOption = Annotated[
-    str | None,
-    typer.Option(
-        "--before",
-        metavar="DATE",
-        show_default=False,
-        help="Only signings on or before this date (inclusive).",
-    ),
-]
-SignedAsOfOption = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of",
-        metavar="DATE",
-        help="Only those signed by the end of this date (YYYY and YYYY-MM mean their last "
-        "day), on or before the data's own as-of date.",
-        show_default=False,
-    ),
-]
-
-
-@app.command()
+@answers_command(app)
 def artemis(
-    ctx: typer.Context,
     country: CountryOption = None,
     region: RegionOption = None,
     camp: InOption = None,
-    partners: Annotated[
-        bool,
-        typer.Option(
-            "--partners", help="Only countries with a partner in a payload (any mission)."
-        ),
-    ] = False,
-    mission: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--mission",
-            "-m",
-            metavar="MISSION",
-            help="Only countries with a payload partner on this mission (Chang'e-7, "
-            "Chang'e-8); repeat for any of several.",
-            autocompletion=complete_mission,
-            show_default=False,
-        ),
-    ] = None,
-    after: AfterOption = None,
-    before: BeforeOption = None,
+    mission: PartnerMissionOption = None,
+    partners: PartnersFlag = False,
     as_of: SignedAsOfOption = None,
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    as_csv: CsvFlag = False,
-    fields: FieldsOption = None,
-    sort: SortOption = None,
-    limit: LimitOption = None,
-    count_by: CountByOption = None,
-    cumulative: CumulativeFlag = False,
-    fail_empty: FailEmptyFlag = False,
-) -> None:
+    after: SignedAfterOption = None,
+    before: SignedBeforeOption = None,
+) -> Answer:
     """List the Artemis Accords signatories: date, order, who signed, and each country's
     ILRS standing and payloads.
 
@@ -332,34 +200,21 @@ def artemis(
     """
     from ..report import answers
 
-    def make(dataset: Dataset) -> Listing:
-        return answers.signatories(
-            dataset, country, region, camp, mission, partners, as_of, after, before
-        )
-
-    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty,
-                     cumulative)  # fmt: skip
+    return lambda dataset: answers.signatories(
+        dataset, country=country, region=region, camp=camp, mission=mission, partners=partners,
+        as_of=as_of, after=after, before=before,
+    )  # fmt: skip
 
 
-@app.command()
+@answers_command(app)
 def signings(
-    ctx: typer.Context,
     country: CountryOption = None,
     region: RegionOption = None,
     camp: InOption = None,
-    after: AfterOption = None,
-    before: BeforeOption = None,
     as_of: SignedAsOfOption = None,
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    as_csv: CsvFlag = False,
-    fields: FieldsOption = None,
-    sort: SortOption = None,
-    limit: LimitOption = None,
-    count_by: CountByOption = None,
-    cumulative: CumulativeFlag = False,
-    fail_empty: FailEmptyFlag = False,
-) -> None:
+    after: SignedAfterOption = None,
+    before: SignedBeforeOption = None,
+) -> Answer:
     """The signings of both camps on one timeline: ILRS agreements and Artemis Accords
     signings, in date order.
 
@@ -375,34 +230,19 @@ def signings(
     """
     from ..report import answers
 
-    def make(dataset: Dataset) -> Listing:
-        return answers.signings(dataset, country, region, camp, as_of, after, before)
+    return lambda dataset: answers.signings(
+        dataset, country=country, region=region, camp=camp, as_of=as_of, after=after,
+        before=before,
+    )  # fmt: skip
 
-    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty,
-                     cumulative)  # fmt: skip
 
-
-@app.command()
+@answers_command(app, omit=frozenset({"sort", "count_by", "cumulative"}))
 def growth(
-    ctx: typer.Context,
     country: CountryOption = None,
     region: RegionOption = None,
-    level: Annotated[
-        list[Level] | None,
-        typer.Option(
-            "--level",
-            help="ILRS participants of this level (default national); repeat for several.",
-            show_default=False,
-        ),
-    ] = None,
+    level: LevelsOption = None,
     as_of: SignedAsOfOption = None,
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    as_csv: CsvFlag = False,
-    fields: FieldsOption = None,
-    limit: LimitOption = None,
-    fail_empty: FailEmptyFlag = False,
-) -> None:
+) -> Answer:
     """How both camps grew, year by year, side by side: signings each year and cumulative
     totals, every year from the first to the last, undated ILRS participants on a last row.
 
@@ -418,59 +258,20 @@ def growth(
     """
     from ..report import answers
 
-    def make(dataset: Dataset) -> Listing:
-        return answers.growth(dataset, country, region, level, as_of)
+    return lambda dataset: answers.growth(
+        dataset, country=country, region=region, level=level, as_of=as_of
+    )
 
-    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, None, limit, None, fail_empty)
 
-
-@app.command()
+@answers_command(app)
 def timeline(
-    ctx: typer.Context,
-    after: Annotated[
-        str | None,
-        typer.Option(
-            "--after",
-            metavar="DATE",
-            help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).",
-            show_default=False,
-        ),
-    ] = None,
-    before: Annotated[
-        str | None,
-        typer.Option(
-            "--before",
-            metavar="DATE",
-            help="Only events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).",
-            show_default=False,
-        ),
-    ] = None,
+    after: EventAfterOption = None,
+    before: EventBeforeOption = None,
     mission: MissionOption = None,
-    kind: Annotated[
-        list[EventKind] | None,
-        typer.Option(
-            "--kind", "-k", help="Only events of this kind; repeat for several.", show_default=False
-        ),
-    ] = None,
-    status: Annotated[
-        EventStatus | None,
-        typer.Option(
-            "--status",
-            help="Only planned or done events (as judged at --as-of).",
-            show_default=False,
-        ),
-    ] = None,
     as_of: AsOfOption = None,
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    as_csv: CsvFlag = False,
-    fields: FieldsOption = None,
-    sort: SortOption = None,
-    limit: LimitOption = None,
-    count_by: CountByOption = None,
-    cumulative: CumulativeFlag = False,
-    fail_empty: FailEmptyFlag = False,
-) -> None:
+    kind: EventKindsOption = None,
+    status: EventStatusOption = None,
+) -> Answer:
     """List dated events: selection, ILRS signings, launches.
 
     Dates keep their precision (2026, 2028/2029, 2030s). A date that is a span matches
@@ -488,23 +289,14 @@ def timeline(
     """
     from ..report import answers
 
-    def make(dataset: Dataset) -> Listing:
-        return answers.timeline(dataset, after, before, mission, as_of, kind, status)
+    return lambda dataset: answers.timeline(
+        dataset, after=after, before=before, mission=mission, as_of=as_of, kind=kind,
+        status=status,
+    )  # fmt: skip
 
-    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty,
-                     cumulative)  # fmt: skip
 
-
-@app.command()
-def mission(
-    ctx: typer.Context,
-    mission: MissionOption = None,
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    as_csv: CsvFlag = False,
-    fields: FieldsOption = None,
-    fail_empty: FailEmptyFlag = False,
-) -> None:
+@answers_command(app, omit=frozenset({"sort", "limit", "count_by", "cumulative"}))
+def mission(mission: MissionOption = None) -> Answer:
     """The Chang'e-8 fact sheet, with the ILRS headline figures, each fact with its sources.
 
     Landing site, launch window, payload mass offered, selection, rovers on board, ISRU,
@@ -517,28 +309,15 @@ def mission(
     """
     from ..report import answers
 
-    def make(dataset: Dataset) -> Listing:
-        return answers.facts(dataset, mission)
-
-    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, fail_empty=fail_empty)
+    return lambda dataset: answers.facts(dataset, mission=mission)
 
 
-@app.command()
+@answers_command(app)
 def countries(
-    ctx: typer.Context,
     country: CountryOption = None,
     region: RegionOption = None,
     camp: InOption = None,
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    as_csv: CsvFlag = False,
-    fields: FieldsOption = None,
-    sort: SortOption = None,
-    limit: LimitOption = None,
-    count_by: CountByOption = None,
-    cumulative: CumulativeFlag = False,
-    fail_empty: FailEmptyFlag = False,
-) -> None:
+) -> Answer:
     """Every country and region in the data: where it stands between the ILRS and the
     Artemis Accords, its ILRS part, its Accords signing, payloads and institutions.
 
@@ -555,29 +334,11 @@ def countries(
     """
     from ..report import answers
 
-    def make(dataset: Dataset) -> Listing:
-        return answers.countries(dataset, country, region, camp)
-
-    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty,
-                     cumulative)  # fmt: skip
+    return lambda dataset: answers.countries(dataset, country=country, region=region, camp=camp)
 
 
-@app.command()
-def show(
-    ctx: typer.Context,
-    record_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="A record id: " + kind_names() + ".",
-            autocompletion=complete_id,
-            show_default=False,
-        ),
-    ],
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    as_csv: CsvFlag = False,
-) -> None:
+@answers_command(app, DETAIL)
+def show(record_id: RecordIdArgument) -> Answer:
     """One record in full: every field, and every source with its URL.
 
     \b
@@ -587,28 +348,11 @@ def show(
     """
     from ..report import answers
 
-    reporting.answer(ctx, lambda dataset: answers.show(dataset, record_id), fmt, as_json, as_csv)
+    return lambda dataset: answers.show(dataset, record_id=record_id)
 
 
-@app.command()
-def search(
-    ctx: typer.Context,
-    text: Annotated[
-        str,
-        typer.Argument(
-            metavar="TEXT",
-            help="Text to find (at most 200 characters, 20 words); case and accents do not matter.",
-        ),
-    ],
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    as_csv: CsvFlag = False,
-    fields: FieldsOption = None,
-    limit: LimitOption = None,
-    count_by: CountByOption = None,
-    cumulative: CumulativeFlag = False,
-    fail_empty: FailEmptyFlag = False,
-) -> None:
+@answers_command(app, omit=frozenset({"sort"}))
+def search(text: SearchTextArgument) -> Answer:
     """Search names, descriptions, institutions and notes of every kind of record.
 
     \b
@@ -618,19 +362,11 @@ def search(
     """
     from ..report import answers
 
-    def make(dataset: Dataset) -> Listing:
-        return answers.search(dataset, text)
-
-    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, None, limit, count_by, fail_empty,
-                     cumulative)  # fmt: skip
+    return lambda dataset: answers.search(dataset, text=text)
 
 
-def info(
-    ctx: typer.Context,
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    as_csv: CsvFlag = False,
-) -> None:
+@answers_command(app, DETAIL)
+def info() -> Answer:
     """The dataset: title, version, as-of date, counts, headline figures and every source.
 
     The headline figures are computed from the records, never typed in.
@@ -642,35 +378,11 @@ def info(
     """
     from ..report import answers
 
-    reporting.answer(ctx, answers.info, fmt, as_json, as_csv)
+    return answers.info
 
 
-app.command("info")(info)
-
-
-@app.command()
-def sources(
-    ctx: typer.Context,
-    cited_by: Annotated[
-        str | None,
-        typer.Option(
-            "--cited-by",
-            metavar="ID",
-            help="Only the sources of this record (any id, or a country name).",
-            autocompletion=complete_id,
-            show_default=False,
-        ),
-    ] = None,
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    as_csv: CsvFlag = False,
-    fields: FieldsOption = None,
-    sort: SortOption = None,
-    limit: LimitOption = None,
-    count_by: CountByOption = None,
-    cumulative: CumulativeFlag = False,
-    fail_empty: FailEmptyFlag = False,
-) -> None:
+@answers_command(app)
+def sources(cited_by: CitedByOption = None) -> Answer:
     """List the sources: title, author, publisher, date, URL, reposts, checked date, notes.
 
     \b
@@ -681,14 +393,51 @@ def sources(
     """
     from ..report import answers
 
-    def make(dataset: Dataset) -> Listing:
-        return answers.sources(dataset, cited_by)
-
-    reporting.answer(ctx, make, fmt, as_json, as_csv, fields, sort, limit, count_by, fail_empty,
-                     cumulative)  # fmt: skip
+    return lambda dataset: answers.sources(dataset, cited_by=cited_by)
 
 
-@app.command()
+@answers_command(app, BIBLIOGRAPHY)
+def cite(record_ids: RecordIdsArgument = None, every: AllFlag = False) -> Answer:
+    """The sources behind records, as one bibliography: each source once, keys unique.
+
+    Each source gives its title, author, publisher, date and URL (the original, and the
+    repost it was read at), the day it was last checked, and where in it each record is
+    supported. The output names the records it cites.
+
+    \b
+    Examples:
+      ilrs cite micro-rovers
+      ilrs cite egypt imaging-system --format bibtex > references.bib
+      ilrs payloads --country Egypt --format ids | ilrs cite -
+      ilrs cite --all --format csl-json > ilrs.json
+    """
+    from ..report import answers
+
+    wanted = inputs.ids_from(record_ids or [])
+    return lambda dataset: answers.cite(dataset, record_ids=wanted, every=every)
+
+
+@answers_command(app, name="diff", data=False,
+                 omit=frozenset({"sort", "cumulative", "fail_empty"}))  # fmt: skip
+def diff_command(paths: DiffPathsArgument = None, bundled: BundledFlag = False) -> DataFree:
+    """What changed between two datasets, OLD to NEW: records added (in NEW only), removed
+    (in OLD only) and changed, field by field, sources included.
+
+    With --bundled, the file given is OLD and the bundled dataset is NEW: what this release
+    adds to your copy shows as added, what only your copy has shows as removed.
+
+    \b
+    Examples:
+      ilrs diff old.toml new.toml
+      ilrs diff --bundled my-chang8.toml          # my copy -> this release
+      ilrs diff --bundled my-chang8.toml --count-by change
+    """
+    from ..report.diff import diff
+
+    return lambda: diff(*inputs.diff_sides(list(paths or []), bundled))
+
+
+@app.command(cls=Command)
 def check(
     ctx: typer.Context,
     path: Annotated[
@@ -720,7 +469,7 @@ def check(
     from ..query.figures import place_count, record_counts, signing_count, unused_sources
 
     with reporting.user_errors(ctx):
-        chosen = path or arguments.data_path(ctx)
+        chosen = path or inputs.data_path(ctx)
         dataset = load_dataset(chosen, check_codes=True)
     counts, signings = record_counts(dataset), signing_count(dataset)
     parts = [
@@ -739,94 +488,6 @@ def check(
     write_out(escape(f"{dataset.path}: ok, no problems in {summary}; as of {dataset.info.as_of}"))
 
 
-@app.command()
-def cite(
-    ctx: typer.Context,
-    record_ids: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="ID",
-            help="Record ids (" + kind_names() + "), any case, or a country name; `-` "
-            f"reads ids from standard input, one a line (at most {arguments.MAX_STDIN_IDS:,}).",
-            autocompletion=complete_id,
-            show_default=False,
-        ),
-    ] = None,
-    every: Annotated[bool, typer.Option("--all", help="Cite the sources of every record.")] = False,
-    fmt: Annotated[
-        Format,
-        typer.Option("--format", "-f", help="text, bibtex (biblatex @online entries) or csl-json."),
-    ] = Format.TEXT,
-) -> None:
-    """The sources behind records, as one bibliography: each source once, keys unique.
-
-    Each source gives its title, author, publisher, date and URL (the original, and the
-    repost it was read at), the day it was last checked, and where in it each record is
-    supported. The output names the records it cites.
-
-    \b
-    Examples:
-      ilrs cite micro-rovers
-      ilrs cite egypt imaging-system --format bibtex > references.bib
-      ilrs payloads --country Egypt --format ids | ilrs cite -
-      ilrs cite --all --format csl-json > ilrs.json
-    """
-    from ..report import answers
-
-    with reporting.user_errors(ctx):
-        wanted = arguments.ids_from(record_ids or [])
-        reporting.emit(answers.cite(arguments.dataset_for(ctx), wanted, every), fmt)
-
-
-@app.command("diff")
-def diff_command(
-    ctx: typer.Context,
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            metavar="OLD NEW",
-            help="Two dataset files, old then new; with --bundled, one file (the old side).",
-            show_default=False,
-        ),
-    ] = None,
-    bundled: Annotated[
-        bool,
-        typer.Option("--bundled", help="Compare the file given with the bundled dataset."),
-    ] = False,
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    as_csv: CsvFlag = False,
-    fields: FieldsOption = None,
-    limit: LimitOption = None,
-    count_by: CountByOption = None,
-) -> None:
-    """What changed between two datasets: records added, removed and changed, field by field,
-    sources included.
-
-    \b
-    Examples:
-      ilrs diff old.toml new.toml
-      ilrs diff --bundled my-chang8.toml          # my copy -> this release
-      ilrs diff --bundled my-chang8.toml --count-by change
-    """
-    from ..core.errors import QueryError
-    from ..load import load_dataset
-    from ..report.columns import shape
-    from ..report.diff import diff
-
-    with reporting.user_errors(ctx):
-        output = arguments.output_format(fmt, as_json, as_csv)
-        given = list(paths or [])
-        if len(given) != (1 if bundled else 2):
-            wanted = "one file with --bundled" if bundled else "two files, OLD and NEW"
-            raise QueryError("paths", f"give {wanted}")
-        old = load_dataset(given[0])
-        new = load_dataset(None) if bundled else load_dataset(given[1])
-        new_name = "the bundled chang8.toml" if bundled else str(given[1])
-        listing = diff(old, new, str(given[0]), new_name)
-        reporting.emit(shape(listing, fields, None, limit, count_by), output)
-
-
 data_app = typer.Typer(
     name="data", help="The bundled dataset file: where it is, and a copy to edit.",
     no_args_is_help=True,
@@ -834,7 +495,7 @@ data_app = typer.Typer(
 app.add_typer(data_app)
 
 
-@data_app.command("path")
+@data_app.command("path", cls=Command)
 def data_path_command() -> None:
     """Print the path of the bundled dataset file (read-only; `ilrs data copy` makes a copy).
 
@@ -848,13 +509,13 @@ def data_path_command() -> None:
     write_out(escape(str(bundled_path())))
 
 
-@data_app.command("copy")
+@data_app.command("copy", cls=Command)
 def data_copy_command(
     ctx: typer.Context,
     target: Annotated[
         Path, typer.Argument(metavar="FILE", help="Where to write the copy.", show_default=False)
     ],
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    force: ForceFlag = False,
 ) -> None:
     """Write the bundled dataset to FILE, to edit and use with --data or ILRS_DATA.
 
@@ -877,7 +538,6 @@ export_app = typer.Typer(
     no_args_is_help=True, cls=LazyGroup,
 )  # fmt: skip
 app.add_typer(export_app)
-ForceFlag = Annotated[bool, typer.Option("--force", help="Replace an existing target.")]
 
 
 def _export(ctx: typer.Context, name: str, target: Path, force: bool) -> None:
@@ -886,7 +546,7 @@ def _export(ctx: typer.Context, name: str, target: Path, force: bool) -> None:
     from ..export import exporter
 
     with reporting.user_errors(ctx):
-        dataset = arguments.dataset_for(ctx)
+        dataset = inputs.dataset_for(ctx)
         try:
             counts = exporter(name)(dataset, target, force=force)
         except ValueError as error:  # links that do not hold: `check` refuses such a dataset
@@ -895,7 +555,7 @@ def _export(ctx: typer.Context, name: str, target: Path, force: bool) -> None:
     write_err(escape(f"ilrs: wrote {target}: {tables}"))
 
 
-@export_app.command("sqlite")
+@export_app.command("sqlite", cls=Command)
 def export_sqlite(
     ctx: typer.Context,
     target: Annotated[
@@ -920,7 +580,7 @@ def export_sqlite(
     write_err(escape(f"ilrs: wrote {beside}: datasette {target} -m {beside}"))
 
 
-@export_app.command("datapackage")
+@export_app.command("datapackage", cls=Command)
 def export_datapackage(
     ctx: typer.Context,
     target: Annotated[
@@ -939,7 +599,7 @@ def export_datapackage(
     _export(ctx, "datapackage", target, force)
 
 
-@app.command("cache")
+@app.command("cache", cls=Command)
 def cache_command(
     clear: Annotated[
         bool, typer.Option("--clear", help="Remove every entry from the cache.")
@@ -975,23 +635,8 @@ def cache_command(
         write_err(f"ilrs: warning: {escape(problem)}")
 
 
-@app.command("fields")
-def list_fields(
-    ctx: typer.Context,
-    command: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[COMMAND]",
-            help="A list command: payloads, members, artemis, signings, growth, timeline, "
-            "mission, countries, search, sources.",
-            autocompletion=complete_list_command,
-            show_default=False,
-        ),
-    ] = None,
-    fmt: FormatOption = None,
-    as_json: JsonFlag = False,
-    as_csv: CsvFlag = False,
-) -> None:
+@answers_command(app, name="fields", data=False, omit=SHAPING)
+def list_fields(command: ListCommandArgument = None) -> DataFree:
     """Every field each list command can print, with its type and meaning.
 
     These are the keys of --json, the columns of --csv, and the names --fields and --sort
@@ -1004,6 +649,4 @@ def list_fields(
     """
     from ..report import answers
 
-    with reporting.user_errors(ctx):
-        output = arguments.output_format(fmt, as_json, as_csv)
-        reporting.emit(answers.fields(command), output)
+    return lambda: answers.fields(command=command)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def _data(ctx: typer.Context) -> Names | None:
-    from .arguments import data_path
+    from .inputs import data_path
 
     return candidates.names(data_path(ctx))
 

@@ -1,5 +1,6 @@
 """Tab completion without Typer: answer a completion request from the generated index
-(`completion_index`) and the candidates module, before anything heavy is imported.
+(`completion_index.json`, package data) and the candidates module, before anything heavy is
+imported.
 
 It follows Click's own resolution step by step (split the words, walk the command chain,
 find the option or argument being completed, ask its completer) and prints what Typer would
@@ -16,9 +17,21 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .data_option import data_first
+from .data_first import data_first
 
 Candidates = list[tuple[str, str | None]]
+
+
+_INDEX: dict[str, Any] = {}
+
+
+def _index() -> dict[str, Any]:
+    """completion_index.json, package data generated from the real app (read once)."""
+    if not _INDEX:
+        import json
+
+        _INDEX.update(json.loads(Path(__file__).with_name("completion_index.json").read_text()))
+    return _INDEX
 
 
 class Unsure(Exception):
@@ -30,8 +43,7 @@ def answer() -> bool:
     instruction, _, shell = os.environ.get("_ILRS_COMPLETE", "").partition("_")
     try:
         if instruction == "source":
-            from .completion_index import SOURCES
-
+            SOURCES = _index()["sources"]
             if shell not in SOURCES:
                 return False
             _write(SOURCES[shell] if SOURCES[shell].endswith("\n") else SOURCES[shell] + "\n")
@@ -86,10 +98,8 @@ class _Level:
     """One command of the chain: its index entry and the parameters given on the line."""
 
     def __init__(self, path: str) -> None:
-        from .completion_index import COMMANDS
-
         self.path = path
-        self.entry: dict[str, Any] = COMMANDS[path]
+        self.entry: dict[str, Any] = _index()["commands"][path]
         self.params: list[dict[str, Any]] = self.entry["params"]
         self.given: dict[str, int] = {}  # parameter name -> values given on the command line
         self.values: dict[str, str] = {}

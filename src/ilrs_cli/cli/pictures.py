@@ -13,8 +13,10 @@ import typer
 
 from ..core.vocab import Level
 from ..render.terminal import write_err, write_out
-from . import arguments, reporting
-from .options import CountryOption, MissionOption, RegionOption
+from . import inputs, reporting
+from .click_classes import Command
+from .output_options import ForceFlag
+from .query_options import CountryOption, MissionOption, RegionOption
 
 if TYPE_CHECKING:
     from ..core.records import Dataset
@@ -26,7 +28,6 @@ OutputOption = Annotated[
         help="Write the picture to FILE instead of standard output.",
     ),
 ]  # fmt: skip
-ForceFlag = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
 
 
 class Counted(str, Enum):
@@ -65,11 +66,11 @@ def _deliver(ctx: typer.Context, text: str, output: Path | None, force: bool) ->
 def _draw(ctx: typer.Context, make: Callable[[Dataset], str], output: Path | None,
           force: bool) -> None:  # fmt: skip
     with reporting.user_errors(ctx):
-        text = make(arguments.dataset_for(ctx))
+        text = make(inputs.dataset_for(ctx))
     _deliver(ctx, text, output, force)
 
 
-@chart_app.command("count-by")
+@chart_app.command("count-by", cls=Command)
 def chart_count_by(
     ctx: typer.Context,
     field: Annotated[
@@ -132,7 +133,7 @@ def chart_count_by(
     _draw(ctx, make, output, force)
 
 
-@chart_app.command("growth")
+@chart_app.command("growth", cls=Command)
 def chart_growth(
     ctx: typer.Context,
     country: CountryOption = None,
@@ -166,7 +167,7 @@ def chart_growth(
     _draw(ctx, make, output, force)
 
 
-@chart_app.command("timeline")
+@chart_app.command("timeline", cls=Command)
 def chart_timeline(
     ctx: typer.Context,
     after: Annotated[
@@ -206,7 +207,7 @@ map_app = typer.Typer(rich_markup_mode=None)
 html_app = typer.Typer(rich_markup_mode=None)
 
 
-@map_app.command("map")
+@map_app.command("map", cls=Command)
 def map_command(
     ctx: typer.Context,
     country: CountryOption = None,
@@ -247,7 +248,7 @@ def map_command(
     _draw(ctx, make, output, force)
 
 
-@html_app.command("html")
+@html_app.command("html", cls=Command)
 def export_html(
     ctx: typer.Context,
     target: Annotated[
@@ -255,7 +256,7 @@ def export_html(
         typer.Argument(metavar="TARGET", show_default=False,
                        help="A file ending in .html, or a directory to write index.html in."),
     ],
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing page.")] = False,
+    force: ForceFlag = False,
 ) -> None:  # fmt: skip
     """One self-contained HTML page: the map, the charts, the tables and every citation. It
     loads nothing when opened (no network, no scripts, no fonts): mail it, or open it offline.

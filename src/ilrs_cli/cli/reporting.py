@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -15,8 +15,8 @@ from ..core.text import escape
 from ..render.terminal import write_err, write_out
 
 if TYPE_CHECKING:
-    from ..core.records import Dataset
-    from ..render import Format
+    from ..render import Format, Report
+    from ..report.types import ReportType
 
 EXIT_DATA_ERROR = 1
 EXIT_USAGE = 2
@@ -43,6 +43,7 @@ FLAGS = {
     "text": "TEXT",
     "command": "COMMAND",
     "paths": "OLD NEW",
+    "levels": "--national', '--subnational', '--organization', '--affiliated', '--level",
 }
 
 
@@ -84,18 +85,13 @@ def in_the_way(error: TargetInTheWay) -> str:
     )
 
 
-def emit(report: Any, fmt: Format, fail_empty: bool = False) -> None:
+def emit(report: Report, fmt: Format, fail_empty: bool = False) -> None:
     """Print a report; an empty table is a note on stderr. --fail-empty makes empty exit 3."""
-    from ..render import Format, formats_for, render
-    from ..report.columns import Listing
-
-    valid = formats_for(type(report).__name__)
-    if fmt not in valid:
-        names = ", ".join(f.value for f in valid)
-        raise QueryError("format", f"{fmt.value!r} does not apply here; use one of: {names}")
+    from ..render import Format, render
+    from ..report.listing import Listing
 
     listing = report if isinstance(report, Listing) else None
-    for note in getattr(report, "notes", ()):
+    for note in report.notes:
         write_err(f"ilrs: {note}")
     empty = listing is not None and not listing.items
     if listing is not None and empty and fmt is Format.TABLE:
@@ -108,7 +104,9 @@ def emit(report: Any, fmt: Format, fail_empty: bool = False) -> None:
 
 def answer(
     ctx: typer.Context,
-    make: Callable[[Dataset], Any],
+    make: Callable[[], Report],
+    report_type: ReportType,
+    *,
     fmt: Format | None = None,
     as_json: bool = False,
     as_csv: bool = False,
@@ -116,17 +114,18 @@ def answer(
     sort: str | None = None,
     limit: int | None = None,
     count_by: str | None = None,
-    fail_empty: bool = False,
     cumulative: bool = False,
+    fail_empty: bool = False,
 ) -> None:
-    """The one way a command answers: check the format, read the dataset, ask `make` for the
-    report, shape a listing (fields, sort, limit, counts) and print it."""
-    from ..report.columns import Listing, shape
-    from . import arguments
+    """The one way a command answers: check the format, ask `make` for the report, shape a
+    listing (fields, sort, limit, counts) and print it."""
+    from ..render import formats_for
+    from ..report.listing import Listing, shape
+    from . import inputs
 
     with user_errors(ctx):
-        output = arguments.output_format(fmt, as_json, as_csv)
-        report = make(arguments.dataset_for(ctx))
+        output = inputs.output_format(formats_for(report_type)[0], fmt, as_json, as_csv)
+        report = make()
         if isinstance(report, Listing):
             report = shape(report, fields, sort, limit, count_by, cumulative)
         emit(report, output, fail_empty)

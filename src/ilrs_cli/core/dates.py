@@ -57,10 +57,10 @@ class FuzzyDate(NamedTuple):
 
 
 def display_date(text: str) -> str:
-    """A dataset date for people, with its precision: '2028 or 2029', '2030s', '2025-04-24';
-    never padded to a day the source does not give."""
+    """A dataset date for people, with its precision: '2028 to 2029' (a range), '2030s',
+    '2025-04-24'; never padded to a day the source does not give."""
     first, _, last = text.partition("/")
-    return f"{first} or {last}" if last else text
+    return f"{first} to {last}" if last else text
 
 
 def _point(text: str) -> FuzzyDate | None:

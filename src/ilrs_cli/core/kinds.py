@@ -3,7 +3,7 @@
 The loader reads the tables in this order, search and `show` look through them, `check` and
 `info` count them, completion offers their ids, and the schema reference documents them. Adding
 a kind is a record type in `records`, its fields in `load.schema`, one entry here, its JSON
-object in `report.items`, and its listing and command where it has them.
+object in `report.items` (`ITEM_BUILDERS`), and its listing and command where it has them.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ class Kind(NamedTuple):
     record_type: type[Any]
     title: Callable[[Any], str]  # a short name for the record, in lists and completion
     search: tuple[str, ...]  # the attributes search reads, in this order
-    item: str  # the function in report.items that builds its JSON object
     listed: int  # its place when kinds are listed to users
 
 
@@ -42,20 +41,20 @@ def _name(record: Any) -> str:
 
 KINDS: tuple[Kind, ...] = (  # in loading order: a kind after the kinds it refers to
     Kind("source", "sources", Source, lambda r: r.title,
-         ("title", "author", "publisher", "via", "note"), "source_item", 7),
+         ("title", "author", "publisher", "via", "note"), 7),
     Kind("institution", "institutions", Institution, _name,
-         ("name", "short_name", "aliases", "name_zh", "place", "note"), "institution_item", 6),
+         ("name", "short_name", "aliases", "name_zh", "place", "note"), 6),
     Kind("payload", "payloads", Payload, _name,
-         ("name", "name_zh", "description", "institutions", "mission"), "payload_item", 0),
+         ("name", "name_zh", "description", "institutions", "mission"), 0),
     Kind("member", "members", Member, _name,
-         ("name", "short_name", "aliases", "place", "agreement", "note"), "member_item", 1),
+         ("name", "short_name", "aliases", "place", "agreement", "note"), 1),
     Kind("mission", "missions", Mission, _name,
-         ("name", "full_name", "name_zh", "note"), "mission_item", 3),
-    Kind("event", "events", Event, lambda r: r.event, ("event", "note"), "event_item", 4),
+         ("name", "full_name", "name_zh", "note"), 3),
+    Kind("event", "events", Event, lambda r: r.event, ("event", "note"), 4),
     Kind("fact", "facts", Fact, lambda r: f"{r.mission}: {r.topic}",
-         ("topic", "text", "note"), "fact_item", 5),
+         ("topic", "text", "note"), 5),
     Kind("signatory", "signatories", Signatory, lambda r: r.title,
-         ("title", "place", "signed_by", "location", "note"), "signatory_item", 2),
+         ("title", "place", "signed_by", "location", "note"), 2),
 )  # fmt: skip
 
 LISTED: tuple[Kind, ...] = tuple(sorted(KINDS, key=lambda kind: kind.listed))

@@ -176,17 +176,3 @@ class Dataset(NamedTuple):
     events: tuple[Event, ...]
     facts: tuple[Fact, ...]
     signatories: tuple[Signatory, ...]
-
-    def member_name(self, member_id: str) -> str:
-        """The short name (else the name) of the member with this id: one dictionary lookup,
-        so naming every affiliated member's organization stays linear."""
-        names = _MEMBER_NAMES.get(id(self))
-        if names is None or names[0] is not self.members:
-            names = (self.members, {m.id: m.short_name or m.name for m in self.members})
-            while len(_MEMBER_NAMES) >= 4:  # a few datasets: `diff` asks of two in turn
-                _MEMBER_NAMES.pop(next(iter(_MEMBER_NAMES)), None)
-            _MEMBER_NAMES[id(self)] = names
-        return names[1].get(member_id, member_id)
-
-
-_MEMBER_NAMES: dict[int, tuple[tuple[Member, ...], dict[str, str]]] = {}

@@ -13,7 +13,7 @@ from typing import Any
 from ..core.dates import parse_dataset_date
 from ..core.records import Dataset
 from ..core.vocab import Level
-from ..report.columns import Listing, count_by
+from ..report.listing import Listing, count_by
 from .svg import MARGIN, Picture, as_of_line, nice_ticks, number, shorten, source_line, text_width
 
 BAR = "#3f6e9a"

@@ -15,7 +15,7 @@ from ..core.text import escape
 from ..core.vocab import Level
 from ..render.text import _text as reference_text
 from ..report import answers
-from ..report.columns import Listing
+from ..report.listing import Listing
 from . import charts, world
 from .map import map_picture
 

@@ -24,23 +24,13 @@ from ..core.kinds import KINDS, Kind
 from ..core.records import Dataset, Place
 from ..load.atomic import absolute, check_file_target, failed, temporary_beside
 from ..load.schema import (
-    CITATIONS,
     DATE,
-    DAY,
-    FLAG,
-    INSTITUTION_IDS,
-    MEMBER_ID,
-    MISSION,
-    NAMES,
-    ORDINAL,
-    PLACE,
     PLACES_HELP,
     TABLES,
     DataField,
-    FieldType,
 )
 from ..report.items import region_text
-from ..report.listings import COLUMNS_BY_COMMAND
+from ..report.list_commands import COLUMNS_BY_COMMAND
 
 Value = str | int | None
 
@@ -62,11 +52,6 @@ class Table(NamedTuple):
 
 
 POSITION = Column("position", "integer", "Its place in the dataset (events by date), from 1.", True)
-_LINKS: dict[FieldType, tuple[str, str]] = {
-    PLACE: ("places", "name"),
-    MISSION: ("missions", "name"),
-    MEMBER_ID: ("members", "id"),
-}
 
 
 def _value(value: object) -> Value:
@@ -80,20 +65,20 @@ def _value(value: object) -> Value:
         return value.isoformat()
     if value is None or isinstance(value, str | int):
         return value
+    record_id = getattr(value, "id", None)
+    if isinstance(value, tuple) and isinstance(record_id, str):
+        return record_id  # a record a list field refers to: its id
     raise TypeError(f"no column type for {type(value).__name__}")
 
 
-_TYPES = {FLAG: "boolean", DAY: "date", ORDINAL: "integer"}
-
-
 def _column(spec: DataField) -> Column:
-    kind = _TYPES.get(spec.type, "string")
-    return Column(spec.name, kind, spec.help, spec.required, _LINKS.get(spec.type))
+    """A field's column: its type and what it refers to, from its declaration."""
+    kind = spec.type
+    return Column(spec.name, kind.column, spec.help, spec.required, kind.references)
 
 
 def _record_table(dataset: Dataset, kind: Kind) -> Table:
-    lists = (INSTITUTION_IDS, CITATIONS, NAMES)  # each a link table of its own
-    fields = [f for f in TABLES[kind.plural].fields if f.type not in lists]
+    fields = [f for f in TABLES[kind.plural].fields if not f.type.many]  # lists: own tables
     columns = [_column(spec) for spec in fields]
     records = getattr(dataset, kind.plural)
     rows = [[_value(getattr(r, spec.target)) for spec in fields] for r in records]
@@ -203,9 +188,44 @@ def export_tables(dataset: Dataset) -> list[Table]:
     )
     payload_countries = _payload_countries_table(dataset)
     return [
-        places, *record_tables, standings, payload_institutions, payload_countries, citations,
-        aliases, meta,
+        places, *record_tables, standings, payload_institutions, payload_countries,
+        *_list_tables(dataset), citations, aliases, meta,
     ]  # fmt: skip
+
+
+# The list fields the tables above give in their own shape: every record's `sources`
+# (citations) and `aliases` (aliases), and each payload's partners (payload_institutions).
+_OWN_TABLES = {"sources", "aliases", "payloads.institutions"}
+
+
+def _list_tables(dataset: Dataset) -> list[Table]:
+    """A table for every other list field of every kind (`<plural>_<field>`), a row an
+    element in the record's order, typed from the field's declaration: a new list field needs
+    no code here."""
+    tables = []
+    for kind in KINDS:
+        for spec in TABLES[kind.plural].fields:
+            if not spec.type.many or {spec.name, f"{kind.plural}.{spec.name}"} & _OWN_TABLES:
+                continue
+            owner = f"{kind.name}_id"
+            tables.append(Table(
+                f"{kind.plural}_{spec.target}",
+                f"The `{spec.name}` of each {kind.name}, one a row: {spec.help}",
+                (
+                    Column(owner, "string", f"The {kind.name}.", True, (kind.plural, "id")),
+                    Column("value", spec.type.column, f"One of its {spec.name}.", True,
+                           spec.type.references),
+                    Column("position", "integer", f"Its place in the {kind.name}'s list, from 1.",
+                           True),
+                ),
+                (owner, "position"),
+                [
+                    (record.id, _value(element), n)
+                    for record in getattr(dataset, kind.plural)
+                    for n, element in enumerate(getattr(record, spec.target) or (), start=1)
+                ],
+            ))  # fmt: skip
+    return tables
 
 
 def _payload_countries_table(dataset: Dataset) -> Table:
@@ -234,7 +254,7 @@ def _payload_countries_table(dataset: Dataset) -> Table:
 def _standings_table(dataset: Dataset) -> Table:
     from ..query.camps import standing_of
     from ..report.items import ilrs_standing_text
-    from ..report.listings import CAMPS_HELP
+    from ..report.list_fields import CAMPS_HELP
 
     rows: list[tuple[Value, ...]] = []
     for place in dataset.places:

@@ -8,7 +8,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 from ..core.errors import DatasetError
 from ..core.kinds import KINDS, Kind
@@ -23,7 +23,7 @@ from ..core.records import (
 )
 from ..core.text import mixed_script, suggest
 from . import rules
-from .schema import TABLES, DataField, Table
+from .schema import TABLES, DataField, Link, Table
 
 ISO_CODE_PATTERN = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?", re.ASCII)
 TOP_LEVEL_KEYS = frozenset({"dataset", "places", *(kind.plural for kind in KINDS)})
@@ -113,6 +113,11 @@ def _unknown(table: dict[str, Any], schema: Table, record: _Record) -> None:
         record.problem(f"unknown field '{key}'{suggest(key, names)}", key)
 
 
+def _unhandled(link: NoReturn) -> NoReturn:
+    """Reached by no Link: mypy rejects a call with a Link that has no branch of its own."""
+    raise AssertionError(f"no rule for the link {link!r}")
+
+
 class _Builder:
     def __init__(self, path: str, document: dict[str, Any], text: str, bundled: bool) -> None:
         self.path = path
@@ -121,6 +126,7 @@ class _Builder:
         self.text = text
         self._found_lines: tuple[dict[str, list[int]], dict[str, list[dict[str, int]]]] | None
         self._found_lines = None
+        self.record_index: dict[tuple[str, str], int] = {}  # (table, id) -> position
         self.problems: list[str] = []
         self.seen_ids: dict[str, str] = {}
         self.places: dict[str, Place] = {}
@@ -142,7 +148,7 @@ class _Builder:
         for member in records["members"]:
             if member.date is not None:
                 self._reserve_signing(member.id, rules.signing_id(member.id))
-        self.problems.extend(rules.dataset_problems(records, info))
+        self.problems.extend(rules.dataset_problems(records, info, self._locate))
         if self.problems or info is None:
             raise DatasetError(self.path, self.problems)
         events: list[Event] = sorted(
@@ -237,7 +243,8 @@ class _Builder:
             self.problems.append(f"'{kind.plural}' must be an array of tables ([[{kind.plural}]])")
             return []
         schema = TABLES[kind.plural]
-        links = [(spec, target) for spec, target in _targets(schema) if spec.type.link]
+        links = [(link, target, spec.name) for spec, target in _targets(schema)
+                 if (link := spec.type.link) is not None]  # fmt: skip
         built = []
         for index, table in enumerate(raw):
             record = _Record(
@@ -245,11 +252,13 @@ class _Builder:
                 self.problems,
                 functools.partial(self._key_lines, kind.plural, index),
             )
+            if isinstance(table.get("id"), str):
+                self.record_index[(kind.plural, table["id"])] = index
             _read(table, schema, record)
             self._unique_id(record, kind)
-            for spec, target in links:
+            for link, target, key in links:
                 if target in record.values:
-                    self._link(record, spec.type.link or "", target, spec.name)
+                    self._link(record, link, target, key)
             for message in rules.record_problems(kind.name, record.values):
                 record.problem(message)
             _unknown(table, schema, record)
@@ -268,6 +277,12 @@ class _Builder:
     def _key_lines(self, key: str, index: int) -> dict[str, int]:
         blocks = self._lines()[1].get(key, [])
         return blocks[index] if index < len(blocks) else {}
+
+    def _locate(self, plural: str, record_id: str, key: str) -> str:
+        """ "[[members]] (id 'x', line 40)": a record, at the line of its `key` where known."""
+        index = self.record_index.get((plural, record_id))
+        line = None if index is None else self._key_lines(plural, index).get(key)
+        return f"[[{plural}]] (id {record_id!r}" + (f", line {line})" if line else ")")
 
     def _where(self, key: str, index: int, table: dict[str, Any]) -> str:
         """'[[payloads]] #3 (id 'x', line 120)': the record, by position, id and line."""
@@ -298,9 +313,10 @@ class _Builder:
             )
         self.seen_ids[signing_id] = "signing event"
 
-    def _link(self, record: _Record, link: str, target: str, key: str) -> None:
+    def _link(self, record: _Record, link: Link, target: str, key: str) -> None:
+        """Resolve what the field refers to; mypy checks that every Link has its branch."""
         value = record.values[target]
-        if link == "place":
+        if link is Link.PLACE:
             place = self.places.get(value)
             if place is None:
                 record.problem(
@@ -309,16 +325,16 @@ class _Builder:
                     key,
                 )
             record.values[target] = place
-        elif link == "mission":
+        elif link is Link.MISSION:
             if value not in self.mission_names:
                 record.problem(f"'{target}' is {value!r}; {self._missions_hint(value)}", key)
-        elif link == "member":
-            pass  # checked once every member is read (rules.dataset_problems)
-        elif link == "citations":
+        elif link is Link.CITATIONS:
             record.values[target] = self._citations(record, value)
-        else:
-            found = [self._lookup(record, link, wanted, key) for wanted in value]
+        elif link is Link.INSTITUTIONS:
+            found = [self._lookup(record, link.value, wanted, key) for wanted in value]
             record.values[target] = tuple(item for item in found if item is not None)
+        else:
+            _unhandled(link)
 
     def _lookup(self, record: _Record, kind: str, wanted: str, key: str | None = None) -> Any:
         """The record `wanted` refers to. A record that exists but is itself broken has been

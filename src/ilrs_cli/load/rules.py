@@ -3,6 +3,7 @@ signing events that members with a date add to the timeline."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
@@ -32,8 +33,15 @@ def record_problems(kind: str, values: dict[str, Any]) -> list[str]:
     return problems
 
 
-def dataset_problems(records: dict[str, list[Any]], info: DatasetInfo | None) -> list[str]:
-    """Problems between records: organizations named in `via`, dates against the as-of date."""
+def dataset_problems(
+    records: dict[str, list[Any]],
+    info: DatasetInfo | None,
+    locate: Callable[[str, str, str], str] = lambda plural, record_id, _key: (
+        f"[[{plural}]] (id {record_id!r})"
+    ),
+) -> list[str]:
+    """Problems between records: organizations named in `via`, dates against the as-of date.
+    `locate(table, id, key)` names a record and the line of its key."""
     problems = []
     members: list[Member] = records["members"]
     organizations = {m.id for m in members if m.level is Level.ORGANIZATION}
@@ -64,19 +72,19 @@ def dataset_problems(records: dict[str, list[Any]], info: DatasetInfo | None) ->
             f"{SIGNINGS_MISSION} timeline, and the file has no [[missions]] record named "
             f"{SIGNINGS_MISSION!r}; add one"
         )  # fmt: skip
-    problems += _signatory_problems(records["signatories"], info)
+    problems += _signatory_problems(records["signatories"], info, locate)
     if info is None:
         return problems
     as_of = info.as_of
     for member in members:
         if member.date is not None and member.date.start > as_of:
             problems.append(
-                f"[[members]] (id {member.id!r}): signed on {member.date} which is after "
+                f"{locate('members', member.id, 'date')}: signed on {member.date} which is after "
                 f"the dataset's as_of date {as_of}"
             )
     events: list[Event] = records["events"]
     for event in events:
-        where = f"[[events]] (id {event.id!r})"
+        where = locate("events", event.id, "date")
         if event.status is EventStatus.DONE and event.date.start > as_of:
             problems.append(f"{where}: 'done' but dated {event.date}, after the as_of date {as_of}")
         if event.status is EventStatus.PLANNED and event.date.end < as_of:
@@ -87,7 +95,9 @@ def dataset_problems(records: dict[str, list[Any]], info: DatasetInfo | None) ->
     return problems
 
 
-def _signatory_problems(signatories: list[Signatory], info: DatasetInfo | None) -> list[str]:
+def _signatory_problems(
+    signatories: list[Signatory], info: DatasetInfo | None, locate: Callable[[str, str, str], str]
+) -> list[str]:
     """One record a country; ordinals unique and in date order; no signing after as_of."""
     problems = []
     countries: dict[str, str] = {}
@@ -108,8 +118,8 @@ def _signatory_problems(signatories: list[Signatory], info: DatasetInfo | None) 
                 )
         if info is not None and signatory.date.start > info.as_of:
             problems.append(
-                f"{where}: signed on {signatory.date} which is after the dataset's as_of date "
-                f"{info.as_of}"
+                f"{locate('signatories', signatory.id, 'date')}: signed on {signatory.date} "
+                f"which is after the dataset's as_of date {info.as_of}"
             )
     numbered = sorted(ordinals.items())
     for (_, earlier), (_, later) in pairwise(numbered):

@@ -21,13 +21,28 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 DATE_FORMS = "`2025-04-24`, `2023-12`, `2026`, a range `2028/2029`, or a decade `2030s`"
 
 
+class Link(Enum):
+    """What a field's value refers to, resolved by the builder once every table is read."""
+
+    PLACE = "place"  # a name in [places]: becomes the Place
+    MISSION = "mission"  # a [[missions]] name: checked, kept as text
+    INSTITUTIONS = "institution"  # institution ids: become the records
+    CITATIONS = "citations"  # `{ id, at }` tables: become Citations
+
+
 class FieldType(NamedTuple):
     """How a field's TOML value is read: `read` returns the value or raises ValueError with
-    what is wrong. `link` names what the value refers to, resolved once every table is read."""
+    what is wrong. `link` says what the value refers to, resolved once every table is read.
+    The exports take the rest from here, with no code per field: `column` is the Table Schema
+    type of its column (string, integer, boolean or date), `many` marks a list (a table of its
+    own in the exports, a row per element), `references` the (table, column) it refers to."""
 
     doc: str
     read: Callable[[Any], Any]
-    link: str | None = None
+    link: Link | None = None
+    column: str = "string"
+    many: bool = False
+    references: tuple[str, str] | None = None
 
 
 def _describe(value: Any) -> str:
@@ -150,15 +165,19 @@ TEXT = FieldType("string", _text)
 ID = FieldType("id", _ident)
 URL = FieldType("URL", _url)
 DATE = FieldType("date", _date)
-DAY = FieldType("date (a day)", _day)
-FLAG = FieldType("true or false", _flag)
-ORDINAL = FieldType("positive integer", _ordinal)
-PLACE = FieldType("place", _text, link="place")
-MISSION = FieldType("mission name", _text, link="mission")
-MEMBER_ID = FieldType("member id", _text, link="member")
-INSTITUTION_IDS = FieldType("list of institution ids", _ids, link="institution")
-NAMES = FieldType("list of strings", _names)
-CITATIONS = FieldType("list of citations", _tables, link="citations")
+DAY = FieldType("date (a day)", _day, column="date")
+FLAG = FieldType("true or false", _flag, column="boolean")
+ORDINAL = FieldType("positive integer", _ordinal, column="integer")
+PLACE = FieldType("place", _text, Link.PLACE, references=("places", "name"))
+MISSION = FieldType("mission name", _text, Link.MISSION, references=("missions", "name"))
+# checked once every member is read (load.rules), so not a link of the builder
+MEMBER_ID = FieldType("member id", _text, references=("members", "id"))
+INSTITUTION_IDS = FieldType(
+    "list of institution ids", _ids, Link.INSTITUTIONS, many=True,
+    references=("institutions", "id"),
+)  # fmt: skip
+NAMES = FieldType("list of strings", _names, many=True)
+CITATIONS = FieldType("list of citations", _tables, Link.CITATIONS, many=True)
 
 
 class DataField(NamedTuple):
@@ -411,6 +430,7 @@ def schema_markdown() -> str:
         ]
         for spec in table.fields:
             required = "yes" if spec.required else "no"
-            parts.append(f"| `{spec.name}` | {spec.type.doc} | {required} | {spec.help} |")
+            cells = (f"`{spec.name}`", spec.type.doc, required, spec.help)
+            parts.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
         parts.append("")
     return "\n".join(parts)

@@ -143,3 +143,13 @@ def at_places(dataset: Dataset, places: list[Place]) -> AtPlace:
         merged([f.payloads for f in found]),
         merged([f.signatories for f in found]),
     )
+
+
+def _member_names(dataset: Dataset) -> dict[str, str]:
+    return {member.id: member.short_name or member.name for member in dataset.members}
+
+
+def member_name(dataset: Dataset, member_id: str) -> str:
+    """The short name (else the name) of the member with this id, `member_id` itself when there
+    is none: one lookup, so naming every affiliated member's organization stays linear."""
+    return per_dataset(dataset, "member_names", _member_names).get(member_id, member_id)

@@ -1,15 +1,28 @@
 """Output formats: the one registry of formats, and `render`, which turns a report into text.
 
 Each format is one module with a `render(report) -> str` function; `FORMATS` says which
-module renders it and which reports it can render. Adding a format is one module and one line
-here. Only the table module imports Rich.
+module renders it, which types of report (`report.types.ReportType`) it takes, and what it is,
+for help. Adding a format is one module and one line here: each command's --format help,
+choices and completion, the docs and the API take it from this registry. The first format
+listed for a report type is that type's default. Only the table module imports Rich.
 """
 
 from __future__ import annotations
 
 import importlib
 from enum import Enum
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+from ..report.types import ReportType
+
+if TYPE_CHECKING:
+    from ..report.citations import Bibliography
+    from ..report.details import Detail
+    from ..report.listing import Listing
+
+    Report = Listing | Detail | Bibliography
+
+LISTING, DETAIL, BIBLIOGRAPHY = ReportType.LISTING, ReportType.DETAIL, ReportType.BIBLIOGRAPHY
 
 
 class Format(str, Enum):
@@ -25,37 +38,48 @@ class Format(str, Enum):
 
 
 class FormatSpec(NamedTuple):
-    module: str
-    reports: tuple[str, ...]  # the report types it renders: Listing, Detail, Bibliography
+    module: str  # the module in this package that renders it
+    reports: frozenset[ReportType]  # the types of report it renders
     help: str
 
 
 FORMATS: dict[Format, FormatSpec] = {
-    Format.TABLE: FormatSpec("table", ("Listing", "Detail"), "tables for people (Rich)"),
-    Format.JSON: FormatSpec("json", ("Listing", "Detail"), "plain JSON"),
-    Format.CSV: FormatSpec("csv", ("Listing", "Detail"), "CSV with a header row"),
+    Format.TABLE: FormatSpec("table", frozenset({LISTING, DETAIL}), "tables for people"),
+    Format.JSON: FormatSpec("json", frozenset({LISTING, DETAIL}), "plain JSON"),
+    Format.CSV: FormatSpec("csv", frozenset({LISTING, DETAIL}), "CSV with a header row"),
     Format.SPREADSHEET: FormatSpec(
-        "spreadsheet", ("Listing", "Detail"), "CSV for Excel and LibreOffice: UTF-8 with a BOM"
+        "spreadsheet", frozenset({LISTING, DETAIL}), "CSV for Excel and LibreOffice (UTF-8, BOM)"
     ),
-    Format.NDJSON: FormatSpec("ndjson", ("Listing",), "one JSON object a line"),
-    Format.IDS: FormatSpec("ids", ("Listing",), "one id (or first field) a line"),
-    Format.TEXT: FormatSpec("text", ("Bibliography",), "a numbered reference list"),
-    Format.BIBTEX: FormatSpec("bibtex", ("Bibliography",), "biblatex @online entries"),
-    Format.CSL_JSON: FormatSpec("csl_json", ("Bibliography",), "CSL-JSON for Zotero, Pandoc"),
+    Format.NDJSON: FormatSpec("ndjson", frozenset({LISTING}), "one JSON object a line"),
+    Format.IDS: FormatSpec("ids", frozenset({LISTING}), "one id (or first field) a line"),
+    Format.TEXT: FormatSpec("text", frozenset({BIBLIOGRAPHY}), "a numbered reference list"),
+    Format.BIBTEX: FormatSpec("bibtex", frozenset({BIBLIOGRAPHY}), "biblatex @online entries"),
+    Format.CSL_JSON: FormatSpec("csl_json", frozenset({BIBLIOGRAPHY}), "CSL-JSON (Zotero, Pandoc)"),
 }
 
 
-def formats_for(report_type: str) -> list[Format]:
+class Renderer(Protocol):
+    def render(self, report: Report, /) -> str: ...
+
+
+def formats_for(report_type: ReportType) -> list[Format]:
+    """The formats that render this type of report, its default first."""
     return [fmt for fmt, spec in FORMATS.items() if report_type in spec.reports]
 
 
-def render(report: Any, fmt: Format) -> str:
+def formats_help(report_type: ReportType) -> str:
+    """'table (the default): tables for people; json: plain JSON; ...', from the registry."""
+    chosen = formats_for(report_type)
+    parts = [f"{fmt.value}: {FORMATS[fmt].help}" for fmt in chosen]
+    parts[0] = parts[0].replace(":", " (the default):", 1)
+    return "Output format: " + "; ".join(parts) + "."
+
+
+def render(report: Report, fmt: Format) -> str:
     """`report` in format `fmt`; ValueError when the format does not apply to the report."""
     spec = FORMATS[fmt]
-    report_type = type(report).__name__
-    if report_type not in spec.reports:
-        valid = ", ".join(f.value for f in formats_for(report_type))
+    if report.report_type not in spec.reports:
+        valid = ", ".join(f.value for f in formats_for(report.report_type))
         raise ValueError(f"{fmt.value!r} does not apply here; use one of: {valid}")
-    module = importlib.import_module(f"{__name__}.{spec.module}")
-    text: str = module.render(report)
-    return text
+    module: Renderer = importlib.import_module(f"{__name__}.{spec.module}")
+    return module.render(report)

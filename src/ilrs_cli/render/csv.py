@@ -6,8 +6,8 @@ import csv
 import io
 
 from ..core.text import csv_cell
-from ..report.columns import Listing
 from ..report.details import Detail, detail_text
+from ..report.listing import Listing
 
 
 def render(report: Listing | Detail) -> str:

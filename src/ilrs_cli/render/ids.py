@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ..core.text import escape
-from ..report.columns import Listing
+from ..report.listing import Listing
 
 
 def render(report: Listing) -> str:

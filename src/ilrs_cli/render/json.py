@@ -6,8 +6,8 @@ import json
 import sys
 
 from ..core.text import json_safe
-from ..report.columns import Listing
 from ..report.details import Detail
+from ..report.listing import Listing
 from .terminal import encodes_unicode
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..core.text import json_safe
-from ..report.columns import Listing
+from ..report.listing import Listing
 
 
 def render(report: Listing) -> str:

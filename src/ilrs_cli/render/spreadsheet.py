@@ -9,8 +9,8 @@ that month, so compute with start and end.
 
 from __future__ import annotations
 
-from ..report.columns import Listing
 from ..report.details import Detail
+from ..report.listing import Listing
 from .csv import render as render_csv
 
 BOM = "\ufeff"

@@ -14,8 +14,8 @@ from rich.text import Text
 
 from ..core.dates import display_date
 from ..core.text import escape
-from ..report.columns import Item, Listing
 from ..report.details import Detail, detail_text
+from ..report.listing import Item, Listing
 from .terminal import detect_terminal
 
 
@@ -72,7 +72,8 @@ def render(report: Listing | Detail) -> str:
             if name != "sources":
                 table.add_row(Text(escape(name)), Text(detail_text(name, escaped(value))))
         console.print(table)
-        print_links(item.get("sources") or [])
+        if "sources" not in report.attached_columns:  # else the attachment lists them
+            print_links(item.get("sources") or [])
         print_caption("" if listings else report.caption)
     for listing in listings:
         columns = listing.shown(listing.table_columns)

@@ -22,7 +22,8 @@ class Terminal(NamedTuple):
 def detect_terminal() -> Terminal:
     """Colour only on a terminal (or with FORCE_COLOR), never with NO_COLOR or TERM=dumb.
 
-    The width is the terminal's; when stdout is not a terminal it is $COLUMNS or 80.
+    The width is the terminal's; when stdout is not a terminal (a pipe) it is $COLUMNS, else
+    the width of the terminal on stderr, else 80.
     """
     is_tty = sys.stdout.isatty()
     forced = bool(os.environ.get("FORCE_COLOR"))
@@ -42,8 +43,13 @@ def _columns_from_environment() -> int:
     try:
         columns = int(os.environ.get("COLUMNS", ""))
     except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    try:  # `ilrs members | head`: stdout is a pipe, stderr still the terminal
+        return os.get_terminal_size(sys.stderr.fileno()).columns or DEFAULT_WIDTH
+    except (OSError, ValueError, AttributeError):
         return DEFAULT_WIDTH
-    return columns if columns > 0 else DEFAULT_WIDTH
 
 
 def encodes_unicode(stream: TextIO) -> bool:

@@ -12,13 +12,15 @@ from ..core.countries import Country, resolve_country
 from ..core.dates import FuzzyDate, parse_point
 from ..core.errors import QueryError
 from ..core.records import Dataset
+from ..core.text import suggest
 from ..core.vocab import Camp, EventKind, EventStatus, Level, MemberStatus
 from ..query import filters
 from ..query.lookup import Found, find, resolve_mission
-from . import listings
+from . import build_listings
 from .citations import Bibliography, bibliography
-from .columns import Listing
 from .details import Detail, info_detail, record_detail
+from .list_commands import COLUMNS_BY_COMMAND
+from .listing import Listing
 
 Texts = str | Sequence[str] | None
 MAX_QUERY = 200  # characters of search text: a name or a few words
@@ -128,7 +130,7 @@ def payloads(
     in_camp, chosen = _camp(camp)
     scope = _scope(countries) + where + in_camp
     found = filters.payloads_from(dataset, countries, missions, codes, chosen)
-    return listings.payloads_listing(dataset, found, scope, " or ".join(missions))
+    return build_listings.payloads_listing(dataset, found, scope, " or ".join(missions))
 
 
 def members(
@@ -177,7 +179,7 @@ def members(
         if undated:
             names = ", ".join(f"{m.name} ({m.status.value})" for m in undated)
             notes.append(f"not counted, no signing date in the data: {names}")
-    listing = listings.members_listing(dataset, found, scope)
+    listing = build_listings.members_listing(dataset, found, scope)
     return listing._replace(notes=tuple(dict.fromkeys(notes)))
 
 
@@ -205,7 +207,7 @@ def timeline(
         + (f" from {after}" if after else "")
         + (f" to {before}" if before else "")
     )
-    listing = listings.timeline_listing(dataset, found, scope, _as_of_day(dataset, as_of))
+    listing = build_listings.timeline_listing(dataset, found, scope, _as_of_day(dataset, as_of))
     if chosen_status is not None:
         items = [item for item in listing.items if item["status"] == chosen_status.value]
         listing = listing._replace(items=items, heading=f"{listing.heading}, {chosen_status.value}")
@@ -216,7 +218,7 @@ def timeline(
 def facts(dataset: Dataset, mission: Texts = None) -> Listing:
     missions = _missions(dataset, mission)
     scope = " for " + " and ".join(missions) if missions else ""
-    return listings.facts_listing(dataset, filters.facts_about(dataset, missions), scope)
+    return build_listings.facts_listing(dataset, filters.facts_about(dataset, missions), scope)
 
 
 def countries(
@@ -229,7 +231,7 @@ def countries(
     where, codes = _region(region)
     in_camp, chosen = _camp(camp)
     places = filters.places_in(dataset, wanted, codes, chosen)
-    return listings.countries_listing(dataset, places, _scope(wanted) + where + in_camp)
+    return build_listings.countries_listing(dataset, places, _scope(wanted) + where + in_camp)
 
 
 def _dated_by(day: datetime.date, found: list[Any], notes: list[str], name: Any) -> list[Any]:
@@ -281,7 +283,7 @@ def signatories(
         partner_scope = f", with a payload partner on {on}"
     scope = _scope(countries) + where + in_camp + partner_scope
     scope += _dates_scope(after, before, day)
-    listing = listings.signatories_listing(dataset, found, scope)
+    listing = build_listings.signatories_listing(dataset, found, scope)
     return listing._replace(notes=tuple(notes))
 
 
@@ -310,7 +312,7 @@ def signings(
         members = _dated_by(day, members, notes, lambda m: m.name)
         signed = _dated_by(day, signed, notes, lambda s: s.place.name)
     scope = _scope(countries) + where + in_camp + _dates_scope(after, before, day)
-    listing = listings.signings_listing(dataset, members, signed, scope)
+    listing = build_listings.signings_listing(dataset, members, signed, scope)
     return listing._replace(notes=tuple(notes))
 
 
@@ -348,7 +350,7 @@ def growth(
         notes.append(f"on the undated row, no signing date in a single year: {names}")
     counted = " and ".join(lv.value for lv in levels) + " participants"
     scope = _scope(countries) + where + (f", to {day.isoformat()}" if day else "")
-    listing = listings.growth_listing(dataset, growth_rows(members, signed), scope, counted)
+    listing = build_listings.growth_listing(dataset, growth_rows(members, signed), scope, counted)
     return listing._replace(notes=tuple(notes))
 
 
@@ -363,7 +365,7 @@ def search(dataset: Dataset, text: str) -> Listing:
             "text", f"search text is at most {MAX_QUERY} characters and {MAX_QUERY_WORDS} "
             f"words; this has {len(text):,} characters and {len(fold(text).split()):,} words"
         )  # fmt: skip
-    return listings.search_listing(dataset, search_records(dataset, text), text)
+    return build_listings.search_listing(dataset, search_records(dataset, text), text)
 
 
 def _also(found: Found, command: str) -> tuple[str, ...]:
@@ -382,7 +384,7 @@ def show(dataset: Dataset, record_id: str) -> Detail:
     detail = record_detail(dataset, found.kind, found.record)
     place = getattr(found.record, "place", None)
     if found.kind.name in ("member", "signatory") and place is not None and place.code:
-        standing = listings.countries_listing(dataset, [place], "")
+        standing = build_listings.countries_listing(dataset, [place], "")
         standing = standing._replace(heading=f"{place.name} in the two camps", noun=None)
         detail = detail._replace(attachments=(standing,))
     return detail._replace(notes=_also(found, "show"))
@@ -406,11 +408,11 @@ def cite(dataset: Dataset, record_ids: Sequence[str] = (), every: bool = False) 
 def sources(dataset: Dataset, cited_by: str | None = None) -> Listing:
     """Every source, or those a record (any id, or a country name) cites."""
     if cited_by is None:
-        return listings.sources_listing(dataset, dataset.sources, "")
+        return build_listings.sources_listing(dataset, dataset.sources, "")
     found = find(dataset, cited_by)
     wanted = bibliography([found.record]).references
     scope = f" cited by {found.kind.name} {found.record.id}"
-    return listings.sources_listing(dataset, [entry.source for entry in wanted], scope)
+    return build_listings.sources_listing(dataset, [entry.source for entry in wanted], scope)
 
 
 def info(dataset: Dataset) -> Detail:
@@ -418,7 +420,9 @@ def info(dataset: Dataset) -> Detail:
 
 
 def fields(command: str | None = None) -> Listing:
-    if command is not None and command not in listings.COLUMNS_BY_COMMAND:
-        valid = ", ".join(listings.COLUMNS_BY_COMMAND)
-        raise QueryError("command", f"{command!r} is not a list command; use one of: {valid}")
-    return listings.fields_listing(command)
+    if command is not None and command not in COLUMNS_BY_COMMAND:
+        valid, close = ", ".join(COLUMNS_BY_COMMAND), suggest(command, COLUMNS_BY_COMMAND)
+        raise QueryError(
+            "command", f"{command!r} is not a list command{close}; use one of: {valid}"
+        )  # fmt: skip
+    return build_listings.fields_listing(command)

@@ -7,6 +7,7 @@ from typing import Any, NamedTuple
 
 from ..core.kinds import kind_of
 from ..core.records import Citation, Source
+from .types import ReportType
 
 
 class Reference(NamedTuple):
@@ -30,6 +31,10 @@ class Bibliography(NamedTuple):
     cited: tuple[Cited, ...]
     references: tuple[Reference, ...]
     notes: tuple[str, ...] = ()
+
+    @property
+    def report_type(self) -> ReportType:
+        return ReportType.BIBLIOGRAPHY
 
 
 def bibliography(records: list[Any]) -> Bibliography:

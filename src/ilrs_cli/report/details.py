@@ -6,9 +6,11 @@ from typing import Any, NamedTuple
 
 from ..core.kinds import Kind
 from ..core.records import Dataset
-from .columns import Item, Listing, institution_text
+from .cells import artemis_words, data_age, participation_words
 from .items import record_item, source_item
-from .listings import SOURCE_COLUMNS, artemis_words, data_age, participation_text
+from .list_fields import SOURCE_COLUMNS
+from .listing import Item, Listing, institution_text
+from .types import ReportType
 
 
 class Detail(NamedTuple):
@@ -20,6 +22,10 @@ class Detail(NamedTuple):
     attachments: tuple[Listing, ...] = ()  # tables of their own, drawn after the fields
     attached_columns: tuple[str, ...] = ()  # fields the attachments show, left out above them
     notes: tuple[str, ...] = ()  # said beside the answer, on stderr
+
+    @property
+    def report_type(self) -> ReportType:
+        return ReportType.DETAIL
 
     def rows(self) -> list[tuple[str, Any]]:
         return [(k, v) for k, v in self.item.items() if k not in self.attached_columns]
@@ -45,7 +51,7 @@ def detail_text(name: str, value: Any) -> str:
         if name == "institutions":
             return institution_text(value)
         if name == "ilrs":
-            return participation_text(value)
+            return participation_words(value)
         if name == "artemis":
             return artemis_words(value) + f" ({value['id']})"
         if "name" in value:

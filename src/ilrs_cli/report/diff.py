@@ -10,8 +10,8 @@ from typing import Any
 
 from ..core.kinds import KINDS, Kind
 from ..core.records import Dataset
-from .columns import ID, Column, Item, Listing
 from .items import dataset_context, record_item
+from .listing import ID, Column, Item, Listing
 
 DIFF_COLUMNS = (
     Column("change", "Change", "added, removed or changed."),
@@ -103,9 +103,10 @@ def diff(old: Dataset, new: Dataset, old_name: str, new_name: str) -> Listing:
     for kind in KINDS:
         rows += _record_rows(kind, old, new)
     return Listing(
-        heading=f"Changes from {old_name} to {new_name}",
-        caption=f"{old_name}: dataset {old.info.version}, as of {old.info.as_of}; "
-        f"{new_name}: dataset {new.info.version}, as of {new.info.as_of}.",
+        heading=f"Changes from {old_name} (old) to {new_name} (new)",
+        caption=f"Old: {old_name}, dataset {old.info.version}, as of {old.info.as_of}; "
+        f"new: {new_name}, dataset {new.info.version}, as of {new.info.as_of}. Added: only in "
+        "the new; removed: only in the old.",
         columns=DIFF_COLUMNS,
         table_columns=("change", "kind", "id", "field", "old", "new"),
         items=rows,

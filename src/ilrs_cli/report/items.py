@@ -4,6 +4,7 @@ the dataset it belongs to."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..core.kinds import Kind
@@ -20,8 +21,9 @@ from ..core.records import (
     Signatory,
     Source,
 )
-from ..query.index import at_place, citing, payloads_with
-from .columns import Item
+from ..query.index import at_place, citing, member_name, payloads_with
+from .cells import ordinal, participation_words
+from .listing import Item
 
 
 def citation_item(citation: Citation) -> Item:
@@ -74,7 +76,7 @@ def member_item(member: Member, dataset: Dataset) -> Item:
         "country": member.place.name,
         "level": member.level.value,
         "status": member.status.value,
-        "via": dataset.member_name(member.via) if member.via else None,
+        "via": member_name(dataset, member.via) if member.via else None,
         "date": member.date.text if member.date else None,
         "start": member.date.start.isoformat() if member.date else None,
         "end": member.date.end.isoformat() if member.date else None,
@@ -92,7 +94,7 @@ def participation_item(member: Member, dataset: Dataset) -> Item:
         "name": member.name,
         "level": member.level.value,
         "status": member.status.value,
-        "via": dataset.member_name(member.via) if member.via else None,
+        "via": member_name(dataset, member.via) if member.via else None,
         "date": member.date.text if member.date else None,
     }
 
@@ -146,15 +148,6 @@ def ilrs_standing_text(dataset: Dataset, place: Place) -> str | None:
         words = participation_words(participation_item(member, dataset))
         parts.append(f"{words} ({member.place.name})")
     return "; ".join(parts) or None
-
-
-def participation_words(entry: Item) -> str:
-    """'affiliated via APSCO, reported', 'national, signed 2024-04-05'."""
-    from ..core.dates import display_date
-
-    level = f"{entry['level']} via {entry['via']}" if entry.get("via") else entry["level"]
-    signed = f" {display_date(entry['date'])}" if entry.get("date") else ""
-    return f"{level}, {entry['status']}{signed}"
 
 
 def signatory_item(signatory: Signatory, dataset: Dataset) -> Item:
@@ -262,7 +255,7 @@ def dataset_context(kind: Kind, record: Any, dataset: Dataset) -> Any:
     if kind.name == "member":
         from ..query.camps import standing_of
 
-        via = dataset.member_name(record.via) if record.via else None
+        via = member_name(dataset, record.via) if record.via else None
         return via, standing_of(dataset, record.place).signatory
     if kind.name == "institution":
         return payloads_with(dataset, record)
@@ -273,7 +266,81 @@ def dataset_context(kind: Kind, record: Any, dataset: Dataset) -> Any:
     return ()
 
 
+# The builder of each kind's JSON object, by kind name (core.kinds); a test checks every kind
+# has one.
+ITEM_BUILDERS: dict[str, Callable[[Any, Dataset], Item]] = {
+    "source": source_item,
+    "institution": institution_item,
+    "payload": payload_item,
+    "member": member_item,
+    "mission": mission_item,
+    "event": event_item,
+    "fact": fact_item,
+    "signatory": signatory_item,
+}
+
+
 def record_item(kind: Kind, record: Any, dataset: Dataset) -> Item:
-    """The JSON object of any record, by the builder its kind names."""
-    build = globals()[kind.item]
-    return {"type": kind.name, **build(record, dataset)}
+    """The JSON object of any record, by its kind's builder."""
+    return {"type": kind.name, **ITEM_BUILDERS[kind.name](record, dataset)}
+
+
+ILRS_CAMP, ARTEMIS_CAMP = "ILRS", "Artemis Accords"
+
+
+def country_item(dataset: Dataset, place: Place) -> Item:
+    from ..query.camps import standing_of
+
+    members, institutions, payloads, _ = at_place(dataset, place)
+    signatory = standing_of(dataset, place).signatory
+    standing = standing_keys(dataset, place)
+    return {
+        "country": place.name,
+        "code": place.code,
+        "region": region_text(place.code),
+        "camps": standing["camps"],
+        "ilrs": [participation_item(member, dataset) for member in members],
+        "ilrs_standing": standing["ilrs_standing"],
+        "first": standing["first"],
+        "artemis": artemis_ref(signatory) if signatory else None,
+        "payloads": [payload_ref(payload) for payload in payloads],
+        "institutions": [
+            {"id": inst.id, "name": inst.name, "short_name": inst.short_name}
+            for inst in institutions
+        ],
+    }
+
+
+def member_signing_item(member: Member) -> Item:
+    assert member.date is not None
+    return {
+        "id": member.id,
+        "camp": ILRS_CAMP,
+        "date": member.date.text,
+        "start": member.date.start.isoformat(),
+        "end": member.date.end.isoformat(),
+        "country": member.place.name,
+        "name": member.name,
+        "level": member.level.value,
+        "order": None,
+        "event": member.agreement or f"{member.name} signs an ILRS agreement",
+        "sources": [citation_item(citation) for citation in member.sources],
+    }
+
+
+def accords_signing_item(signatory: Signatory) -> Item:
+    order = f" as the {ordinal(signatory.order)} signatory" if signatory.order else ""
+    by = f"; signed by {signatory.signed_by}" if signatory.signed_by else ""
+    return {
+        "id": signatory.id,
+        "camp": ARTEMIS_CAMP,
+        "date": signatory.date.text,
+        "start": signatory.date.start.isoformat(),
+        "end": signatory.date.end.isoformat(),
+        "country": signatory.place.name,
+        "name": signatory.place.name,
+        "level": None,
+        "order": signatory.order,
+        "event": f"{signatory.place.name} signs the Artemis Accords{order}{by}",
+        "sources": [citation_item(citation) for citation in signatory.sources],
+    }

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from ..core.errors import QueryError
-from ..core.text import fold
+from ..core.text import fold, suggest
+from .types import ReportType
 
 Item = dict[str, Any]
 
@@ -98,6 +99,10 @@ class Listing(NamedTuple):
     total: int | None = None  # the rows before a limit cut them
 
     @property
+    def report_type(self) -> ReportType:
+        return ReportType.LISTING
+
+    @property
     def title(self) -> str:
         """'Payloads: 3 payloads', or 'Payloads: 3 of 10 payloads' when a limit cut rows."""
         if self.noun is None:
@@ -106,6 +111,16 @@ class Listing(NamedTuple):
         if self.total is not None and self.total != count:
             return f"{self.heading}: {count} of {self.total} {plural}"
         return f"{self.heading}: {count} {singular if count == 1 else plural}"
+
+    def field_named(self, given: str) -> str:
+        """The field `given` names: a field name, or a column's shown label in any case
+        (`Record` for `title` in search); `given` itself when neither."""
+        given = given.strip()
+        if given in self.names:
+            return given
+        wanted = fold(given).replace(" ", "_")
+        shown = {fold(c.header).replace(" ", "_"): c.name for c in self.columns if not c.table_only}
+        return shown.get(wanted, given)
 
     def column(self, name: str) -> Column:
         for column in self.columns:
@@ -150,18 +165,19 @@ def shape(
     valid = ", ".join(listing.names)
     selected = None
     if fields is not None:
-        selected = tuple(name.strip() for name in fields.split(",") if name.strip())
+        selected = tuple(listing.field_named(name) for name in fields.split(",") if name.strip())
         if not selected:
             raise QueryError("fields", f"{fields!r} names no field; valid fields: {valid}")
         unknown = [name for name in selected if name not in listing.names]
         if unknown:
-            named = ", ".join(unknown)
+            named = ", ".join(unknown) + suggest(unknown[0], listing.names)
             raise QueryError("fields", f"unknown field(s): {named}; valid fields: {valid}")
     items = listing.items
     if sort is not None:
-        name = sort.removeprefix("-")
+        name = listing.field_named(sort.removeprefix("-"))
         if name not in listing.names:
-            raise QueryError("sort", f"unknown field {name!r}; valid fields: {valid}")
+            close = suggest(name, listing.names)
+            raise QueryError("sort", f"unknown field {name!r}{close}; valid fields: {valid}")
         key = listing.column(name).key
         present = [item for item in items if key(item) is not None]
         missing = [item for item in items if key(item) is None]
@@ -199,8 +215,9 @@ def count_by(listing: Listing, name: str, cumulative: bool = False) -> Listing:
     dates that are missing or span several years. `cumulative` adds running totals."""
     derived = name == "year" and "date" in listing.names and "year" not in listing.names
     if not derived and name not in listing.names:
-        valid = ", ".join([*listing.names, *(["year"] if "date" in listing.names else [])])
-        raise QueryError("count_by", f"unknown field {name!r}; valid fields: {valid}")
+        names = [*listing.names, *(["year"] if "date" in listing.names else [])]
+        valid, close = ", ".join(names), suggest(name, names)
+        raise QueryError("count_by", f"unknown field {name!r}{close}; valid fields: {valid}")
     counts: dict[Any, int] = {}
     missing: set[str] = set()
     for item in listing.items:

@@ -1,5 +1,5 @@
-"""Turning what the user typed into what the answers take: the dataset to read and the output
-format. Bad values raise QueryError (a usage error)."""
+"""Turning what the user typed into what the answers take: the dataset to read, the output
+format, the level, the ids, the two sides of a diff. Bad values raise QueryError (a usage error)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from ..core.errors import QueryError
 
 if TYPE_CHECKING:
     from ..core.records import Dataset
+    from ..core.vocab import Level
     from ..render import Format
 
 
@@ -36,15 +37,45 @@ def dataset_for(ctx: typer.Context) -> Dataset:
     return dataset
 
 
-def output_format(chosen: Format | None, as_json: bool = False, as_csv: bool = False) -> Format:
-    """--format, or its aliases --json and --csv; table when none is given."""
+def output_format(
+    default: Format, chosen: Format | None, as_json: bool = False, as_csv: bool = False
+) -> Format:
+    """--format, or its aliases --json and --csv; `default` when none is given."""
     from ..render import Format
 
     given = [fmt for fmt, on in ((chosen, chosen is not None), (Format.JSON, as_json),
                                  (Format.CSV, as_csv)) if on]  # fmt: skip
     if len(set(given)) > 1:
         raise QueryError("format", "choose one output format, not several")
-    return given[0] if given and given[0] is not None else Format.TABLE
+    return given[0] if given and given[0] is not None else default
+
+
+def one_level(level: Level | None, national: bool, subnational: bool, organization: bool,
+              affiliated: bool) -> Level | None:  # fmt: skip
+    """The one level --level or a level flag (--national, ...) asks for, if any."""
+    from ..core.vocab import Level
+
+    flags = {Level.NATIONAL: national, Level.SUBNATIONAL: subnational,
+             Level.ORGANIZATION: organization, Level.AFFILIATED: affiliated}  # fmt: skip
+    chosen = {flag for flag, on in flags.items() if on} | ({level} if level else set())
+    if len(chosen) > 1:
+        names = ", ".join(sorted(chosen_level.value for chosen_level in chosen))
+        raise QueryError("levels", f"choose one level, not several ({names})")
+    return chosen.pop() if chosen else None
+
+
+def diff_sides(paths: list[Path], bundled: bool) -> tuple[Dataset, Dataset, str, str]:
+    """The OLD and NEW datasets of `diff`, with their names: two files, or one file (OLD) and
+    the bundled dataset (NEW)."""
+    from ..load import load_dataset
+
+    if len(paths) != (1 if bundled else 2):
+        wanted = "one file (OLD) with --bundled" if bundled else "two files, OLD and NEW"
+        raise QueryError("paths", f"give {wanted}")
+    old = load_dataset(paths[0])
+    new = load_dataset(None) if bundled else load_dataset(paths[1])
+    new_name = "the bundled chang8.toml" if bundled else str(paths[1])
+    return old, new, str(paths[0]), new_name
 
 
 MAX_STDIN_IDS = 10_000  # ids read from standard input in one run

@@ -1,0 +1,236 @@
+"""The listing of each list command, built from the records it lists: its heading, caption,
+fields, table columns and JSON objects."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import Any
+
+from ..core.records import Dataset, Event, Fact, Member, Payload, Place, Signatory, Source
+from .cells import dataset_caption, missions_of
+from .items import (
+    accords_signing_item,
+    country_item,
+    event_item,
+    fact_item,
+    member_item,
+    member_signing_item,
+    payload_item,
+    signatory_item,
+    source_item,
+)
+from .list_commands import COLUMNS_BY_COMMAND
+from .list_fields import (
+    COUNTRY_COLUMNS,
+    EVENT_COLUMNS,
+    FACT_COLUMNS,
+    FIELD_COLUMNS,
+    GROWTH_COLUMNS,
+    MEMBER_COLUMNS,
+    PAYLOAD_COLUMNS,
+    SEARCH_COLUMNS,
+    SIGNATORY_COLUMNS,
+    SIGNING_COLUMNS,
+    SOURCE_COLUMNS,
+)
+from .listing import Item, Listing
+
+
+def payloads_listing(
+    dataset: Dataset, payloads: Sequence[Payload], scope: str, missions: str = ""
+) -> Listing:
+    """`missions` names the missions asked for; by default, every mission in the data."""
+    items = [payload_item(payload) for payload in payloads]
+    on = missions or missions_of(dataset.payloads)
+    scope = scope + (f" on {on}" if on else "")
+    return Listing(
+        heading=f"International payloads{scope}",
+        noun=("payload", "payloads"),
+        caption=dataset_caption(dataset),
+        columns=PAYLOAD_COLUMNS,
+        table_columns=("name", "mission", "kind", "institutions", "sources"),
+        items=items,
+        empty_note=f"no payloads{scope}",
+    )
+
+
+def members_listing(dataset: Dataset, members: Sequence[Member], scope: str) -> Listing:
+    items = [member_item(member, dataset) for member in members]
+    artemis = ("artemis",) if dataset.signatories else ()
+    return Listing(
+        heading=f"ILRS participants{scope}",
+        noun=("entry", "entries"),
+        caption=dataset_caption(dataset)
+        + " 'signed': an agreement is documented; 'reported': a source only says so.",
+        columns=MEMBER_COLUMNS,
+        table_columns=("name", "level", "status", "date", *artemis, "note", "sources"),
+        items=items,
+        empty_note=f"no ILRS participants{scope}",
+    )
+
+
+def timeline_listing(
+    dataset: Dataset, events: Sequence[Event], scope: str, day: datetime.date | None = None
+) -> Listing:
+    """Events with their status at the data's as-of date, or at `day` when given."""
+    from ..query.filters import status_at
+
+    items = [event_item(event) for event in events]
+    if day is not None:
+        for item, event in zip(items, events, strict=True):
+            item["status"] = status_at(event, day)
+    judged = (day or dataset.info.as_of).isoformat()
+    return Listing(
+        heading=f"Timeline{scope}",
+        noun=("event", "events"),
+        caption=dataset_caption(dataset) + f" Status (planned or done) is as of {judged}.",
+        columns=EVENT_COLUMNS,
+        table_columns=("date", "mission", "status", "event", "sources"),
+        items=items,
+        empty_note=f"no events{scope}",
+    )
+
+
+def facts_listing(dataset: Dataset, facts: Sequence[Fact], scope: str) -> Listing:
+    items = [fact_item(fact) for fact in facts]
+    return Listing(
+        heading=f"Mission facts{scope}",
+        noun=("fact", "facts"),
+        caption=dataset_caption(dataset),
+        columns=FACT_COLUMNS,
+        table_columns=("mission", "topic", "text", "sources"),
+        items=items,
+        empty_note=f"no facts{scope}",
+    )
+
+
+CAMPS_CAPTION = (
+    " Camps: ILRS participation of any level or status in the data (China leads the ILRS), "
+    "and Artemis Accords signings, of a place or of the country it lies in; 'neither' is "
+    "among the places the data names, not the world."
+)
+
+
+def countries_listing(dataset: Dataset, places: Sequence[Place], scope: str) -> Listing:
+    items = [country_item(dataset, place) for place in places]
+    return Listing(
+        heading=f"Countries and regions{scope}",
+        noun=("place", "places"),
+        caption=dataset_caption(dataset) + CAMPS_CAPTION,
+        columns=COUNTRY_COLUMNS,
+        table_columns=("country", "camps", "ilrs_standing", "artemis", "first", "payloads"),
+        items=items,
+        empty_note=f"no countries or regions{scope}",
+    )
+
+
+def signing_order(item: Item) -> tuple[Any, ...]:
+    """Date order; on one day, by ordinal (numbered first), then by id."""
+    return (item["start"], item["end"], item["order"] is None, item["order"] or 0, item["id"])
+
+
+def signatories_listing(dataset: Dataset, signatories: Sequence[Signatory], scope: str) -> Listing:
+    items = [signatory_item(signatory, dataset) for signatory in signatories]
+    items.sort(key=signing_order)
+    return Listing(
+        heading=f"Artemis Accords signatories{scope}",
+        noun=("signatory", "signatories"),
+        caption=dataset_caption(dataset)
+        + " Order: the ordinal a source gives. ILRS: the country's standing in the ILRS."
+        + CAMPS_CAPTION,
+        columns=SIGNATORY_COLUMNS,
+        table_columns=("order", "country", "date", "signed_by", "ilrs_standing", "payloads",
+                       "sources"),
+        items=items,
+        empty_note=f"no Artemis Accords signatories{scope}",
+    )  # fmt: skip
+
+
+def signings_listing(
+    dataset: Dataset, members: Sequence[Member], signatories: Sequence[Signatory], scope: str
+) -> Listing:
+    """Both camps' signings in date order: each dated ILRS participant (its first documented
+    agreement, every level) and each Accords signatory."""
+    items = [member_signing_item(m) for m in members if m.date is not None]
+    items += [accords_signing_item(s) for s in signatories]
+    items.sort(
+        key=lambda item: (item["start"], item["end"], item["camp"], *signing_order(item)[2:])
+    )
+    return Listing(
+        heading=f"ILRS and Artemis Accords signings{scope}",
+        noun=("signing", "signings"),
+        caption=dataset_caption(dataset)
+        + " ILRS: each participant's first documented agreement (participants with no signing "
+        "date are not shown; `ilrs members` lists them). Artemis Accords: each signatory.",
+        columns=SIGNING_COLUMNS,
+        table_columns=("date", "camp", "name", "event", "sources"),
+        items=items,
+        empty_note=f"no signings{scope}",
+    )
+
+
+def growth_listing(dataset: Dataset, rows: list[Item], scope: str, counted: str) -> Listing:
+    return Listing(
+        heading=f"Growth of both camps, by year{scope}",
+        noun=("year", "years"),
+        caption=dataset_caption(dataset)
+        + f" ILRS: {counted}, counted in the year of their first documented agreement. "
+        "Artemis Accords: signatories, in the year they signed. Totals are cumulative.",
+        columns=GROWTH_COLUMNS,
+        table_columns=("year", "ilrs", "ilrs_total", "artemis", "artemis_total"),
+        items=rows,
+        empty_note=f"no signings{scope}",
+    )
+
+
+def search_listing(dataset: Dataset, hits: Sequence[Any], text: str) -> Listing:
+    items = [
+        {
+            "type": hit.kind.name,
+            "id": hit.record.id,
+            "title": hit.kind.title(hit.record),
+            "field": hit.field,
+            "match": hit.snippet,
+        }
+        for hit in hits
+    ]
+    return Listing(
+        heading=f"Search for {text!r}",
+        noun=("record", "records"),
+        caption=dataset_caption(dataset),
+        columns=SEARCH_COLUMNS,
+        table_columns=("type", "id", "title", "match"),
+        items=items,
+        empty_note=f"nothing matches {text!r}",
+    )
+
+
+def sources_listing(dataset: Dataset, sources: Sequence[Source], scope: str) -> Listing:
+    return Listing(
+        heading=f"Sources{scope}",
+        noun=("source", "sources"),
+        caption=dataset_caption(dataset),
+        columns=SOURCE_COLUMNS,
+        table_columns=("id", "publisher", "date", "title", "url"),
+        items=[source_item(source) for source in sources],
+        empty_note=f"no sources{scope}",
+    )
+
+
+def fields_listing(command: str | None) -> Listing:
+    """The fields of one list command, or of all; from the same definitions the commands use."""
+    chosen = [command] if command else list(COLUMNS_BY_COMMAND)
+    items = [
+        {"command": name, "field": field.name, "type": field.type, "description": field.help}
+        for name in chosen
+        for field in COLUMNS_BY_COMMAND[name]
+    ]
+    return Listing(
+        heading="Fields of " + (f"`ilrs {command}`" if command else "the list commands"),
+        caption="Keys of --json output, columns of --csv, names for --fields and --sort.",
+        columns=FIELD_COLUMNS,
+        table_columns=("command", "field", "type", "description"),
+        items=items,
+        empty_note="no fields",
+    )

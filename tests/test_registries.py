@@ -1,0 +1,202 @@
+"""A throwaway output format and a throwaway record kind, registered in memory (no file of the
+project is edited), reach help, completion, the docs and the exports by themselves: the
+registries (render.FORMATS; core.kinds.KINDS, load.schema.TABLES, report.items.ITEM_BUILDERS)
+are the only places they have to be listed.
+
+The app builds its commands from the registries when it is imported, so each registration runs
+in a fresh interpreter that registers first and imports the app after."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from .conftest import FROZEN, PINNED_ENV
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(code: str, tmp_path: Path) -> str:
+    """Run `code` in a fresh interpreter (scripts/ importable); its standard output."""
+    env = {**os.environ, **{k: v for k, v in PINNED_ENV.items() if v is not None}}
+    env.pop("FORCE_COLOR", None)
+    import ilrs_cli  # the package this suite tests, wherever it is imported from
+
+    package = str(Path(ilrs_cli.__file__).parents[1])
+    env.update(
+        {"ILRS_NO_CACHE": "1", "PYTHONPATH": os.pathsep.join([package, str(ROOT / "scripts")])}
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+# Registers the format `shout` (ids in capitals, listings only): an enum member and a registry
+# line, as a new render module would be, with the module itself made in memory.
+REGISTER_FORMAT = """
+    import enum, sys, types
+    import ilrs_cli.render as render
+
+    members = {fmt.name: fmt.value for fmt in render.Format} | {"SHOUT": "shout"}
+    render.Format = enum.Enum("Format", members, type=str)
+    render.FORMATS = {render.Format(fmt.value): spec for fmt, spec in render.FORMATS.items()}
+    render.FORMATS[render.Format.SHOUT] = render.FormatSpec(
+        "shout", frozenset({render.LISTING}), "every id in capitals"
+    )
+    module = types.ModuleType("ilrs_cli.render.shout")
+    module.render = lambda report: "".join(str(i["id"]).upper() + "\\n" for i in report.items)
+    sys.modules["ilrs_cli.render.shout"] = module
+"""
+
+
+def test_a_new_format_reaches_help_completion_docs_and_output(tmp_path: Path) -> None:
+    code = (
+        REGISTER_FORMAT
+        + """
+    import typer
+    from typer.testing import CliRunner
+    from ilrs_cli.cli.app import app
+    import make_completion_index, make_docs
+
+    runner = CliRunner()
+    def out(*args, **env):
+        result = runner.invoke(app, list(args), env=env or None, prog_name="ilrs")
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    # help: where a listing is answered, and only there
+    assert "shout: every id in capitals" in out("payloads", "-h")
+    assert "shout" in out("members", "-h") and "shout" in out("diff", "-h")
+    assert "shout" not in out("cite", "-h") and "shout" not in out("show", "-h")
+    # output: the format's own rendering
+    assert out("payloads", "--country", "Egypt", "--format", "shout").split() == [
+        "IMAGING-SYSTEM"
+    ], out("payloads", "--country", "Egypt", "--format", "shout")
+    # completion: Typer's, and the index the fast path is generated from
+    print(out(_ILRS_COMPLETE="complete_bash", COMP_WORDS="ilrs members --format sh",
+              COMP_CWORD="3").split())
+    commands = {}
+    make_completion_index._walk(typer.main.get_command(app), "", None, commands)
+    params = {p["name"]: p for p in commands["timeline"]["params"]}
+    print("index", params["fmt"]["choices"])
+    # docs: the command reference
+    print("docs", "shout: every id in capitals" in make_docs.reference())
+    """
+    )
+    lines = _run(code, tmp_path).splitlines()
+    assert "shout" in lines[0]  # Typer's completion offers it
+    assert lines[1].startswith("index") and "'shout'" in lines[1]
+    assert lines[2] == "docs True"
+
+
+# Registers the kind `rock` (table [[rocks]]): a record type, a Dataset that holds its table,
+# a registry entry, its fields and its JSON object. Nothing else names it.
+REGISTER_KIND = """
+    from typing import Any, NamedTuple
+    import ilrs_cli.core.records as records
+
+    class Rock(NamedTuple):
+        id: str
+        name: str
+        mission: str
+        sources: tuple
+        note: str | None = None
+        tags: tuple = ()
+        mass: int | None = None
+
+    fields = [(name, Any) for name in records.Dataset._fields] + [("rocks", Any)]
+    records.Dataset = NamedTuple("Dataset", fields)
+
+    import ilrs_cli.core.kinds as kinds
+    kinds.KINDS += (kinds.Kind("rock", "rocks", Rock, lambda r: r.name, ("name", "note"), 8),)
+    kinds.LISTED = tuple(sorted(kinds.KINDS, key=lambda kind: kind.listed))
+    kinds.BY_NAME = {kind.name: kind for kind in kinds.KINDS}
+    kinds.BY_PLURAL = {kind.plural: kind for kind in kinds.KINDS}
+
+    from ilrs_cli.load import schema
+    schema.TABLES["rocks"] = schema.Table("`[[rocks]]`: samples brought back.", (
+        schema.RECORD_ID,
+        schema._required("name", schema.TEXT, "What the sample is called."),
+        schema._required("mission", schema.MISSION, "The mission that brought it back."),
+        schema.NOTE,
+        schema.SOURCES,
+        schema._optional("tags", schema.NAMES, "Words for it."),  # a list: a table of its own
+        schema._optional("mass", schema.FieldType("grams", int, column="integer"), "In grams."),
+    ))
+
+    from ilrs_cli.report import items
+    items.ITEM_BUILDERS["rock"] = lambda rock, dataset: {
+        "id": rock.id, "name": rock.name, "mission": rock.mission, "note": rock.note,
+        "sources": [items.citation_item(citation) for citation in rock.sources],
+    }
+"""
+ROCK = """
+[[rocks]]
+id = "basalt-sample"
+name = "Farside basalt"
+mission = "{mission}"
+sources = [{{ id = "{source}", at = "paragraph 1" }}]
+tags = ["basalt", "farside"]
+mass = 120
+"""
+
+
+def test_a_new_kind_reaches_show_search_cite_completion_docs_and_exports(tmp_path: Path) -> None:
+    from ilrs_cli.load import load_dataset
+
+    frozen = load_dataset(FROZEN)
+    mission, source = frozen.missions[0].name, frozen.sources[0].id
+    data = tmp_path / "rocks.toml"
+    text = FROZEN.read_text(encoding="utf-8") + ROCK.format(mission=mission, source=source)
+    data.write_text(text, encoding="utf-8")
+    code = (
+        REGISTER_KIND
+        + f"""
+    import json, sqlite3
+    from typer.testing import CliRunner
+    from ilrs_cli.cli.app import app
+    from ilrs_cli.load.schema import schema_markdown
+
+    runner = CliRunner()
+    def out(*args, **env):
+        result = runner.invoke(app, ["--data", {str(data)!r}, *args], env=env or None,
+                               prog_name="ilrs")
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    shown = json.loads(out("show", "basalt-sample", "--json"))
+    assert shown["type"] == "rock" and shown["name"] == "Farside basalt", shown
+    found = json.loads(out("search", "farside", "--json"))
+    assert [row["id"] for row in found] == ["basalt-sample"], found
+    assert "paragraph 1" in out("cite", "basalt-sample")
+    assert "rock" in out("show", "-h")  # the kinds an id may name
+    assert "rocks" in out("check")  # counted
+    # completion: the ids Typer offers
+    offered = out(_ILRS_COMPLETE="complete_bash", COMP_WORDS="ilrs show basalt",
+                  COMP_CWORD="2", ILRS_DATA={str(data)!r}).split()
+    assert offered == ["basalt-sample"], offered
+    # docs: the schema reference
+    assert "`[[rocks]]`: samples brought back." in schema_markdown()
+    # exports: a table in SQLite, a resource in the data package
+    out("export", "sqlite", "rocks.db")
+    db = sqlite3.connect("rocks.db")
+    rows = db.execute("select id, name, mission, mass, typeof(mass) from rocks").fetchall()
+    assert rows == [("basalt-sample", "Farside basalt", {mission!r}, 120, "integer")], rows
+    tags = db.execute("select rock_id, value from rocks_tags order by position").fetchall()
+    assert tags == [("basalt-sample", "basalt"), ("basalt-sample", "farside")], tags
+    out("export", "datapackage", "package")
+    descriptor = json.loads(open("package/datapackage.json").read())
+    resources = {{resource["name"]: resource for resource in descriptor["resources"]}}
+    assert "rocks" in resources and "rocks_tags" in resources, list(resources)
+    mass = [f for f in resources["rocks"]["schema"]["fields"] if f["name"] == "mass"]
+    assert mass[0]["type"] == "integer", mass
+    print("ok")
+    """
+    )
+    assert _run(code, tmp_path).split() == ["ok"]
