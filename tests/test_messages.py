@@ -90,3 +90,9 @@ def test_a_misspelt_field_or_command_gets_a_did_you_mean(
     outcome = ilrs(*args)
     assert outcome.exit_code == 2, outcome.stderr
     assert f"(did you mean {close!r}?)" in outcome.stderr
+
+
+def test_cite_without_an_id_names_the_ways_to_give_one(ilrs: Runner) -> None:
+    outcome = ilrs("cite")
+    assert outcome.exit_code == 2
+    assert "`-` to read ids from standard input, or --all" in outcome.stderr

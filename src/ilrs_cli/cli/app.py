@@ -414,6 +414,12 @@ def cite(record_ids: RecordIdsArgument = None, every: AllFlag = False) -> Answer
     from ..report import answers
 
     wanted = inputs.ids_from(record_ids or [])
+    if not wanted and not every:
+        raise typer.BadParameter(
+            "give at least one record id, `-` to read ids from standard input, or --all for "
+            "every source",
+            param_hint="'ID'",
+        )
     return lambda dataset: answers.cite(dataset, record_ids=wanted, every=every)
 
 
