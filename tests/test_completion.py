@@ -107,3 +107,26 @@ def test_in_a_real_bash_a_multi_word_country_is_inserted_as_one_word(tmp_path: P
     lines = result.stdout.splitlines()
     assert lines[0] == "ilrs payloads --country Hong\\ Kong --format ids"
     assert lines[1:] == ["multi-functional-robot"]
+
+
+FISH = shutil.which("fish")
+
+
+@pytest.mark.skipif(FISH is None, reason="needs fish (.ci/run installs it)")
+def test_in_a_real_fish_the_completion_script_offers_the_data(tmp_path: Path) -> None:
+    """Source the installed completion script in fish and ask fish what a Tab would offer."""
+    script = subprocess.run(
+        [sys.executable, "-m", "ilrs_cli"], capture_output=True, text=True, timeout=60,
+        env={**ENV, "_ILRS_COMPLETE": "source_fish"},
+    ).stdout  # fmt: skip
+    shim = tmp_path / "ilrs"
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m ilrs_cli "$@"\n', encoding="utf-8")
+    shim.chmod(0o755)
+    program = script + '\ncomplete -C "ilrs payloads --country Hon"\n'
+    result = subprocess.run(
+        [FISH, "--no-config", "-c", program], capture_output=True, text=True, timeout=60,
+        env={**ENV, "PATH": f"{tmp_path}:{os.environ['PATH']}", "HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    offered = [line.split("\t")[0] for line in result.stdout.splitlines()]
+    assert offered == ["Hong Kong"]
