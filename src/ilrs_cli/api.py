@@ -104,6 +104,16 @@ def _day(value: Any, argument: str) -> str | None:
     )  # fmt: skip
 
 
+def _where(country: Any, region: Any, camp: Any) -> tuple[Any, Any, Any]:
+    """The place filters most questions take, checked: countries, a region, a camp."""
+    return _texts(country, "country"), _text(region, "region"), _choice(camp, "camp", Camp)
+
+
+def _when(as_of: Any, after: Any, before: Any) -> tuple[str | None, str | None, str | None]:
+    """The date filters of the signing questions, checked: as of, after, before."""
+    return _day(as_of, "as_of"), _day(after, "after"), _day(before, "before")
+
+
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     """The dataset at `path`, checked (the bundled one by default); DatasetError if unusable."""
     from .load import open_dataset
@@ -157,12 +167,8 @@ def members(
     those whose country is in it (ilrs, artemis, both, ilrs-only, artemis-only, neither)."""
     data = _data(dataset)
     level, status = _choice(level, "level", Level), _choice(status, "status", MemberStatus)
-    country, region, camp = (
-        _texts(country, "country"),
-        _text(region, "region"),
-        _choice(camp, "camp", Camp),
-    )
-    as_of, after, before = _day(as_of, "as_of"), _day(after, "after"), _day(before, "before")
+    country, region, camp = _where(country, region, camp)
+    as_of, after, before = _when(as_of, after, before)
     return answers.members(data, level, status, country, as_of, after, before, region, camp).items
 
 
@@ -182,12 +188,8 @@ def signatories(
     who signed, and the country's ILRS standing and payloads. `partners`: only countries with
     a payload partner (on `mission` when given, which implies it); `as_of`: signed by then."""
     data = _data(dataset)
-    country, region, camp = (
-        _texts(country, "country"),
-        _text(region, "region"),
-        _choice(camp, "camp", Camp),
-    )
-    as_of, after, before = _day(as_of, "as_of"), _day(after, "after"), _day(before, "before")
+    country, region, camp = _where(country, region, camp)
+    as_of, after, before = _when(as_of, after, before)
     listing = answers.signatories(
         data, country, region, camp, _texts(mission, "mission"), bool(partners), as_of, after,
         before,
@@ -207,12 +209,8 @@ def signings(
 ) -> list[Item]:
     """Both camps' signings on one timeline, as `ilrs signings --json`."""
     data = _data(dataset)
-    country, region, camp = (
-        _texts(country, "country"),
-        _text(region, "region"),
-        _choice(camp, "camp", Camp),
-    )
-    as_of, after, before = _day(as_of, "as_of"), _day(after, "after"), _day(before, "before")
+    country, region, camp = _where(country, region, camp)
+    as_of, after, before = _when(as_of, after, before)
     return answers.signings(data, country, region, camp, as_of, after, before).items
 
 
@@ -268,11 +266,7 @@ def countries(
     """Every country and region in the data with its camps, ILRS part, Artemis Accords
     signing, payloads and institutions."""
     data = _data(dataset)
-    country, region, camp = (
-        _texts(country, "country"),
-        _text(region, "region"),
-        _choice(camp, "camp", Camp),
-    )
+    country, region, camp = _where(country, region, camp)
     return answers.countries(data, country, region, camp).items
 
 
