@@ -8,19 +8,12 @@ import pytest
 from ilrs_cli.core.records import Dataset
 from ilrs_cli.load import load_dataset
 
+from .test_data import cited, record
+
 
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
     return load_dataset()
-
-
-def record(dataset: Dataset, kind: str, record_id: str):  # noqa: ANN201 - any record type
-    (found,) = [item for item in getattr(dataset, kind) if item.id == record_id]
-    return found
-
-
-def cited(item: object) -> set[str]:
-    return {citation.source.id for citation in item.sources}  # type: ignore[attr-defined]
 
 
 # --- Wrong or unsupported in 1.1.0 ----------------------------------------------------------
