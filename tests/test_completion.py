@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import FROZEN
+from .test_completion_shells import shim
 
 ENV = {**os.environ, "ILRS_DATA": str(FROZEN)}
 
@@ -83,23 +84,20 @@ def test_sort_mission_and_region_complete_with_multi_word_values() -> None:
 BASH = shutil.which("bash")
 
 
-def installed(shell: str, folder: Path) -> tuple[str, str]:
-    """The completion script `ilrs` gives `shell`, and a PATH on which `ilrs` runs this
-    checkout (a shim in `folder`)."""
+def installed(shell: str, folder: Path) -> tuple[str, dict[str, str]]:
+    """The completion script `ilrs` gives `shell`, and an environment whose PATH runs this
+    checkout's ilrs as `ilrs`, reading the frozen data."""
     script = subprocess.run(
         [sys.executable, "-m", "ilrs_cli"], capture_output=True, text=True, timeout=60,
         env={**ENV, "_ILRS_COMPLETE": f"source_{shell}"},
     ).stdout  # fmt: skip
-    shim = folder / "ilrs"
-    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m ilrs_cli "$@"\n', encoding="utf-8")
-    shim.chmod(0o755)
-    return script, f"{folder}:{os.environ['PATH']}"
+    return script, {**shim(folder), "ILRS_DATA": str(FROZEN)}
 
 
 @pytest.mark.skipif(BASH is None, reason="needs bash")
 def test_in_a_real_bash_a_multi_word_country_is_inserted_as_one_word(tmp_path: Path) -> None:
     """Source the installed completion script in bash, complete, and run the line."""
-    script, path = installed("bash", tmp_path)
+    script, env = installed("bash", tmp_path)
     program = script + (
         "\nCOMP_WORDS=(ilrs payloads --country Hon); COMP_CWORD=3\n"
         "_ilrs_completion ilrs\n"
@@ -108,7 +106,7 @@ def test_in_a_real_bash_a_multi_word_country_is_inserted_as_one_word(tmp_path: P
     )
     result = subprocess.run(
         [BASH, "--norc", "-c", program], capture_output=True, text=True, timeout=60,
-        env={**ENV, "PATH": path},
+        env=env,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -122,11 +120,11 @@ FISH = shutil.which("fish")
 @pytest.mark.skipif(FISH is None, reason="needs fish (.ci/run installs it)")
 def test_in_a_real_fish_the_completion_script_offers_the_data(tmp_path: Path) -> None:
     """Source the installed completion script in fish and ask fish what a Tab would offer."""
-    script, path = installed("fish", tmp_path)
+    script, env = installed("fish", tmp_path)
     program = script + '\ncomplete -C "ilrs payloads --country Hon"\n'
     result = subprocess.run(
         [FISH, "--no-config", "-c", program], capture_output=True, text=True, timeout=60,
-        env={**ENV, "PATH": path, "HOME": str(tmp_path)},
+        env=env,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     offered = [line.split("\t")[0] for line in result.stdout.splitlines()]
