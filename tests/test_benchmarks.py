@@ -98,7 +98,7 @@ def imported_after(*args: str, env: dict[str, str] | None = None) -> set[str]:
 def test_a_cached_json_query_loads_no_parser_no_rich_no_country_library() -> None:
     imported_after("payloads", "--json")  # fills the cache
     modules = imported_after("payloads", "--country", "Turkey", "--json")
-    assert "ilrs_cli.load.store" in modules
+    assert "ilrs_cli.load.cache" in modules
     for heavy in ("rich", "pycountry", "tomllib", "tomli"):
         assert heavy not in modules, heavy
 

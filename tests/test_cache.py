@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ilrs_cli.load import open_dataset
-from ilrs_cli.load.store import cache_directory
+from ilrs_cli.load.cache import cache_directory
 
 from .conftest import FROZEN, Runner
 from .test_loader import VALID, write

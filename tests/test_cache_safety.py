@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ilrs_cli.load import store
+from ilrs_cli.load import cache as store
 
 from .conftest import Runner
 

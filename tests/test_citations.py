@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from ilrs_cli.core.text import escape
+from ilrs_cli.core.safe_text import escape
 from ilrs_cli.render.bibtex import bibtex_escape
 from ilrs_cli.report.list_commands import COLUMNS_BY_COMMAND
 

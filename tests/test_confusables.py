@@ -5,7 +5,7 @@ tables: tests/test_csv_safety.py.)"""
 
 from __future__ import annotations
 
-from ilrs_cli.core.text import mixed_script
+from ilrs_cli.core.safe_text import mixed_script
 
 
 def test_a_word_mixing_lookalike_scripts_is_found() -> None:

@@ -12,8 +12,9 @@ import pytest
 from ilrs_cli.core.countries import resolve_country
 from ilrs_cli.core.errors import QueryError
 from ilrs_cli.core.kinds import KINDS, LISTED, all_records
+from ilrs_cli.core.matching import fold
 from ilrs_cli.core.records import Dataset
-from ilrs_cli.core.text import escape, fold
+from ilrs_cli.core.safe_text import escape
 from ilrs_cli.load import load_dataset
 from ilrs_cli.load.schema import TABLES
 from ilrs_cli.query import filters

@@ -143,7 +143,7 @@ def test_a_cell_a_spreadsheet_would_run_starts_with_an_apostrophe(
 
 
 def test_an_apostrophe_is_added_only_where_a_formula_could_start(ilrs: Runner) -> None:
-    from ilrs_cli.core.text import csv_cell
+    from ilrs_cli.core.safe_text import csv_cell
 
     assert csv_cell("a=b") == "a=b"
     assert csv_cell("rover - small") == "rover - small"

@@ -11,7 +11,7 @@ import pytest
 
 from ilrs_cli.core.records import Citation, Dataset
 from ilrs_cli.load import load_dataset
-from ilrs_cli.load.store import bundled_path
+from ilrs_cli.load.reader import bundled_path
 
 ARTICLE_PARAGRAPHS = 21
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "chang8.toml"

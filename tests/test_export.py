@@ -309,7 +309,7 @@ def test_the_export_commands_write_refuse_and_force(ilrs: Runner, tmp_path: Path
 
 
 def test_data_path_and_copy(ilrs: Runner, tmp_path: Path) -> None:
-    from ilrs_cli.load.store import bundled_path
+    from ilrs_cli.load.reader import bundled_path
 
     assert ilrs("data", "path").stdout.strip() == str(bundled_path())
     copy = tmp_path / "copy.toml"

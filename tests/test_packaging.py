@@ -52,7 +52,7 @@ def test_installed_wheel_answers_from_its_own_dataset(wheel: Path, tmp_path: Pat
     with zipfile.ZipFile(wheel) as archive:
         archive.extractall(site)  # a pure-Python wheel installs by unpacking
     probe = (
-        "import runpy, sys, ilrs_cli.load.store as store;"
+        "import runpy, sys, ilrs_cli.load.reader as store;"
         "print(store.bundled_path(), file=sys.stderr);"
         "sys.argv = ['ilrs', 'payloads', '--country', 'Turkey', '--json'];"
         "runpy.run_module('ilrs_cli', run_name='__main__')"

@@ -470,7 +470,7 @@ def check(
       ilrs --data my-chang8.toml payloads
     """
     from ..core.kinds import KINDS
-    from ..core.text import escape
+    from ..core.safe_text import escape
     from ..load import load_dataset
     from ..query.figures import place_count, record_counts, signing_count, unused_sources
 
@@ -509,8 +509,8 @@ def data_path_command() -> None:
     Example:
       ilrs data path
     """
-    from ..core.text import escape
-    from ..load.store import bundled_path
+    from ..core.safe_text import escape
+    from ..load.reader import bundled_path
 
     write_out(escape(str(bundled_path())))
 
@@ -530,9 +530,9 @@ def data_copy_command(
       ilrs data copy my-chang8.toml
       ilrs --data my-chang8.toml check
     """
-    from ..core.text import escape
+    from ..core.safe_text import escape
     from ..load.atomic import write_atomically
-    from ..load.store import bundled_path
+    from ..load.reader import bundled_path
 
     with reporting.user_errors(ctx):
         write_atomically(target, bundled_path().read_bytes(), force)
@@ -548,7 +548,7 @@ app.add_typer(export_app)
 
 def _export(ctx: typer.Context, name: str, target: Path, force: bool) -> None:
     from ..core.errors import DatasetError
-    from ..core.text import escape
+    from ..core.safe_text import escape
     from ..export import exporter
 
     with reporting.user_errors(ctx):
@@ -579,7 +579,7 @@ def export_sqlite(
       datasette ilrs.db -m ilrs.metadata.json
     """
     _export(ctx, "sqlite", target, force)
-    from ..core.text import escape
+    from ..core.safe_text import escape
     from ..export.datasette import metadata_path
 
     beside = metadata_path(target)
@@ -623,20 +623,20 @@ def cache_command(
       ilrs cache --clear
     """
     from ..core.errors import CacheRefused
-    from ..core.text import escape
-    from ..load import store
+    from ..core.safe_text import escape
+    from ..load import cache
 
     if clear:
         try:
-            directory, removed = store.clear()
+            directory, removed = cache.clear()
         except CacheRefused as error:
             write_err(f"ilrs: error: {escape(str(error))}; nothing removed")
             raise typer.Exit(code=reporting.EXIT_DATA_ERROR) from None
         write_out(escape(f"{directory}: removed {removed} entries"))
         return
-    directory = store.cache_directory()
+    directory = cache.cache_directory()
     write_out(escape(str(directory)) if directory is not None else "off (ILRS_NO_CACHE is set)")
-    problem = store.refusal()
+    problem = cache.refusal()
     if problem is not None:
         write_err(f"ilrs: warning: {escape(problem)}")
 

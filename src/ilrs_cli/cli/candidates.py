@@ -19,10 +19,10 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core.text import is_plain
+from ..core.safe_text import is_plain
 
 if TYPE_CHECKING:
-    from ..query.names import Names
+    from ..query.completion_names import Names
 
 Candidates = list[tuple[str, str]]
 MAX_COMPLETION_BYTES = 1024 * 1024  # ten times the bundled dataset
@@ -55,8 +55,8 @@ def names(path: Path | None) -> Names | None:
     and then kept. None when the dataset cannot be used, or is over MAX_COMPLETION_BYTES:
     a Tab gives up at once rather than parse a large, untrusted file."""
     from ..core.errors import IlrsError
-    from ..load.reader import read_bytes
-    from ..load.store import bundled_path, content_key, read_document, write_document
+    from ..load.cache import content_key, read_document, write_document
+    from ..load.reader import bundled_path, read_bytes
 
     file = path if path is not None else bundled_path()
     try:
@@ -67,7 +67,7 @@ def names(path: Path | None) -> Names | None:
         found = _names_from(kept) if kept is not None else None
         if found is None:
             from ..load import open_dataset
-            from ..query.names import names_of
+            from ..query.completion_names import names_of
 
             found = names_of(open_dataset(path))
             write_document(file, key, found.to_json(), "names")
@@ -77,7 +77,7 @@ def names(path: Path | None) -> Names | None:
 
 
 def _names_from(kept: dict[str, object]) -> Names | None:
-    from ..query.names import Names
+    from ..query.completion_names import Names
 
     return Names.from_json(kept)
 

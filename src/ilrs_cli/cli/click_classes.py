@@ -12,7 +12,7 @@ from typing import Any
 import typer
 import typer.core
 
-from ..core.text import suggest
+from ..core.matching import suggest
 from .data_first import data_first
 from .lazy import LazyGroup
 

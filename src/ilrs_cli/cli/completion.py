@@ -13,7 +13,7 @@ from . import candidates
 from .candidates import Candidates
 
 if TYPE_CHECKING:
-    from ..query.names import Names
+    from ..query.completion_names import Names
 
 
 def _data(ctx: typer.Context) -> Names | None:

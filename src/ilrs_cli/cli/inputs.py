@@ -25,9 +25,9 @@ def data_path(ctx: typer.Context) -> Path | None:
 def dataset_for(ctx: typer.Context) -> Dataset:
     """The dataset named by --data or ILRS_DATA, else the bundled one; a warning when the
     cache directory exists but is not safe to use."""
-    from ..core.text import escape
+    from ..core.safe_text import escape
     from ..load import open_dataset
-    from ..load.store import refusal
+    from ..load.cache import refusal
     from ..render.terminal import write_err
 
     dataset = open_dataset(data_path(ctx))

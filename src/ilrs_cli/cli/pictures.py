@@ -52,7 +52,7 @@ chart_app = typer.Typer(
 
 def _deliver(ctx: typer.Context, text: str, output: Path | None, force: bool) -> None:
     """The picture on standard output, or written whole to `output`."""
-    from ..core.text import escape
+    from ..core.safe_text import escape
     from ..load.atomic import write_atomically
 
     if output is None:

@@ -11,7 +11,7 @@ import typer
 
 from ..core.clock import ClockError
 from ..core.errors import DatasetError, QueryError, RecordNotFound, TargetInTheWay, WriteFailed
-from ..core.text import escape
+from ..core.safe_text import escape
 from ..render.terminal import write_err, write_out
 
 if TYPE_CHECKING:

@@ -13,8 +13,8 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from .errors import QueryError
+from .matching import fold
 from .records import Place
-from .text import fold
 
 # Names people use that ISO 3166 does not list, folded (see `fold`).
 ALIASES = {

@@ -40,7 +40,7 @@ class DatasetError(IlrsError):
     def report(self) -> str:
         """Every problem, a line each; file names and data in them are escaped, so no
         problem can add a line or reach the terminal raw."""
-        from .text import escape
+        from .safe_text import escape
 
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"

@@ -8,8 +8,8 @@ from __future__ import annotations
 from functools import cache
 
 from .errors import QueryError
+from .matching import fold
 from .records import Place
-from .text import fold
 
 # M49 groupings made of several sub-regions, and continent names people use.
 GROUPS = {

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from ..core.records import Dataset
-from ..core.text import json_safe
+from ..core.safe_text import json_safe
 from ..query.standing import Standing, standings
 from ..report.selection import Selection
 from . import world

@@ -11,7 +11,7 @@ from typing import Any
 
 from .. import __version__
 from ..core.records import Dataset
-from ..core.text import escape
+from ..core.safe_text import escape
 from ..core.vocab import Level
 from ..render.text import _text as reference_text
 from ..report import answers

@@ -1,7 +1,7 @@
 """The frame every picture shares: an SVG document with a title, the as-of line, a source line
 and one style sheet, built with ElementTree, which escapes and serialises.
 
-Every dataset string goes through `core.text.escape` before it is drawn, so a control or
+Every dataset string goes through `core.safe_text.escape` before it is drawn, so a control or
 bidi character shows as a visible escape, in the picture as in the terminal.
 """
 
@@ -14,7 +14,7 @@ from xml.etree import ElementTree as ET
 
 from .. import __version__
 from ..core.records import Dataset
-from ..core.text import escape
+from ..core.safe_text import escape
 
 SVG_NS = "http://www.w3.org/2000/svg"
 FONTS = "'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"

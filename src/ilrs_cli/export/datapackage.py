@@ -13,7 +13,7 @@ from typing import Any
 
 from ..core.errors import TargetInTheWay, WriteFailed
 from ..core.records import Dataset
-from ..core.text import csv_cell
+from ..core.safe_text import csv_cell
 from ..load.atomic import absolute, failed, kind_of, temporary_beside
 from .sqlite import Table, Value, export_tables
 
@@ -22,7 +22,7 @@ LICENSE = {"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title"
 
 
 def _cell(value: Value) -> str:
-    """A value as CSV text, by the rule of every CSV ilrs writes (`core.text.csv_cell`)."""
+    """A value as CSV text, by the rule of every CSV ilrs writes (`core.safe_text.csv_cell`)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):

@@ -29,8 +29,8 @@ def open_dataset(path: Path | None = None) -> Dataset:
 
 def _load(path: Path | None, check_codes: bool | None, use_cache: bool) -> Dataset:
     from .builder import build_dataset
-    from .reader import decode_text, parse_toml, read_bytes
-    from .store import bundled_path, content_key, read_document, write_document
+    from .cache import content_key, read_document, write_document
+    from .reader import bundled_path, decode_text, parse_toml, read_bytes
 
     file = path if path is not None else bundled_path()
     shown = str(file)

@@ -12,6 +12,7 @@ from typing import Any, NoReturn
 
 from ..core.errors import DatasetError
 from ..core.kinds import KINDS, Kind
+from ..core.matching import suggest
 from ..core.records import (
     INTERNATIONAL,
     UNKNOWN,
@@ -21,7 +22,7 @@ from ..core.records import (
     Event,
     Place,
 )
-from ..core.text import mixed_script, suggest
+from ..core.safe_text import mixed_script
 from . import rules
 from .schema import TABLES, DataField, Link, Table
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..core.errors import DatasetError
 
+BUNDLED_NAME = "chang8.toml"
 MAX_BYTES = 32 * 1024 * 1024  # far above any real dataset; bigger files are refused unread
 _KINDS = {
     stat.S_IFIFO: "a pipe or FIFO",
@@ -86,3 +87,14 @@ def parse_toml(text: str, shown: str) -> dict[str, Any]:
         raise DatasetError(shown, ["arrays or tables are nested too deeply"]) from None
     except ValueError as error:  # an integer too long to convert, among others
         raise DatasetError(shown, [f"not usable TOML: {str(error)[:200]}"]) from None
+
+
+def bundled_path() -> Path:
+    """The dataset shipped inside the package: beside this module in an installed or
+    editable package, else wherever importlib.resources finds the package data."""
+    beside = Path(__file__).resolve().parents[1] / "data" / BUNDLED_NAME
+    if beside.exists():
+        return beside
+    from importlib import resources
+
+    return Path(str(resources.files("ilrs_cli") / "data" / BUNDLED_NAME))

@@ -6,8 +6,8 @@ from typing import NamedTuple
 
 from ..core.errors import QueryError, RecordNotFound
 from ..core.kinds import Kind, Record, all_records
+from ..core.matching import fold
 from ..core.records import MAX_ID, Dataset
-from ..core.text import fold
 from .index import at_places, by_id
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from ..core.kinds import Kind, Record, all_records
+from ..core.matching import fold
 from ..core.records import Dataset, Institution, Payload, Place
-from ..core.text import fold
 
 
 def _as_text(value: Any) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..core.text import escape
+from ..core.safe_text import escape
 from ..report.citations import Bibliography, Reference
 
 _SPECIAL = {

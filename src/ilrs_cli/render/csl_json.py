@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..core.text import json_safe
+from ..core.safe_text import json_safe
 from ..report.citations import Bibliography, Reference
 
 

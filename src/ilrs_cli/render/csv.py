@@ -5,14 +5,14 @@ from __future__ import annotations
 import csv
 import io
 
-from ..core.text import csv_cell
+from ..core.safe_text import csv_cell
 from ..report.details import Detail, detail_text
 from ..report.listing import Listing
 
 
 def render(report: Listing | Detail) -> str:
     """CSV with a header row, lines ending in LF; lists are joined with '; '. A single record
-    is two columns, field and value. Each cell is `core.text.csv_cell` of its text: exact,
+    is two columns, field and value. Each cell is `core.safe_text.csv_cell` of its text: exact,
     except that CR and every other control, invisible or line-breaking character but tab and
     newline (which CSV quotes) become visible escapes such as \\x1b, as CSV has no escape
     syntax of its own: no cell can start a row, and a raw ESC never reaches a terminal; a

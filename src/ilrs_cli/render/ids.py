@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..core.text import escape
+from ..core.safe_text import escape
 from ..report.listing import Listing
 
 

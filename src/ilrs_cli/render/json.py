@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from ..core.text import json_safe
+from ..core.safe_text import json_safe
 from ..report.details import Detail
 from ..report.listing import Listing
 from .terminal import encodes_unicode

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..core.text import json_safe
+from ..core.safe_text import json_safe
 from ..report.listing import Listing
 
 

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..core.dates import display_date
-from ..core.text import escape
+from ..core.safe_text import escape
 from ..report.details import Detail, detail_text
 from ..report.listing import Item, Listing
 from .terminal import detect_terminal

@@ -8,7 +8,7 @@ import shutil
 import sys
 from typing import NamedTuple, TextIO
 
-from ..core.text import escape
+from ..core.safe_text import escape
 
 DEFAULT_WIDTH = 80
 

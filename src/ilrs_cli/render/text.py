@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.text import escape
+from ..core.safe_text import escape
 from ..report.citations import Bibliography, Reference
 
 

@@ -11,8 +11,8 @@ from typing import Any
 from ..core.countries import Country, resolve_country
 from ..core.dates import FuzzyDate, parse_point
 from ..core.errors import QueryError
+from ..core.matching import suggest
 from ..core.records import Dataset
-from ..core.text import suggest
 from ..core.vocab import Camp, EventKind, EventStatus, Level, MemberStatus
 from ..query import filters
 from ..query.lookup import Found, find, resolve_mission
@@ -355,7 +355,7 @@ def growth(
 
 
 def search(dataset: Dataset, text: str) -> Listing:
-    from ..core.text import fold
+    from ..core.matching import fold
     from ..query.search import search as search_records
 
     if not fold(text):

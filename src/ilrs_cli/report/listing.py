@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from ..core.errors import QueryError
-from ..core.text import fold, suggest
+from ..core.matching import fold, suggest
 from .types import ReportType
 
 Item = dict[str, Any]

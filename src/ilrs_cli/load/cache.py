@@ -1,5 +1,4 @@
-"""Where datasets come from: the bundled file, and a cache of parsed files that is data, not
-code.
+"""The cache of parsed dataset files: data, not code.
 
 Parsing TOML costs more than the rest of a typical command, and `ilrs` runs once per question
 (and once per Tab of completion). So the parsed document of each dataset file is kept as JSON
@@ -35,20 +34,8 @@ from typing import Any
 
 from .. import __version__
 
-BUNDLED_NAME = "chang8.toml"
 ENTRY_SUFFIX = ".json"
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
-
-
-def bundled_path() -> Path:
-    """The dataset shipped inside the package: beside this module in an installed or
-    editable package, else wherever importlib.resources finds the package data."""
-    beside = Path(__file__).resolve().parents[1] / "data" / BUNDLED_NAME
-    if beside.exists():
-        return beside
-    from importlib import resources
-
-    return Path(str(resources.files("ilrs_cli") / "data" / BUNDLED_NAME))
 
 
 def cache_directory() -> Path | None:

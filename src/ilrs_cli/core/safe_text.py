@@ -1,11 +1,10 @@
-"""Text helpers shared by every layer: folding for matching, and the one escaping function for
-strings that reach a terminal."""
+"""The one escaping function for strings that reach a terminal, and the rules for every CSV
+cell, JSON string and word that must not pass for another."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 
 # What a string from a dataset or a file name must never do on a terminal: move the cursor,
 # ring the bell, set the title or clipboard (C0, DEL, C1), reorder text (bidi embeddings,
@@ -90,21 +89,3 @@ def mixed_script(text: str) -> tuple[str, str, str] | None:
             first, second = sorted(seen)[:2]
             return first.capitalize(), second.capitalize(), odd
     return None
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents and punctuation removed, spaces collapsed: 'Türkiye' -> 'turkiye'."""
-    # Arguments decoded in a C locale carry undecodable bytes as surrogates: decode them.
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    decomposed = unicodedata.normalize("NFKD", text)
-    letters = "".join(char for char in decomposed if not unicodedata.combining(char))
-    cleaned = "".join(char if char.isalnum() else " " for char in letters.casefold())
-    return " ".join(cleaned.split())
-
-
-def suggest(word: str, known: Iterable[str], prefix: str = "") -> str:
-    """' (did you mean 'x'?)' for the closest of `known`, or ''."""
-    import difflib
-
-    close = difflib.get_close_matches(word, list(known), n=1)
-    return f" ({prefix}did you mean {close[0]!r}?)" if close else ""

@@ -1,0 +1,24 @@
+"""Matching what people type: folding for comparison, and did-you-mean suggestions."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents and punctuation removed, spaces collapsed: 'Türkiye' -> 'turkiye'."""
+    # Arguments decoded in a C locale carry undecodable bytes as surrogates: decode them.
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    decomposed = unicodedata.normalize("NFKD", text)
+    letters = "".join(char for char in decomposed if not unicodedata.combining(char))
+    cleaned = "".join(char if char.isalnum() else " " for char in letters.casefold())
+    return " ".join(cleaned.split())
+
+
+def suggest(word: str, known: Iterable[str], prefix: str = "") -> str:
+    """' (did you mean 'x'?)' for the closest of `known`, or ''."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f" ({prefix}did you mean {close[0]!r}?)" if close else ""
