@@ -469,29 +469,22 @@ def check(
       ilrs check my-chang8.toml
       ilrs --data my-chang8.toml payloads
     """
-    from ..core.kinds import KINDS
     from ..core.safe_text import escape
     from ..load import load_dataset
-    from ..query.figures import place_count, record_counts, signing_count, unused_sources
+    from ..query.figures import contents, unused_sources
 
     with reporting.user_errors(ctx):
-        chosen = path or inputs.data_path(ctx)
-        dataset = load_dataset(chosen, check_codes=True)
-    counts, signings = record_counts(dataset), signing_count(dataset)
-    parts = [
-        f"{counts[kind.plural]} {kind.plural}"
-        + (f" (of which {signings} signings)" if kind.plural == "events" else "")
-        for kind in KINDS
-    ]
-    parts.append(f"{place_count(dataset)} places")
-    summary = ", ".join(parts)
-    warnings = [f"source {key!r} is not cited by any record" for key in unused_sources(dataset)]
-    for warning in warnings:
-        write_err(f"ilrs: warning: {escape(dataset.path)}: {warning}")
-    if warnings and strict:
-        write_err(f"ilrs: error: {len(warnings)} warnings, and --strict makes them problems")
+        dataset = load_dataset(path or inputs.data_path(ctx), check_codes=True)
+    unused = unused_sources(dataset)
+    for key in unused:
+        write_err(
+            f"ilrs: warning: {escape(dataset.path)}: source {key!r} is not cited by any record"
+        )
+    if unused and strict:
+        write_err(f"ilrs: error: {len(unused)} warnings, and --strict makes them problems")
         raise typer.Exit(code=reporting.EXIT_DATA_ERROR)
-    write_out(escape(f"{dataset.path}: ok, no problems in {summary}; as of {dataset.info.as_of}"))
+    as_of = dataset.info.as_of
+    write_out(escape(f"{dataset.path}: ok, no problems in {contents(dataset)}; as of {as_of}"))
 
 
 data_app = typer.Typer(

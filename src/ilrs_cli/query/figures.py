@@ -25,6 +25,20 @@ def place_count(dataset: Dataset) -> int:
     return sum(place.code is not None for place in dataset.places)
 
 
+def contents(dataset: Dataset) -> str:
+    """'88 sources, 20 institutions, ..., 55 events (of which 22 signings), ..., 84 places':
+    what `check` found, kinds in loading order."""
+    from ..core.kinds import KINDS
+
+    counts, signings = record_counts(dataset), signing_count(dataset)
+    parts = [
+        f"{counts[kind.plural]} {kind.plural}"
+        + (f" (of which {signings} signings)" if kind.plural == "events" else "")
+        for kind in KINDS
+    ]
+    return ", ".join([*parts, f"{place_count(dataset)} places"])
+
+
 SELECTION = "Chang'e-8"  # the mission whose international selection the figures describe
 
 
