@@ -15,8 +15,8 @@ from ilrs_cli.core.kinds import KINDS, LISTED, all_records
 from ilrs_cli.core.matching import fold
 from ilrs_cli.core.records import Dataset
 from ilrs_cli.core.safe_text import escape
+from ilrs_cli.core.schema import TABLES
 from ilrs_cli.load import load_dataset
-from ilrs_cli.load.schema import TABLES
 from ilrs_cli.query import filters
 from ilrs_cli.query.figures import record_counts, signing_count
 from ilrs_cli.query.lookup import find, resolve_mission

@@ -1,6 +1,6 @@
 """A throwaway output format and a throwaway record kind, registered in memory (no file of the
 project is edited), reach help, completion, the docs and the exports by themselves: the
-registries (render.FORMATS; core.kinds.KINDS, load.schema.TABLES, report.items.ITEM_BUILDERS)
+registries (render.FORMATS; core.kinds.KINDS, core.schema.TABLES, report.items.ITEM_BUILDERS)
 are the only places they have to be listed.
 
 The app builds its commands from the registries when it is imported, so each registration runs
@@ -119,7 +119,7 @@ REGISTER_KIND = """
     kinds.BY_NAME = {kind.name: kind for kind in kinds.KINDS}
     kinds.BY_PLURAL = {kind.plural: kind for kind in kinds.KINDS}
 
-    from ilrs_cli.load import schema
+    from ilrs_cli.core import schema
     schema.TABLES["rocks"] = schema.Table("`[[rocks]]`: samples brought back.", (
         schema.RECORD_ID,
         schema._required("name", schema.TEXT, "What the sample is called."),
@@ -161,7 +161,7 @@ def test_a_new_kind_reaches_show_search_cite_completion_docs_and_exports(tmp_pat
     import json, sqlite3
     from typer.testing import CliRunner
     from ilrs_cli.cli.app import app
-    from ilrs_cli.load.schema import schema_markdown
+    from ilrs_cli.core.schema import schema_markdown
 
     runner = CliRunner()
     def out(*args, **env):

@@ -20,15 +20,11 @@ from typing import NamedTuple
 from .. import __version__
 from ..core.dates import FuzzyDate
 from ..core.errors import WriteFailed
+from ..core.field_types import DATE
 from ..core.kinds import KINDS, Kind
 from ..core.records import Dataset, Place
+from ..core.schema import PLACES_HELP, TABLES, DataField
 from ..load.atomic import absolute, check_file_target, failed, temporary_beside
-from ..load.schema import (
-    DATE,
-    PLACES_HELP,
-    TABLES,
-    DataField,
-)
 from ..report.items import region_text
 from ..report.list_commands import COLUMNS_BY_COMMAND
 

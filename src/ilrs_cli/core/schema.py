@@ -1,203 +1,70 @@
 """The dataset file's schema: every table and field, declared once.
 
 Each field says its type, whether it is required, what it means and which record attribute it
-fills. The loader reads and checks fields from these declarations alone, and the schema
-reference in docs is generated from them, so the three cannot drift apart.
+fills; where a list command shows it, its column (`Shown`); each table, the order of its JSON
+object's keys. The loader reads and checks fields from these declarations alone, the JSON
+objects and list columns of report/ are derived from them, and the schema reference in docs
+is generated from them, so none of these can drift apart.
 """
 
 from __future__ import annotations
 
-import datetime
-import re
-from collections.abc import Callable
-from enum import Enum
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from ..core.dates import DATASET_FORMATS, FuzzyDate, parse_dataset_date
-from ..core.records import MAX_ID
-from ..core.vocab import EventKind, EventStatus, Level, MemberStatus, PayloadKind
-
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
-DATE_FORMS = "`2025-04-24`, `2023-12`, `2026`, a range `2028/2029`, or a decade `2030s`"
-
-
-class Link(Enum):
-    """What a field's value refers to, resolved by the builder once every table is read."""
-
-    PLACE = "place"  # a name in [places]: becomes the Place
-    MISSION = "mission"  # a [[missions]] name: checked, kept as text
-    INSTITUTIONS = "institution"  # institution ids: become the records
-    CITATIONS = "citations"  # `{ id, at }` tables: become Citations
-
-
-class FieldType(NamedTuple):
-    """How a field's TOML value is read: `read` returns the value or raises ValueError with
-    what is wrong. `link` says what the value refers to, resolved once every table is read.
-    The exports take the rest from here, with no code per field: `column` is the Table Schema
-    type of its column (string, integer, boolean or date), `many` marks a list (a table of its
-    own in the exports, a row per element), `references` the (table, column) it refers to."""
-
-    doc: str
-    read: Callable[[Any], Any]
-    link: Link | None = None
-    column: str = "string"
-    many: bool = False
-    references: tuple[str, str] | None = None
+from .dates import DATASET_FORMATS
+from .field_types import (
+    CITATIONS,
+    DATE,
+    DATE_FORMS,
+    DAY,
+    FLAG,
+    ID,
+    INSTITUTION_IDS,
+    MEMBER_ID,
+    MISSION,
+    NAMES,
+    ORDINAL,
+    PLACE,
+    TEXT,
+    URL,
+    FieldType,
+    choice,
+)
+from .vocab import EventKind, EventStatus, Level, MemberStatus, PayloadKind
 
 
-def _describe(value: Any) -> str:
-    names = {str: "a string", int: "an integer", float: "a number", bool: "true/false"}
-    names.update({list: "a list", dict: "a table"})
-    if isinstance(value, str) and not value.strip():
-        return "an empty string"
-    if isinstance(value, datetime.datetime | datetime.time):
-        return "a date-time"
-    return names.get(type(value), type(value).__name__)
+class Shown(NamedTuple):
+    """How list commands show a field: its column's header and help (`ilrs fields`), and the
+    widest a table draws it. A field without one shows with its name and its help."""
 
-
-MAX_TEXT = 5_000  # characters in one field: a long note is a few hundred
-
-
-def _text(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"must be a non-empty string, not {_describe(value)}")
-    if len(value) > MAX_TEXT:
-        raise ValueError(f"is {len(value):,} characters long; the limit is {MAX_TEXT:,}")
-    return value.strip()
-
-
-def _ident(value: Any) -> str:
-    text = _text(value)
-    if len(text) > MAX_ID:
-        raise ValueError(f"is {len(text):,} characters long; an id is at most {MAX_ID}")
-    if not ID_PATTERN.fullmatch(text):
-        raise ValueError(f"{text!r} must be lower-case letters, digits and hyphens")
-    return text
-
-
-def _url(value: Any) -> str:
-    text = _text(value)
-    if not text.startswith(("https://", "http://")):
-        raise ValueError(f"must start with https:// or http://, not {text!r}")
-    return text
-
-
-def _date(value: Any) -> FuzzyDate:
-    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        value = value.isoformat()
-    if not isinstance(value, str):
-        raise ValueError(f"must be a date string, not {_describe(value)}")
-    try:
-        return parse_dataset_date(value.strip())
-    except ValueError as error:
-        raise ValueError(f": {error}") from None
-
-
-def _day(value: Any) -> datetime.date:
-    when = _date(value)
-    if not when.is_day:
-        raise ValueError(f"must be a single day (YYYY-MM-DD), not {when.text!r}")
-    return when.start
-
-
-def _flag(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise ValueError(f"must be true or false, not {_describe(value)}")
-    return value
-
-
-MAX_ORDINAL = 10_000  # far above any count of signatories
-
-
-def _ordinal(value: Any) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ValueError(f"must be a whole number such as 17, not {_describe(value)}")
-    if not 1 <= value <= MAX_ORDINAL:
-        raise ValueError(f"is {value}; an ordinal counts from 1 (1st, 2nd, ...)")
-    return value
-
-
-def _ids(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ValueError(f"must be a list of ids, not {_describe(value)}")
-    if not value:
-        raise ValueError("is empty")
-    return tuple(item.strip() for item in value)
-
-
-def _names(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        raise ValueError(f"must be a list of names, not {_describe(value)}")
-    if not value:
-        raise ValueError("is empty; leave the field out instead")
-    names: list[str] = []
-    for number, item in enumerate(value, start=1):
-        try:
-            name = _text(item)
-        except ValueError as error:
-            raise ValueError(f"item {number} {error}") from None
-        if name.casefold() in (seen.casefold() for seen in names):
-            raise ValueError(f"lists {name!r} twice")
-        names.append(name)
-    return tuple(names)
-
-
-def _tables(value: Any) -> list[dict[str, Any]]:
-    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        raise ValueError(f"must be a list of tables, not {_describe(value)}")
-    return value
-
-
-def _choice(kind: type[Enum]) -> FieldType:
-    allowed = ", ".join(str(member.value) for member in kind)
-
-    def read(value: Any) -> Enum:
-        text = _text(value)
-        try:
-            return kind(text)
-        except ValueError:
-            raise ValueError(f"is {text!r}; use one of: {allowed}") from None
-
-    return FieldType(" | ".join(str(member.value) for member in kind), read)
-
-
-TEXT = FieldType("string", _text)
-ID = FieldType("id", _ident)
-URL = FieldType("URL", _url)
-DATE = FieldType("date", _date)
-DAY = FieldType("date (a day)", _day, column="date")
-FLAG = FieldType("true or false", _flag, column="boolean")
-ORDINAL = FieldType("positive integer", _ordinal, column="integer")
-PLACE = FieldType("place", _text, Link.PLACE, references=("places", "name"))
-MISSION = FieldType("mission name", _text, Link.MISSION, references=("missions", "name"))
-# checked once every member is read (load.rules), so not a link of the builder
-MEMBER_ID = FieldType("member id", _text, references=("members", "id"))
-INSTITUTION_IDS = FieldType(
-    "list of institution ids", _ids, Link.INSTITUTIONS, many=True,
-    references=("institutions", "id"),
-)  # fmt: skip
-NAMES = FieldType("list of strings", _names, many=True)
-CITATIONS = FieldType("list of citations", _tables, Link.CITATIONS, many=True)
+    header: str
+    help: str
+    max_width: int | None = None
 
 
 class DataField(NamedTuple):
-    name: str  # the key in the file
+    name: str  # the key in the file, and in JSON
     type: FieldType
     required: bool
     help: str
     attribute: str = ""  # the record attribute it fills, when not `name`
+    shown: Shown | None = None
 
     @property
     def target(self) -> str:
         return self.attribute or self.name
 
 
-def _required(name: str, type_: FieldType, help_: str, attribute: str = "") -> DataField:
-    return DataField(name, type_, True, help_, attribute)
+def _required(
+    name: str, type_: FieldType, help_: str, attribute: str = "", shown: Shown | None = None
+) -> DataField:
+    return DataField(name, type_, True, help_, attribute, shown)
 
 
-def _optional(name: str, type_: FieldType, help_: str, attribute: str = "") -> DataField:
-    return DataField(name, type_, False, help_, attribute)
+def _optional(
+    name: str, type_: FieldType, help_: str, attribute: str = "", shown: Shown | None = None
+) -> DataField:
+    return DataField(name, type_, False, help_, attribute, shown)
 
 
 RECORD_ID = _required(
@@ -227,6 +94,9 @@ ALIASES = _optional(
 class Table(NamedTuple):
     title: str
     fields: tuple[DataField, ...]
+    # the keys of a record's JSON object in order: every field, and what report.items adds;
+    # empty for the fields in their order
+    json_keys: tuple[str, ...] = ()
 
     def field(self, name: str) -> DataField | None:
         for field in self.fields:
@@ -305,7 +175,7 @@ TABLES: dict[str, Table] = {
         (
             RECORD_ID,
             _required("name", TEXT, "The payload's name."),
-            _required("kind", _choice(PayloadKind), "What it is."),
+            _required("kind", choice(PayloadKind), "What it is."),
             _required("description", TEXT, "What it does, in the dataset's own words."),
             _required("institutions", INSTITUTION_IDS, "Its partners, at least one."),
             _optional("mission", MISSION, "The `[[missions]]` name of the mission it flies on."),
@@ -323,12 +193,12 @@ TABLES: dict[str, Table] = {
             COUNTRY,
             _required(
                 "level",
-                _choice(Level),
+                choice(Level),
                 "How it takes part; `affiliated` is through the organization in `via`.",
             ),
             _required(
                 "status",
-                _choice(MemberStatus),
+                choice(MemberStatus),
                 "`signed` only where a source documents an agreement; else `reported`.",
             ),
             _optional("short_name", TEXT, "A common abbreviation (APSCO)."),
@@ -389,11 +259,11 @@ TABLES: dict[str, Table] = {
             _required("mission", MISSION, "A `[[missions]]` name: Chang'e-7, ILRS."),
             _required(
                 "status",
-                _choice(EventStatus),
+                choice(EventStatus),
                 "At the as-of date; `done` needs a source saying it happened.",
             ),
             _required("event", TEXT, "What happens."),
-            _optional("kind", _choice(EventKind), "What kind of step it is."),
+            _optional("kind", choice(EventKind), "What kind of step it is."),
             NOTE,
             SOURCES,
         ),
