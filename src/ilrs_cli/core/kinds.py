@@ -34,6 +34,15 @@ class Kind(NamedTuple):
     search: tuple[str, ...]  # the attributes search reads, in this order
     listed: int  # its place when kinds are listed to users
 
+    def make(self, values: dict[str, Any]) -> Any:
+        """The record of these field values; those its type has no attribute for go in its
+        `extra` (core.records)."""
+        own = self.record_type._fields
+        if values.keys() <= set(own):
+            return self.record_type(**values)
+        extra = tuple((name, value) for name, value in values.items() if name not in own)
+        return self.record_type(**{n: v for n, v in values.items() if n in own}, extra=extra)
+
 
 def _name(record: Any) -> str:
     return str(record.name)

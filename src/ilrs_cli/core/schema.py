@@ -91,6 +91,16 @@ ALIASES = _optional(
 )
 
 
+def note(help_: str, max_width: int) -> DataField:
+    """The `note` field, as a list command shows it."""
+    return NOTE._replace(shown=Shown("Note", help_, max_width))
+
+
+def shown(field: DataField, header: str, help_: str, max_width: int | None = None) -> DataField:
+    """A shared field, as a list command shows it."""
+    return field._replace(shown=Shown(header, help_, max_width))
+
+
 class Table(NamedTuple):
     title: str
     fields: tuple[DataField, ...]
@@ -107,6 +117,7 @@ class Table(NamedTuple):
 
 # Record tables are named by the registry's plural (core.kinds); "dataset" and "citation" are
 # the file's header and the entries of every `sources` list.
+# fmt: off
 TABLES: dict[str, Table] = {
     "dataset": Table(
         "`[dataset]`: about the file.",
@@ -125,30 +136,43 @@ TABLES: dict[str, Table] = {
         "`[[sources]]`: every source records cite.",
         (
             RECORD_ID,
-            _required("title", TEXT, "The page's own title, as the page shows it."),
-            _optional(
-                "untitled",
-                FLAG,
-                "`true` when the page shows no title: `title` is then a [bracketed] description.",
-            ),
-            _optional("author", TEXT, "The author or byline, where the page names one."),
-            _required(
-                "publisher", TEXT, "Who published the text first (for a repost, the original)."
-            ),
-            _required("url", URL, "Where it was read (http:// or https://)."),
-            _optional("via", TEXT, "When `url` is a repost: the site that reposted it."),
-            _optional("original_url", URL, "When `url` is a repost: the original, where known."),
-            _optional("date", DATE, f"When it was published: {DATE_FORMS}."),
-            _optional("checked", DAY, "The day a maintainer last checked it against the page."),
-            _optional("accessed", DAY, "The day it was read, where that is recorded."),
-            _optional("archive_url", URL, "An archived copy (a Wayback Machine link)."),
-            _optional(
-                "reliability",
-                TEXT,
-                "For a rewrite, aggregator or content farm: what it is, and a better source.",
-            ),
-            _optional("note", TEXT, "About the source: datelines, numbering, what it covers."),
+            _required("title", TEXT, "The page's own title, as the page shows it.",
+                      shown=Shown("Title", "The page's own title; see untitled.", 50)),
+            _optional("untitled", FLAG,
+                      "`true` when the page shows no title: `title` is then a [bracketed] "
+                      "description.",
+                      shown=Shown("Untitled", "true when the page shows no title and the title "
+                                  "is a [bracketed] description.")),
+            _optional("author", TEXT, "The author or byline, where the page names one.",
+                      shown=Shown("Author", "The author or byline, where named.")),
+            _required("publisher", TEXT,
+                      "Who published the text first (for a repost, the original).",
+                      shown=Shown("Publisher", "Who published the text first.")),
+            _required("url", URL, "Where it was read (http:// or https://).",
+                      shown=Shown("URL", "Where it was read.")),
+            _optional("via", TEXT, "When `url` is a repost: the site that reposted it.",
+                      shown=Shown("Via", "The site that reposted it, when url is a repost.")),
+            _optional("original_url", URL, "When `url` is a repost: the original, where known.",
+                      shown=Shown("Original", "The original, when url is a repost and it is "
+                                  "known.")),
+            _optional("date", DATE, f"When it was published: {DATE_FORMS}.",
+                      shown=Shown("Date", "Publication date, where known.")),
+            _optional("checked", DAY, "The day a maintainer last checked it against the page.",
+                      shown=Shown("Checked", "The day it was last checked.")),
+            _optional("accessed", DAY, "The day it was read, where that is recorded.",
+                      shown=Shown("Accessed", "The day it was read, where recorded.")),
+            _optional("archive_url", URL, "An archived copy (a Wayback Machine link).",
+                      shown=Shown("Archive", "An archived copy.")),
+            _optional("reliability", TEXT,
+                      "For a rewrite, aggregator or content farm: what it is, and a better "
+                      "source.",
+                      shown=Shown("Reliability", "For rewrites and aggregators: what to know.",
+                                  40)),
+            _optional("note", TEXT, "About the source: datelines, numbering, what it covers.",
+                      shown=Shown("Note", "About the source.", 40)),
         ),
+        ("id", "title", "untitled", "author", "publisher", "date", "url", "via", "original_url",
+         "checked", "accessed", "archive_url", "reliability", "note"),
     ),
     "citation": Table(
         "A citation, in any record's `sources` list.",
@@ -169,76 +193,84 @@ TABLES: dict[str, Table] = {
             NOTE,
             SOURCES,
         ),
+        ("id", "name", "short_name", "country", "aliases", "name_zh", "note", "payloads",
+         "sources"),
     ),
     "payloads": Table(
         "`[[payloads]]`: the selected projects, one record each.",
         (
             RECORD_ID,
-            _required("name", TEXT, "The payload's name."),
-            _required("kind", choice(PayloadKind), "What it is."),
-            _required("description", TEXT, "What it does, in the dataset's own words."),
+            _required("name", TEXT, "The payload's name.",
+                      shown=Shown("Payload", "The payload's name as CNSA announced it, in "
+                                  "English.")),
+            _required("kind", choice(PayloadKind), "What it is.",
+                      shown=Shown("Kind", "robot, rover or instrument.")),
+            _required("description", TEXT, "What it does, in the dataset's own words.",
+                      shown=Shown("Description", "What it is, in a sentence.", 60)),
             _required("institutions", INSTITUTION_IDS, "Its partners, at least one."),
-            _optional("mission", MISSION, "The `[[missions]]` name of the mission it flies on."),
-            NAME_ZH,
-            _optional("mass", TEXT, "Its mass as a source gives it: `about 35 kg`."),
-            NOTE,
+            _optional("mission", MISSION, "The `[[missions]]` name of the mission it flies on.",
+                      shown=Shown("Mission", "The mission it flies on.")),
+            shown(NAME_ZH, "Chinese name", "The name in Chinese, where a source gives it."),
+            _optional("mass", TEXT, "Its mass as a source gives it: `about 35 kg`.",
+                      shown=Shown("Mass", "Its mass, as a source gives it.")),
+            note("Caveats and detail.", 60),
             SOURCES,
         ),
+        ("id", "name", "name_zh", "kind", "mission", "mass", "description", "countries",
+         "institutions", "note", "sources"),
     ),
     "members": Table(
         "`[[members]]`: ILRS participants.",
         (
             RECORD_ID,
-            _required("name", TEXT, "The participant's name."),
-            COUNTRY,
-            _required(
-                "level",
-                choice(Level),
-                "How it takes part; `affiliated` is through the organization in `via`.",
-            ),
-            _required(
-                "status",
-                choice(MemberStatus),
-                "`signed` only where a source documents an agreement; else `reported`.",
-            ),
-            _optional("short_name", TEXT, "A common abbreviation (APSCO)."),
-            ALIASES,
-            _optional(
-                "date",
-                DATE,
-                f'The signing date ({DATE_FORMS}); needs `status = "signed"`; adds a timeline '
-                "event `<id>-signs`.",
-            ),
-            _optional("via", MEMBER_ID, "For `affiliated`: the organization (a member id)."),
-            _optional("agreement", TEXT, "What was signed, and by whom."),
-            NOTE,
+            _required("name", TEXT, "The participant's name.",
+                      shown=Shown("Participant", "The participant's name.")),
+            shown(COUNTRY, "Country", "Its country or region, or 'international organization'."),
+            _required("level", choice(Level),
+                      "How it takes part; `affiliated` is through the organization in `via`."),
+            _required("status", choice(MemberStatus),
+                      "`signed` only where a source documents an agreement; else `reported`.",
+                      shown=Shown("Status", "signed (an agreement is documented) or reported "
+                                  "(only said).")),
+            _optional("short_name", TEXT, "A common abbreviation (APSCO).",
+                      shown=Shown("Short name", "A common abbreviation, where there is one.")),
+            shown(ALIASES, "Also known as", "Other names people use for it, each seen in a "
+                  "source it cites; search finds them."),
+            _optional("date", DATE,
+                      f'The signing date ({DATE_FORMS}); needs `status = "signed"`; adds a '
+                      "timeline event `<id>-signs`."),
+            _optional("via", MEMBER_ID, "For `affiliated`: the organization (a member id).",
+                      shown=Shown("Via", "For affiliated participants: the organization they "
+                                  "take part through.")),
+            _optional("agreement", TEXT, "What was signed, and by whom.",
+                      shown=Shown("Agreement", "What was signed, and by whom.", 60)),
+            note("Caveats: disagreements between sources, what was not found.", 60),
             SOURCES,
         ),
+        ("id", "name", "short_name", "aliases", "country", "level", "status", "via", "date",
+         "start", "end", "agreement", "artemis", "note", "sources"),
     ),
     "signatories": Table(
         "`[[signatories]]`: Artemis Accords signatories, one record a country.",
         (
             RECORD_ID,
-            _required(
-                "country",
-                PLACE,
-                "The signatory: a country or region name from `[places]`.",
-                attribute="place",
-            ),
-            _required(
-                "date", DATE, f"The signing date, at the precision the source gives: {DATE_FORMS}."
-            ),
-            _optional(
-                "order",
-                ORDINAL,
-                "Its ordinal among the signatories where a source numbers it (Bahrain: 17); "
-                "unique, and in date order.",
-            ),
-            _optional("signed_by", TEXT, "Who signed, where a source says."),
-            _optional("location", TEXT, "Where it was signed, where a source says."),
-            NOTE,
+            _required("country", PLACE, "The signatory: a country or region name from `[places]`.",
+                      attribute="place",
+                      shown=Shown("Country", "The signatory, as `[places]` names it.")),
+            _required("date", DATE,
+                      f"The signing date, at the precision the source gives: {DATE_FORMS}."),
+            _optional("order", ORDINAL,
+                      "Its ordinal among the signatories where a source numbers it (Bahrain: "
+                      "17); unique, and in date order."),
+            _optional("signed_by", TEXT, "Who signed, where a source says.",
+                      shown=Shown("Signed by", "Who signed, where a source says.", 40)),
+            _optional("location", TEXT, "Where it was signed, where a source says.",
+                      shown=Shown("Where", "Where it was signed, where a source says.")),
+            note("Caveats and detail.", 60),
             SOURCES,
         ),
+        ("id", "country", "code", "region", "date", "start", "end", "order", "signed_by",
+         "location", "camps", "ilrs_standing", "first", "ilrs", "payloads", "note", "sources"),
     ),
     "missions": Table(
         "`[[missions]]`: the missions that events and facts name.",
@@ -256,30 +288,36 @@ TABLES: dict[str, Table] = {
         (
             RECORD_ID,
             _required("date", DATE, f"When: {DATE_FORMS}."),
-            _required("mission", MISSION, "A `[[missions]]` name: Chang'e-7, ILRS."),
-            _required(
-                "status",
-                choice(EventStatus),
-                "At the as-of date; `done` needs a source saying it happened.",
-            ),
-            _required("event", TEXT, "What happens."),
-            _optional("kind", choice(EventKind), "What kind of step it is."),
-            NOTE,
+            _required("mission", MISSION, "A `[[missions]]` name: Chang'e-7, ILRS.",
+                      shown=Shown("Mission", "Chang'e-7, Chang'e-8 or ILRS.")),
+            _required("status", choice(EventStatus),
+                      "At the as-of date; `done` needs a source saying it happened.",
+                      shown=Shown("Status", "planned or done, as of the dataset's as-of date.")),
+            _required("event", TEXT, "What happens.", shown=Shown("Event", "What happens.", 60)),
+            _optional("kind", choice(EventKind), "What kind of step it is.",
+                      shown=Shown("Kind", "signing, ratification, launch, ...: what kind of "
+                                  "step.")),
+            note("Caveats and detail.", 60),
             SOURCES,
         ),
+        ("id", "date", "start", "end", "mission", "status", "kind", "event", "note", "sources"),
     ),
     "facts": Table(
         "`[[facts]]`: mission facts, one a record.",
         (
             RECORD_ID,
-            _required("mission", MISSION, "The `[[missions]]` name the fact is about."),
-            _required("topic", TEXT, "A short label: Landing site, Launch."),
-            _required("text", TEXT, "The fact, in the dataset's own words."),
-            NOTE,
+            _required("mission", MISSION, "The `[[missions]]` name the fact is about.",
+                      shown=Shown("Mission", "Chang'e-8 or ILRS.")),
+            _required("topic", TEXT, "A short label: Landing site, Launch.",
+                      shown=Shown("Topic", "What the fact is about.")),
+            _required("text", TEXT, "The fact, in the dataset's own words.",
+                      shown=Shown("Fact", "The fact, in the dataset's words.", 70)),
+            note("Caveats: where sources differ.", 50),
             SOURCES,
         ),
     ),
 }
+# fmt: on
 
 PLACES_HELP = (
     "`[places]` maps each country or region name that records use to its ISO 3166 code "

@@ -265,7 +265,7 @@ class _Builder:
                 record.problem(message)
             _unknown(table, schema, record)
             if record.ok:
-                value = kind.record_type(**record.values)
+                value = kind.make(record.values)
                 self.built[kind.name][value.id] = value
                 built.append(value)
         return built
