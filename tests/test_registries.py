@@ -1,7 +1,7 @@
-"""A throwaway output format and a throwaway record kind, registered in memory (no file of the
-project is edited), reach help, completion, the docs and the exports by themselves: the
-registries (render.FORMATS; core.kinds.KINDS, core.schema.TABLES, report.items.ITEM_BUILDERS)
-are the only places they have to be listed.
+"""A throwaway output format, payload field and record kind, registered in memory (no file of
+the project is edited), reach help, completion, the docs, the output and the exports by
+themselves: the registries (render.FORMATS; core.schema.TABLES, for a field its declaration
+alone; core.kinds.KINDS, report.items.ITEM_BUILDERS) are the only places they are listed.
 
 The app builds its commands from the registries when it is imported, so each registration runs
 in a fresh interpreter that registers first and imports the app after."""
@@ -95,8 +95,9 @@ def test_a_new_format_reaches_help_completion_docs_and_output(tmp_path: Path) ->
     assert lines[2] == "docs True"
 
 
-# Registers the kind `rock` (table [[rocks]]): a record type, a Dataset that holds its table,
-# a registry entry, its fields and its JSON object. Nothing else names it.
+# Registers the kind `rock` (table [[rocks]]): a record type (with attributes only for the
+# fields code reads by name, the rest in `extra`), a Dataset that holds its table, a registry
+# entry, its fields and its JSON object (the declared fields in order). Nothing else names it.
 REGISTER_KIND = """
     from typing import Any, NamedTuple
     import ilrs_cli.core.records as records
@@ -106,9 +107,7 @@ REGISTER_KIND = """
         name: str
         mission: str
         sources: tuple
-        note: str | None = None
-        tags: tuple = ()
-        mass: int | None = None
+        extra: tuple = ()
 
     fields = [(name, Any) for name in records.Dataset._fields] + [("rocks", Any)]
     records.Dataset = NamedTuple("Dataset", fields)
@@ -131,10 +130,7 @@ REGISTER_KIND = """
     ))
 
     from ilrs_cli.report import items
-    items.ITEM_BUILDERS["rock"] = lambda rock, dataset: {
-        "id": rock.id, "name": rock.name, "mission": rock.mission, "note": rock.note,
-        "sources": [items.citation_item(citation) for citation in rock.sources],
-    }
+    items.ITEM_BUILDERS["rock"] = lambda rock, dataset: items.record_object("rocks", rock, {})
 """
 ROCK = """
 [[rocks]]
@@ -172,6 +168,8 @@ def test_a_new_kind_reaches_show_search_cite_completion_docs_and_exports(tmp_pat
 
     shown = json.loads(out("show", "basalt-sample", "--json"))
     assert shown["type"] == "rock" and shown["name"] == "Farside basalt", shown
+    assert list(shown)[-3:] == ["sources", "tags", "mass"], shown
+    assert shown["tags"] == ["basalt", "farside"] and shown["mass"] == 120, shown
     found = json.loads(out("search", "farside", "--json"))
     assert [row["id"] for row in found] == ["basalt-sample"], found
     assert "paragraph 1" in out("cite", "basalt-sample")
@@ -196,6 +194,82 @@ def test_a_new_kind_reaches_show_search_cite_completion_docs_and_exports(tmp_pat
     assert "rocks" in resources and "rocks_tags" in resources, list(resources)
     mass = [f for f in resources["rocks"]["schema"]["fields"] if f["name"] == "mass"]
     assert mass[0]["type"] == "integer", mass
+    print("ok")
+    """
+    )
+    assert _run(code, tmp_path).split() == ["ok"]
+
+
+# Declares the payload field `power`, as a line in core.schema's [[payloads]] table would: its
+# type, its help, its place in the JSON objects (after `mass`) and its column. Nothing else
+# names it: no record attribute, no JSON builder, no column list.
+REGISTER_FIELD = """
+    from ilrs_cli.core import schema
+    table = schema.TABLES["payloads"]
+    keys = list(table.json_keys)
+    keys.insert(keys.index("mass") + 1, "power")
+    power = schema._optional("power", schema.TEXT, "Its power draw, as a source gives it.",
+                             shown=schema.Shown("Power draw", "What it draws, in watts.", 30))
+    schema.TABLES["payloads"] = table._replace(fields=(*table.fields, power),
+                                               json_keys=tuple(keys))
+"""
+
+
+def test_a_new_field_reaches_json_columns_fields_docs_and_exports(tmp_path: Path) -> None:
+    from ilrs_cli.load import load_dataset
+
+    payload = load_dataset(FROZEN).payloads[0].id
+    text = FROZEN.read_text(encoding="utf-8")
+    assert text.count("[[payloads]]\n") >= 1
+    data = tmp_path / "power.toml"
+    data.write_text(text.replace("[[payloads]]\n", '[[payloads]]\npower = "20 W"\n', 1))
+    code = (
+        REGISTER_FIELD
+        + f"""
+    import csv, io, json, sqlite3
+    from typer.testing import CliRunner
+    from ilrs_cli.cli.app import app
+    from ilrs_cli.core.schema import schema_markdown
+    import make_docs
+
+    runner = CliRunner()
+    def out(*args):
+        result = runner.invoke(app, ["--data", {str(data)!r}, *args], prog_name="ilrs",
+                               env={{"COLUMNS": "200"}})
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    # JSON: the key in its declared place, in lists and in `show`
+    items = {{item["id"]: item for item in json.loads(out("payloads", "--json"))}}
+    keys = list(items[{payload!r}])
+    assert keys[keys.index("mass") + 1] == "power" and items[{payload!r}]["power"] == "20 W"
+    assert all(item["power"] is None for id, item in items.items() if id != {payload!r})
+    assert json.loads(out("show", {payload!r}, "--json"))["power"] == "20 W"
+    # CSV and tables: its column, by its name, with its declared header
+    rows = list(csv.DictReader(io.StringIO(out("payloads", "--csv"))))
+    assert [row["power"] for row in rows if row["id"] == {payload!r}] == ["20 W"]
+    table = out("payloads", "--fields", "id,power")
+    assert "Power draw" in table and "20 W" in table, table
+    # `fields` and the docs: its type and help; the schema reference: its declaration
+    described = [f for f in json.loads(out("fields", "payloads", "--json"))
+                 if f["field"] == "power"]
+    assert described == [{{"command": "payloads", "field": "power", "type": "string or null",
+                          "description": "What it draws, in watts."}}], described
+    assert "| `power` | string or null | What it draws, in watts. |" in make_docs.json_keys()
+    assert "| `power` | string | no | Its power draw, as a source gives it. |" in (
+        schema_markdown())
+    # exports: a column of the payloads table and of the payloads view; the data package
+    out("export", "sqlite", "power.db")
+    db = sqlite3.connect("power.db")
+    assert db.execute("select power from payloads where id = ?", ({payload!r},)).fetchall() == [
+        ("20 W",)]
+    view = db.execute("select * from list_payloads")
+    names = [column[0] for column in view.description]
+    assert names == keys, names
+    out("export", "datapackage", "package")
+    descriptor = json.loads(open("package/datapackage.json").read())
+    payloads = next(r for r in descriptor["resources"] if r["name"] == "payloads")
+    assert "power" in [f["name"] for f in payloads["schema"]["fields"]]
     print("ok")
     """
     )

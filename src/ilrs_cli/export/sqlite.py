@@ -22,7 +22,7 @@ from ..core.dates import FuzzyDate
 from ..core.errors import WriteFailed
 from ..core.field_types import DATE
 from ..core.kinds import KINDS, Kind
-from ..core.records import Dataset, Place
+from ..core.records import Dataset, Place, value_of
 from ..core.schema import PLACES_HELP, TABLES, DataField
 from ..load.atomic import absolute, check_file_target, failed, temporary_beside
 from ..report.items import region_text
@@ -77,7 +77,7 @@ def _record_table(dataset: Dataset, kind: Kind) -> Table:
     fields = [f for f in TABLES[kind.plural].fields if not f.type.many]  # lists: own tables
     columns = [_column(spec) for spec in fields]
     records = getattr(dataset, kind.plural)
-    rows = [[_value(getattr(r, spec.target)) for spec in fields] for r in records]
+    rows = [[_value(value_of(r, spec.target)) for spec in fields] for r in records]
     dated = next((spec for spec in fields if spec.name == "date" and spec.type is DATE), None)
     if dated is not None:  # the span of each date, as the JSON gives it
         at = [c.name for c in columns].index("date") + 1
@@ -218,7 +218,7 @@ def _list_tables(dataset: Dataset) -> list[Table]:
                 [
                     (record.id, _value(element), n)
                     for record in getattr(dataset, kind.plural)
-                    for n, element in enumerate(getattr(record, spec.target) or (), start=1)
+                    for n, element in enumerate(value_of(record, spec.target) or (), start=1)
                 ],
             ))  # fmt: skip
     return tables
