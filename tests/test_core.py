@@ -33,15 +33,21 @@ def data() -> Dataset:
     return load_dataset(FROZEN)
 
 
-def test_every_kind_has_a_table_a_json_builder_and_record_fields_it_declares() -> None:
+def test_every_kind_has_a_table_record_fields_it_declares_and_an_object_of_them(
+    data: Dataset,
+) -> None:
+    from ilrs_cli.core.kinds import records_of
     from ilrs_cli.report import items
 
+    assert set(items.ITEM_BUILDERS) <= {kind.name for kind in KINDS}
     for kind in KINDS:
         declared = {field.target for field in TABLES[kind.plural].fields}
         # an attribute for each field code reads; the others in `extra`
         assert set(kind.record_type._fields) - {"extra"} <= declared, kind.name
         assert "extra" in kind.record_type._fields, kind.name
-        assert callable(items.ITEM_BUILDERS[kind.name]), kind.name
+        record = records_of(data, kind)[0]
+        keys = list(items.record_item(kind, record, data))
+        assert {field.name for field in TABLES[kind.plural].fields} <= set(keys), kind.name
     assert sorted(kind.listed for kind in LISTED) == list(range(len(KINDS)))
 
 

@@ -95,9 +95,10 @@ def test_a_new_format_reaches_help_completion_docs_and_output(tmp_path: Path) ->
     assert lines[2] == "docs True"
 
 
-# Registers the kind `rock` (table [[rocks]]): a record type (with attributes only for the
-# fields code reads by name, the rest in `extra`), a Dataset that holds its table, a registry
-# entry, its fields and its JSON object (the declared fields in order). Nothing else names it.
+# Registers the kind `rock` (table [[rocks]]) and its list command: a record type (with
+# attributes only for the fields code reads by name, the rest in `extra`), a Dataset that
+# holds its table, a registry entry, its fields (its JSON object is the declared fields, in
+# order) and a line in the registry of list commands. Nothing else names it.
 REGISTER_KIND = """
     from typing import Any, NamedTuple
     import ilrs_cli.core.records as records
@@ -129,8 +130,11 @@ REGISTER_KIND = """
         schema._optional("mass", schema.FieldType("grams", int, column="integer"), "In grams."),
     ))
 
-    from ilrs_cli.report import items
-    items.ITEM_BUILDERS["rock"] = lambda rock, dataset: items.record_object("rocks", rock, {})
+    from ilrs_cli.report import list_commands
+    list_commands.LIST_COMMANDS["rocks"] = list_commands.records_command(
+        "rocks", "Rocks brought back", ("name", "mission", "sources"),
+        "List the rocks brought back, with their sources.", ("mission",),
+    )
 """
 ROCK = """
 [[rocks]]
@@ -143,7 +147,9 @@ mass = 120
 """
 
 
-def test_a_new_kind_reaches_show_search_cite_completion_docs_and_exports(tmp_path: Path) -> None:
+def test_a_new_kind_reaches_show_search_cite_its_command_completion_api_docs_and_exports(
+    tmp_path: Path,
+) -> None:
     from ilrs_cli.load import load_dataset
 
     frozen = load_dataset(FROZEN)
@@ -154,10 +160,13 @@ def test_a_new_kind_reaches_show_search_cite_completion_docs_and_exports(tmp_pat
     code = (
         REGISTER_KIND
         + f"""
-    import json, sqlite3
+    import csv, io, json, sqlite3
+    import typer
     from typer.testing import CliRunner
+    from ilrs_cli import api
     from ilrs_cli.cli.app import app
     from ilrs_cli.core.schema import schema_markdown
+    import make_completion_index, make_docs
 
     runner = CliRunner()
     def out(*args, **env):
@@ -179,8 +188,40 @@ def test_a_new_kind_reaches_show_search_cite_completion_docs_and_exports(tmp_pat
     offered = out(_ILRS_COMPLETE="complete_bash", COMP_WORDS="ilrs show basalt",
                   COMP_CWORD="2", ILRS_DATA={str(data)!r}).split()
     assert offered == ["basalt-sample"], offered
-    # docs: the schema reference
+    # its list command: help, answers with filters, CSV
+    assert "rocks" in out("--help")
+    helped = out("rocks", "-h")
+    assert "List the rocks brought back" in helped and "--mission" in helped, helped
+    assert "--country" not in helped and "--fields" in helped, helped
+    listed = json.loads(out("rocks", "--mission", {mission!r}, "--json"))
+    assert [row["id"] for row in listed] == ["basalt-sample"], listed
+    assert list(listed[0]) == ["id", "name", "mission", "note", "sources", "tags", "mass"]
+    assert "Rocks brought back for" in out("rocks", "--mission", {mission!r})
+    rows = list(csv.DictReader(io.StringIO(out("rocks", "--csv"))))
+    assert rows[0]["tags"] == "basalt; farside", rows
+    assert "rocks" in [row["command"] for row in json.loads(out("fields", "--json"))]
+    # the API: the same objects, its filters checked
+    data = api.load({str(data)!r})
+    assert api.listing("rocks", mission={mission!r}, dataset=data) == listed
+    try:
+        api.listing("rocks", country="Egypt", dataset=data)
+    except api.QueryError as error:
+        assert error.argument == "country" and "takes: mission" in str(error), error
+    else:
+        raise AssertionError("a filter the command does not take")
+    # completion: the command, its options and fields; the fast path's index
+    offered = out(_ILRS_COMPLETE="complete_bash", COMP_WORDS="ilrs roc", COMP_CWORD="1").split()
+    assert offered == ["rocks"], offered
+    offered = out(_ILRS_COMPLETE="complete_bash", COMP_WORDS="ilrs rocks --fields ta",
+                  COMP_CWORD="3").split()
+    assert offered == ["tags"], offered
+    commands = {{}}
+    make_completion_index._walk(typer.main.get_command(app), "", None, commands)
+    assert "mission" in {{p["name"] for p in commands["rocks"]["params"]}}, commands["rocks"]
+    # docs: the schema reference, the command reference, the JSON keys
     assert "`[[rocks]]`: samples brought back." in schema_markdown()
+    assert "## `ilrs rocks --help`" in make_docs.reference()
+    assert "### `ilrs rocks`" in make_docs.json_keys()
     # exports: a table in SQLite, a resource in the data package
     out("export", "sqlite", "rocks.db")
     db = sqlite3.connect("rocks.db")
@@ -188,6 +229,10 @@ def test_a_new_kind_reaches_show_search_cite_completion_docs_and_exports(tmp_pat
     assert rows == [("basalt-sample", "Farside basalt", {mission!r}, 120, "integer")], rows
     tags = db.execute("select rock_id, value from rocks_tags order by position").fetchall()
     assert tags == [("basalt-sample", "basalt"), ("basalt-sample", "farside")], tags
+    view = db.execute("select * from list_rocks")
+    names = [column[0] for column in view.description]
+    row = dict(zip(names, view.fetchone()))
+    assert names == list(listed[0]) and json.loads(row["tags"]) == listed[0]["tags"], row
     out("export", "datapackage", "package")
     descriptor = json.loads(open("package/datapackage.json").read())
     resources = {{resource["name"]: resource for resource in descriptor["resources"]}}

@@ -238,8 +238,8 @@ def dataset_context(kind: Kind, record: Any, dataset: Dataset) -> Any:
     return ()
 
 
-# The builder of each kind's JSON object, by kind name (core.kinds); a test checks every kind
-# has one.
+# The builder of the JSON object of each kind that adds keys to its declared fields, by kind
+# name (core.kinds); a kind not here gives its declared fields only.
 ITEM_BUILDERS: dict[str, Callable[[Any, Dataset], Item]] = {
     "source": source_item,
     "institution": institution_item,
@@ -252,9 +252,15 @@ ITEM_BUILDERS: dict[str, Callable[[Any, Dataset], Item]] = {
 }
 
 
+def kind_item(kind: Kind, record: Any, dataset: Dataset) -> Item:
+    """The JSON object of a record of `kind`, by its kind's builder, if it has one."""
+    build = ITEM_BUILDERS.get(kind.name)
+    return build(record, dataset) if build else record_object(kind.plural, record, {})
+
+
 def record_item(kind: Kind, record: Any, dataset: Dataset) -> Item:
-    """The JSON object of any record, by its kind's builder."""
-    return {"type": kind.name, **ITEM_BUILDERS[kind.name](record, dataset)}
+    """The JSON object of any record, with its kind as "type"."""
+    return {"type": kind.name, **kind_item(kind, record, dataset)}
 
 
 ILRS_CAMP, ARTEMIS_CAMP = "ILRS", "Artemis Accords"

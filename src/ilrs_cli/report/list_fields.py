@@ -31,12 +31,13 @@ def field_column(table: str, spec: DataField) -> Column:
 
 def record_columns(table: str, *given: Column) -> tuple[Column, ...]:
     """The columns of a listing of the table's records: one for each key of their JSON
-    objects, in order (core.schema), the column given for it or else its field's."""
-    by_name = {column.name: column for column in given}
+    objects, in order (core.schema), the column given for it or else its field's (`id`
+    and `sources` as every listing of records shows them)."""
     fields = {spec.name: spec for spec in TABLES[table].fields}
     keys = TABLES[table].json_keys or tuple(fields)
-    if unknown := set(by_name) - set(keys):
+    if unknown := {column.name for column in given} - set(keys):
         raise ValueError(f"{table}: columns of no key: {', '.join(sorted(unknown))}")
+    by_name = {"id": ID, "sources": SOURCES, **{column.name: column for column in given}}
     return tuple(by_name.get(key) or field_column(table, fields[key]) for key in keys)
 
 
@@ -59,7 +60,6 @@ def dated(
 
 PAYLOAD_COLUMNS = record_columns(
     "payloads",
-    ID,
     Column(
         "countries",
         "Countries",
@@ -74,13 +74,11 @@ PAYLOAD_COLUMNS = record_columns(
         type="list of objects",
         show=institution_text,
     ),
-    SOURCES,
 )
 
 
 MEMBER_COLUMNS = record_columns(
     "members",
-    ID,
     Column(
         "level",
         "Level",
@@ -102,19 +100,16 @@ MEMBER_COLUMNS = record_columns(
         show=lambda ref: artemis_words(ref),
         table_cell=lambda item: artemis_cell(item),
     ),
-    SOURCES,
 )
 
 
 EVENT_COLUMNS = record_columns(
     "events",
-    ID,
     *dated("Date", "The date as the source gives it: 2025-04-24, 2023-12, 2026, 2028/2029, 2030s."),
-    SOURCES,
 )
 
 
-FACT_COLUMNS = record_columns("facts", ID, SOURCES)
+FACT_COLUMNS = record_columns("facts")
 
 
 CAMPS_HELP = (
@@ -196,7 +191,6 @@ COUNTRY_COLUMNS = (
 
 SIGNATORY_COLUMNS = record_columns(
     "signatories",
-    ID,
     Column("code", "ISO", "Its ISO 3166 code."),
     Column("region", "Region", "Its UN M49 region and sub-region.", type="string or null"),
     *dated("Signed", "The signing date, with the precision the source gives."),
@@ -217,7 +211,6 @@ SIGNATORY_COLUMNS = record_columns(
         show=participation_words,
     ),
     PAYLOAD_REFS,
-    SOURCES,
 )
 
 
@@ -266,7 +259,7 @@ SEARCH_COLUMNS = (
 )
 
 
-SOURCE_COLUMNS = record_columns("sources", ID)
+SOURCE_COLUMNS = record_columns("sources")
 
 
 FIELD_COLUMNS = (
