@@ -2,8 +2,8 @@
 
 The loader reads the tables in this order, search and `show` look through them, `check` and
 `info` count them, completion offers their ids, and the schema reference documents them. Adding
-a kind is a record type in `records`, its fields in `core.schema`, one entry here, its JSON
-object in `report.items` (`ITEM_BUILDERS`), and its listing and command where it has them.
+a kind is a record type in `records`, its fields in `core.schema` (its JSON object and its
+columns follow from them), one entry here, and its list command where it has one.
 """
 
 from __future__ import annotations
