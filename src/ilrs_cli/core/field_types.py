@@ -25,7 +25,8 @@ class Link(Enum):
     CITATIONS = "citations"  # `{ id, at }` tables: become Citations
 
 
-def _same(value: Any) -> Any:
+def same(value: Any) -> Any:
+    """A value as it is: JSON's default for a field type."""
     return value
 
 
@@ -44,7 +45,7 @@ class FieldType(NamedTuple):
     column: str = "string"
     many: bool = False
     references: tuple[str, str] | None = None
-    json: Callable[[Any], Any] = _same
+    json: Callable[[Any], Any] = same
     described: str = "string"
 
 

@@ -6,10 +6,10 @@ record and the dataset it belongs to."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..core.dates import FuzzyDate
-from ..core.field_types import Link
+from ..core.field_types import Link, same
 from ..core.kinds import Kind
 from ..core.records import (
     Citation,
@@ -30,40 +30,66 @@ from ..query.index import at_place, citing, member_name, payloads_with
 from .cells import ordinal, participation_words
 from .listing import Item
 
-_Plan = tuple[tuple[str, DataField | None], ...]
-_PLANS: dict[str, _Plan] = {}
+
+class _Step(NamedTuple):
+    """How a declared field fills its key of a kind's JSON objects: from the record's
+    attribute at `position` (or its `extra` when -1), made JSON by `convert` (None: as it
+    is)."""
+
+    key: str
+    spec: DataField
+    position: int
+    convert: Callable[[Any], Any] | None
 
 
-def _plan(table: str) -> _Plan:
-    """Each key of the table's JSON objects, with the field that fills it (None for a key its
-    builder adds), worked out once."""
-    plan = _PLANS.get(table)
+class _Plan(NamedTuple):
+    template: Item  # every key, in order
+    steps: tuple[_Step, ...]
+    added: frozenset[str]  # the keys that are not fields: the builder adds them
+
+
+_PLANS: dict[tuple[str, type[Any]], _Plan] = {}
+
+
+def _plan(table: str, record_type: type[Any]) -> _Plan:
+    """How a record type's JSON objects are made, worked out once."""
+    plan = _PLANS.get((table, record_type))
     if plan is None:
         fields = {spec.name: spec for spec in TABLES[table].fields}
         keys = TABLES[table].json_keys or tuple(fields)
         if missing := [name for name in fields if name not in keys]:
             raise ValueError(f"{table}: no place in its JSON objects for {', '.join(missing)}")
-        plan = _PLANS[table] = tuple((key, fields.get(key)) for key in keys)
+        own: tuple[str, ...] = record_type._fields
+        steps = []
+        for spec in (fields[key] for key in keys if key in fields):
+            convert = _citations if spec.type.link is Link.CITATIONS else spec.type.json
+            position = own.index(spec.target) if spec.target in own else -1
+            steps.append(_Step(spec.name, spec, position, None if convert is same else convert))
+        template = dict.fromkeys(keys)
+        plan = _Plan(template, tuple(steps), frozenset(key for key in keys if key not in fields))
+        _PLANS[(table, record_type)] = plan
     return plan
 
 
-def field_json(record: Any, spec: DataField) -> Any:
-    """The JSON value of a declared field of a record (None when it has none)."""
-    value = value_of(record, spec.target, () if spec.type.many else None)
-    if value is None:
-        return None
-    if spec.type.link is Link.CITATIONS:
-        return [citation_item(citation) for citation in value]
-    return spec.type.json(value)
+def _citations(citations: tuple[Citation, ...]) -> list[Item]:
+    return [citation_item(citation) for citation in citations]
 
 
 def record_object(table: str, record: Any, added: Item) -> Item:
     """A record's JSON object: the keys of its table in order, each from `added` (what its
-    builder works out) or else from its declared field."""
-    return {
-        key: added[key] if key in added or spec is None else field_json(record, spec)
-        for key, spec in _plan(table)
-    }
+    builder works out) or else from its declared field (None where the record has none)."""
+    template, steps, builder_keys = _plan(table, type(record))
+    if not builder_keys <= added.keys():
+        raise KeyError(f"{table}: the builder gives no {', '.join(builder_keys - added.keys())}")
+    item = template.copy()
+    for key, spec, position, convert in steps:
+        if position >= 0:
+            value = record[position]
+        else:
+            value = value_of(record, spec.target, () if spec.type.many else None)
+        item[key] = value if value is None or convert is None else convert(value)
+    item.update(added)
+    return item
 
 
 def citation_item(citation: Citation) -> Item:
