@@ -158,3 +158,23 @@ def test_regions_resolve_any_case_and_suggest() -> None:
     assert region_of("US-HI") == ("Americas", "Northern America")
     with pytest.raises(QueryError, match="did you mean Asia"):
         resolve_region("Asai")
+
+
+def test_each_filter_a_list_command_may_take_has_its_option() -> None:
+    from ilrs_cli.cli.query_options import RECORD_FILTER_OPTIONS
+    from ilrs_cli.query.record_filters import RECORD_FILTERS
+    from ilrs_cli.report.list_commands import LIST_COMMANDS
+
+    assert set(RECORD_FILTERS) == set(RECORD_FILTER_OPTIONS) != set()
+    for name, command in LIST_COMMANDS.items():
+        assert set(command.filters) <= set(RECORD_FILTERS), name
+        assert (command.lists is None) == (not command.heading), name
+
+
+def test_the_answer_of_a_list_command_of_records_names_such_commands(data: Dataset) -> None:
+    from ilrs_cli.report import answers
+
+    with pytest.raises(QueryError) as error:
+        answers.listing(data, "payloads")
+    assert error.value.argument == "command"
+    assert "is not a list command of records" in str(error.value)

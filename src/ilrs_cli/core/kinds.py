@@ -37,11 +37,16 @@ class Kind(NamedTuple):
     def make(self, values: dict[str, Any]) -> Any:
         """The record of these field values; those its type has no attribute for go in its
         `extra` (core.records)."""
-        own = self.record_type._fields
-        if values.keys() <= set(own):
+        own = _ATTRIBUTES.get(self.record_type)
+        if own is None:
+            own = _ATTRIBUTES[self.record_type] = frozenset(self.record_type._fields)
+        if values.keys() <= own:
             return self.record_type(**values)
         extra = tuple((name, value) for name, value in values.items() if name not in own)
         return self.record_type(**{n: v for n, v in values.items() if n in own}, extra=extra)
+
+
+_ATTRIBUTES: dict[type[Any], frozenset[str]] = {}
 
 
 def _name(record: Any) -> str:
