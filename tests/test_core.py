@@ -172,8 +172,6 @@ def test_each_filter_a_list_command_may_take_has_its_option() -> None:
 
 
 def test_the_answer_of_a_list_command_of_records_names_such_commands(data: Dataset) -> None:
-    from ilrs_cli.report import answers
-
     with pytest.raises(QueryError) as error:
         answers.listing(data, "payloads")
     assert error.value.argument == "command"
