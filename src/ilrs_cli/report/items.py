@@ -27,7 +27,7 @@ from ..core.records import (
 )
 from ..core.schema import TABLES, DataField
 from ..query.index import at_place, citing, member_name, payloads_with
-from .cells import ordinal, participation_words
+from .cells import ARTEMIS_CAMP, ILRS_CAMP, ordinal, participation_words
 from .listing import Item
 
 
@@ -287,9 +287,6 @@ def kind_item(kind: Kind, record: Any, dataset: Dataset) -> Item:
 def record_item(kind: Kind, record: Any, dataset: Dataset) -> Item:
     """The JSON object of any record, with its kind as "type"."""
     return {"type": kind.name, **kind_item(kind, record, dataset)}
-
-
-ILRS_CAMP, ARTEMIS_CAMP = "ILRS", "Artemis Accords"
 
 
 def country_item(dataset: Dataset, place: Place) -> Item:

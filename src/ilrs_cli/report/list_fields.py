@@ -8,8 +8,15 @@ from __future__ import annotations
 from ..core.dates import display_date
 from ..core.kinds import BY_PLURAL, kind_names
 from ..core.schema import TABLES, DataField
-from .cells import artemis_cell, artemis_words, level_cell, ordinal, participation_words
-from .items import ARTEMIS_CAMP, ILRS_CAMP
+from .cells import (
+    ARTEMIS_CAMP,
+    ILRS_CAMP,
+    artemis_cell,
+    artemis_words,
+    level_cell,
+    ordinal,
+    participation_words,
+)
 from .listing import ID, SOURCES, Column, institution_text
 
 
