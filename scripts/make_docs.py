@@ -3,7 +3,7 @@
 - README.md: a few examples, from real runs on the bundled dataset;
 - docs/cli.md: every command's real `--help`;
 - docs/json.md: each list command's JSON keys and CSV columns, from the columns it uses;
-- docs/dataset.md: the dataset schema, from the one declaration of fields (load/schema.py);
+- docs/dataset.md: the dataset schema, from the one declaration of fields (core/schema.py);
 - docs/regions.md: the region names `--region` takes, from core/regions.py and core/groupings.py.
 
     python scripts/make_docs.py          # rewrite those sections
@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 
 from ilrs_cli.api import load
 from ilrs_cli.cli.app import app
-from ilrs_cli.load.schema import schema_markdown
+from ilrs_cli.core.schema import schema_markdown
 from ilrs_cli.report.list_commands import COLUMNS_BY_COMMAND
 
 ROOT = Path(__file__).resolve().parents[1]

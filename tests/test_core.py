@@ -15,8 +15,8 @@ from ilrs_cli.core.kinds import KINDS, LISTED, all_records
 from ilrs_cli.core.matching import fold
 from ilrs_cli.core.records import Dataset
 from ilrs_cli.core.safe_text import escape
+from ilrs_cli.core.schema import TABLES
 from ilrs_cli.load import load_dataset
-from ilrs_cli.load.schema import TABLES
 from ilrs_cli.query import filters
 from ilrs_cli.query.figures import record_counts, signing_count
 from ilrs_cli.query.lookup import find, resolve_mission
@@ -33,13 +33,21 @@ def data() -> Dataset:
     return load_dataset(FROZEN)
 
 
-def test_every_kind_has_a_table_a_json_builder_and_matching_record_fields() -> None:
+def test_every_kind_has_a_table_record_fields_it_declares_and_an_object_of_them(
+    data: Dataset,
+) -> None:
+    from ilrs_cli.core.kinds import records_of
     from ilrs_cli.report import items
 
+    assert set(items.ITEM_BUILDERS) <= {kind.name for kind in KINDS}
     for kind in KINDS:
         declared = {field.target for field in TABLES[kind.plural].fields}
-        assert declared == set(kind.record_type._fields), kind.name
-        assert callable(items.ITEM_BUILDERS[kind.name]), kind.name
+        # an attribute for each field code reads; the others in `extra`
+        assert set(kind.record_type._fields) - {"extra"} <= declared, kind.name
+        assert "extra" in kind.record_type._fields, kind.name
+        record = records_of(data, kind)[0]
+        keys = list(items.record_item(kind, record, data))
+        assert {field.name for field in TABLES[kind.plural].fields} <= set(keys), kind.name
     assert sorted(kind.listed for kind in LISTED) == list(range(len(KINDS)))
 
 
@@ -150,3 +158,21 @@ def test_regions_resolve_any_case_and_suggest() -> None:
     assert region_of("US-HI") == ("Americas", "Northern America")
     with pytest.raises(QueryError, match="did you mean Asia"):
         resolve_region("Asai")
+
+
+def test_each_filter_a_list_command_may_take_has_its_option() -> None:
+    from ilrs_cli.cli.query_options import RECORD_FILTER_OPTIONS
+    from ilrs_cli.query.record_filters import RECORD_FILTERS
+    from ilrs_cli.report.list_commands import LIST_COMMANDS
+
+    assert set(RECORD_FILTERS) == set(RECORD_FILTER_OPTIONS) != set()
+    for name, command in LIST_COMMANDS.items():
+        assert set(command.filters) <= set(RECORD_FILTERS), name
+        assert (command.lists is None) == (not command.heading), name
+
+
+def test_the_answer_of_a_list_command_of_records_names_such_commands(data: Dataset) -> None:
+    with pytest.raises(QueryError) as error:
+        answers.listing(data, "payloads")
+    assert error.value.argument == "command"
+    assert "is not a list command of records" in str(error.value)

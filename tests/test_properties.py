@@ -12,7 +12,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ilrs_cli.load.schema import TABLES
+from ilrs_cli.core.schema import TABLES
 
 from .conftest import Runner
 from .test_loader import VALID

@@ -1,7 +1,7 @@
-"""A throwaway output format and a throwaway record kind, registered in memory (no file of the
-project is edited), reach help, completion, the docs and the exports by themselves: the
-registries (render.FORMATS; core.kinds.KINDS, load.schema.TABLES, report.items.ITEM_BUILDERS)
-are the only places they have to be listed.
+"""A throwaway output format, payload field and record kind, registered in memory (no file of
+the project is edited), reach help, completion, the docs, the output and the exports by
+themselves: the registries (render.FORMATS; core.schema.TABLES, for a field its declaration
+alone; core.kinds.KINDS, report.items.ITEM_BUILDERS) are the only places they are listed.
 
 The app builds its commands from the registries when it is imported, so each registration runs
 in a fresh interpreter that registers first and imports the app after."""
@@ -95,8 +95,10 @@ def test_a_new_format_reaches_help_completion_docs_and_output(tmp_path: Path) ->
     assert lines[2] == "docs True"
 
 
-# Registers the kind `rock` (table [[rocks]]): a record type, a Dataset that holds its table,
-# a registry entry, its fields and its JSON object. Nothing else names it.
+# Registers the kind `rock` (table [[rocks]]) and its list command: a record type (with
+# attributes only for the fields code reads by name, the rest in `extra`), a Dataset that
+# holds its table, a registry entry, its fields (its JSON object is the declared fields, in
+# order) and a line in the registry of list commands. Nothing else names it.
 REGISTER_KIND = """
     from typing import Any, NamedTuple
     import ilrs_cli.core.records as records
@@ -106,9 +108,7 @@ REGISTER_KIND = """
         name: str
         mission: str
         sources: tuple
-        note: str | None = None
-        tags: tuple = ()
-        mass: int | None = None
+        extra: tuple = ()
 
     fields = [(name, Any) for name in records.Dataset._fields] + [("rocks", Any)]
     records.Dataset = NamedTuple("Dataset", fields)
@@ -119,7 +119,7 @@ REGISTER_KIND = """
     kinds.BY_NAME = {kind.name: kind for kind in kinds.KINDS}
     kinds.BY_PLURAL = {kind.plural: kind for kind in kinds.KINDS}
 
-    from ilrs_cli.load import schema
+    from ilrs_cli.core import schema
     schema.TABLES["rocks"] = schema.Table("`[[rocks]]`: samples brought back.", (
         schema.RECORD_ID,
         schema._required("name", schema.TEXT, "What the sample is called."),
@@ -130,11 +130,11 @@ REGISTER_KIND = """
         schema._optional("mass", schema.FieldType("grams", int, column="integer"), "In grams."),
     ))
 
-    from ilrs_cli.report import items
-    items.ITEM_BUILDERS["rock"] = lambda rock, dataset: {
-        "id": rock.id, "name": rock.name, "mission": rock.mission, "note": rock.note,
-        "sources": [items.citation_item(citation) for citation in rock.sources],
-    }
+    from ilrs_cli.report import list_commands
+    list_commands.LIST_COMMANDS["rocks"] = list_commands.records_command(
+        "rocks", "Rocks brought back", ("name", "mission", "sources"),
+        "List the rocks brought back, with their sources.", ("mission",),
+    )
 """
 ROCK = """
 [[rocks]]
@@ -147,7 +147,9 @@ mass = 120
 """
 
 
-def test_a_new_kind_reaches_show_search_cite_completion_docs_and_exports(tmp_path: Path) -> None:
+def test_a_new_kind_reaches_show_search_cite_its_command_completion_api_docs_and_exports(
+    tmp_path: Path,
+) -> None:
     from ilrs_cli.load import load_dataset
 
     frozen = load_dataset(FROZEN)
@@ -158,10 +160,13 @@ def test_a_new_kind_reaches_show_search_cite_completion_docs_and_exports(tmp_pat
     code = (
         REGISTER_KIND
         + f"""
-    import json, sqlite3
+    import csv, io, json, sqlite3
+    import typer
     from typer.testing import CliRunner
+    from ilrs_cli import api
     from ilrs_cli.cli.app import app
-    from ilrs_cli.load.schema import schema_markdown
+    from ilrs_cli.core.schema import schema_markdown
+    import make_completion_index, make_docs
 
     runner = CliRunner()
     def out(*args, **env):
@@ -172,6 +177,8 @@ def test_a_new_kind_reaches_show_search_cite_completion_docs_and_exports(tmp_pat
 
     shown = json.loads(out("show", "basalt-sample", "--json"))
     assert shown["type"] == "rock" and shown["name"] == "Farside basalt", shown
+    assert list(shown)[-3:] == ["sources", "tags", "mass"], shown
+    assert shown["tags"] == ["basalt", "farside"] and shown["mass"] == 120, shown
     found = json.loads(out("search", "farside", "--json"))
     assert [row["id"] for row in found] == ["basalt-sample"], found
     assert "paragraph 1" in out("cite", "basalt-sample")
@@ -181,8 +188,40 @@ def test_a_new_kind_reaches_show_search_cite_completion_docs_and_exports(tmp_pat
     offered = out(_ILRS_COMPLETE="complete_bash", COMP_WORDS="ilrs show basalt",
                   COMP_CWORD="2", ILRS_DATA={str(data)!r}).split()
     assert offered == ["basalt-sample"], offered
-    # docs: the schema reference
+    # its list command: help, answers with filters, CSV
+    assert "rocks" in out("--help")
+    helped = out("rocks", "-h")
+    assert "List the rocks brought back" in helped and "--mission" in helped, helped
+    assert "--country" not in helped and "--fields" in helped, helped
+    listed = json.loads(out("rocks", "--mission", {mission!r}, "--json"))
+    assert [row["id"] for row in listed] == ["basalt-sample"], listed
+    assert list(listed[0]) == ["id", "name", "mission", "note", "sources", "tags", "mass"]
+    assert "Rocks brought back for" in out("rocks", "--mission", {mission!r})
+    rows = list(csv.DictReader(io.StringIO(out("rocks", "--csv"))))
+    assert rows[0]["tags"] == "basalt; farside", rows
+    assert "rocks" in [row["command"] for row in json.loads(out("fields", "--json"))]
+    # the API: the same objects, its filters checked
+    data = api.load({str(data)!r})
+    assert api.listing("rocks", mission={mission!r}, dataset=data) == listed
+    try:
+        api.listing("rocks", country="Egypt", dataset=data)
+    except api.QueryError as error:
+        assert error.argument == "country" and "takes: mission" in str(error), error
+    else:
+        raise AssertionError("a filter the command does not take")
+    # completion: the command, its options and fields; the fast path's index
+    offered = out(_ILRS_COMPLETE="complete_bash", COMP_WORDS="ilrs roc", COMP_CWORD="1").split()
+    assert offered == ["rocks"], offered
+    offered = out(_ILRS_COMPLETE="complete_bash", COMP_WORDS="ilrs rocks --fields ta",
+                  COMP_CWORD="3").split()
+    assert offered == ["tags"], offered
+    commands = {{}}
+    make_completion_index._walk(typer.main.get_command(app), "", None, commands)
+    assert "mission" in {{p["name"] for p in commands["rocks"]["params"]}}, commands["rocks"]
+    # docs: the schema reference, the command reference, the JSON keys
     assert "`[[rocks]]`: samples brought back." in schema_markdown()
+    assert "## `ilrs rocks --help`" in make_docs.reference()
+    assert "### `ilrs rocks`" in make_docs.json_keys()
     # exports: a table in SQLite, a resource in the data package
     out("export", "sqlite", "rocks.db")
     db = sqlite3.connect("rocks.db")
@@ -190,12 +229,92 @@ def test_a_new_kind_reaches_show_search_cite_completion_docs_and_exports(tmp_pat
     assert rows == [("basalt-sample", "Farside basalt", {mission!r}, 120, "integer")], rows
     tags = db.execute("select rock_id, value from rocks_tags order by position").fetchall()
     assert tags == [("basalt-sample", "basalt"), ("basalt-sample", "farside")], tags
+    view = db.execute("select * from list_rocks")
+    names = [column[0] for column in view.description]
+    row = dict(zip(names, view.fetchone()))
+    assert names == list(listed[0]) and json.loads(row["tags"]) == listed[0]["tags"], row
     out("export", "datapackage", "package")
     descriptor = json.loads(open("package/datapackage.json").read())
     resources = {{resource["name"]: resource for resource in descriptor["resources"]}}
     assert "rocks" in resources and "rocks_tags" in resources, list(resources)
     mass = [f for f in resources["rocks"]["schema"]["fields"] if f["name"] == "mass"]
     assert mass[0]["type"] == "integer", mass
+    print("ok")
+    """
+    )
+    assert _run(code, tmp_path).split() == ["ok"]
+
+
+# Declares the payload field `power`, as a line in core.schema's [[payloads]] table would: its
+# type, its help, its place in the JSON objects (after `mass`) and its column. Nothing else
+# names it: no record attribute, no JSON builder, no column list.
+REGISTER_FIELD = """
+    from ilrs_cli.core import schema
+    table = schema.TABLES["payloads"]
+    keys = list(table.json_keys)
+    keys.insert(keys.index("mass") + 1, "power")
+    power = schema._optional("power", schema.TEXT, "Its power draw, as a source gives it.",
+                             shown=schema.Shown("Power draw", "What it draws, in watts.", 30))
+    schema.TABLES["payloads"] = table._replace(fields=(*table.fields, power),
+                                               json_keys=tuple(keys))
+"""
+
+
+def test_a_new_field_reaches_json_columns_fields_docs_and_exports(tmp_path: Path) -> None:
+    from ilrs_cli.load import load_dataset
+
+    payload = load_dataset(FROZEN).payloads[0].id
+    text = FROZEN.read_text(encoding="utf-8")
+    assert text.count("[[payloads]]\n") >= 1
+    data = tmp_path / "power.toml"
+    data.write_text(text.replace("[[payloads]]\n", '[[payloads]]\npower = "20 W"\n', 1))
+    code = (
+        REGISTER_FIELD
+        + f"""
+    import csv, io, json, sqlite3
+    from typer.testing import CliRunner
+    from ilrs_cli.cli.app import app
+    from ilrs_cli.core.schema import schema_markdown
+    import make_docs
+
+    runner = CliRunner()
+    def out(*args):
+        result = runner.invoke(app, ["--data", {str(data)!r}, *args], prog_name="ilrs",
+                               env={{"COLUMNS": "200"}})
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    # JSON: the key in its declared place, in lists and in `show`
+    items = {{item["id"]: item for item in json.loads(out("payloads", "--json"))}}
+    keys = list(items[{payload!r}])
+    assert keys[keys.index("mass") + 1] == "power" and items[{payload!r}]["power"] == "20 W"
+    assert all(item["power"] is None for id, item in items.items() if id != {payload!r})
+    assert json.loads(out("show", {payload!r}, "--json"))["power"] == "20 W"
+    # CSV and tables: its column, by its name, with its declared header
+    rows = list(csv.DictReader(io.StringIO(out("payloads", "--csv"))))
+    assert [row["power"] for row in rows if row["id"] == {payload!r}] == ["20 W"]
+    table = out("payloads", "--fields", "id,power")
+    assert "Power draw" in table and "20 W" in table, table
+    # `fields` and the docs: its type and help; the schema reference: its declaration
+    described = [f for f in json.loads(out("fields", "payloads", "--json"))
+                 if f["field"] == "power"]
+    assert described == [{{"command": "payloads", "field": "power", "type": "string or null",
+                          "description": "What it draws, in watts."}}], described
+    assert "| `power` | string or null | What it draws, in watts. |" in make_docs.json_keys()
+    assert "| `power` | string | no | Its power draw, as a source gives it. |" in (
+        schema_markdown())
+    # exports: a column of the payloads table and of the payloads view; the data package
+    out("export", "sqlite", "power.db")
+    db = sqlite3.connect("power.db")
+    assert db.execute("select power from payloads where id = ?", ({payload!r},)).fetchall() == [
+        ("20 W",)]
+    view = db.execute("select * from list_payloads")
+    names = [column[0] for column in view.description]
+    assert names == keys, names
+    out("export", "datapackage", "package")
+    descriptor = json.loads(open("package/datapackage.json").read())
+    payloads = next(r for r in descriptor["resources"] if r["name"] == "payloads")
+    assert "power" in [f["name"] for f in payloads["schema"]["fields"]]
     print("ok")
     """
     )

@@ -43,6 +43,7 @@ __all__ = [
     "facts",
     "growth",
     "info",
+    "listing",
     "load",
     "members",
     "payloads",
@@ -278,6 +279,15 @@ def search(text: str, *, dataset: Dataset | None = None) -> list[Item]:
 def sources(*, cited_by: str | None = None, dataset: Dataset | None = None) -> list[Item]:
     """Every source, or those that the record `cited_by` cites."""
     return answers.sources(_data(dataset), _text(cited_by, "cited_by")).items
+
+
+def listing(command: str, *, dataset: Dataset | None = None, **filters: Texts) -> list[Item]:
+    """What a list command of the records of one kind lists (one declared with
+    `records_command` in report/list_commands.py), kept by the filters it takes, each a
+    string or a list of strings: `listing("rocks", mission="CE-8")`."""
+    data = _data(dataset)
+    asked = {name: _texts(value, name) for name, value in filters.items()}
+    return answers.listing(data, _text(command, "command", optional=False), **asked).items
 
 
 def show(record_id: str, *, dataset: Dataset | None = None) -> Item:

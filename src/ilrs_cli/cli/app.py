@@ -16,6 +16,7 @@ from . import inputs, reporting
 from .click_classes import Command, Commands
 from .completion import use_quoting_bash_script
 from .lazy import LazyGroup
+from .record_commands import add_record_commands
 
 if TYPE_CHECKING:
     from .output_options import Answer, DataFree
@@ -335,6 +336,9 @@ def countries(
     from ..report import answers
 
     return lambda dataset: answers.countries(dataset, country=country, region=region, camp=camp)
+
+
+add_record_commands(app)
 
 
 @answers_command(app, DETAIL)

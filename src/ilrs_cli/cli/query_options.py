@@ -238,3 +238,7 @@ ListCommandArgument = Annotated[
         show_default=False,
     ),
 ]
+
+# The options of the list commands generated from report.list_commands, by the names of the
+# filters they take (query.record_filters).
+RECORD_FILTER_OPTIONS: dict[str, object] = {"country": CountryOption, "mission": MissionOption}

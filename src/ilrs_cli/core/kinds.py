@@ -2,8 +2,8 @@
 
 The loader reads the tables in this order, search and `show` look through them, `check` and
 `info` count them, completion offers their ids, and the schema reference documents them. Adding
-a kind is a record type in `records`, its fields in `load.schema`, one entry here, its JSON
-object in `report.items` (`ITEM_BUILDERS`), and its listing and command where it has them.
+a kind is a record type in `records`, its fields in `core.schema` (its JSON object and its
+columns follow from them), one entry here, and its list command where it has one.
 """
 
 from __future__ import annotations
@@ -33,6 +33,20 @@ class Kind(NamedTuple):
     title: Callable[[Any], str]  # a short name for the record, in lists and completion
     search: tuple[str, ...]  # the attributes search reads, in this order
     listed: int  # its place when kinds are listed to users
+
+    def make(self, values: dict[str, Any]) -> Any:
+        """The record of these field values; those its type has no attribute for go in its
+        `extra` (core.records)."""
+        own = _ATTRIBUTES.get(self.record_type)
+        if own is None:
+            own = _ATTRIBUTES[self.record_type] = frozenset(self.record_type._fields)
+        if values.keys() <= own:
+            return self.record_type(**values)
+        extra = tuple((name, value) for name, value in values.items() if name not in own)
+        return self.record_type(**{n: v for n, v in values.items() if n in own}, extra=extra)
+
+
+_ATTRIBUTES: dict[type[Any], frozenset[str]] = {}
 
 
 def _name(record: Any) -> str:

@@ -7,13 +7,29 @@ cost to define, which every start of the command line pays.
 from __future__ import annotations
 
 import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .dates import FuzzyDate
 from .vocab import EventKind, EventStatus, Level, MemberStatus, PayloadKind
 
 INTERNATIONAL = "international organization"
 UNKNOWN = "unknown"
+
+
+# The values of the declared fields (core.schema) that no code reads by name, and so that
+# no record type names: (field name, value) pairs in the schema's order. `value_of` reads any.
+Extra = tuple[tuple[str, Any], ...]
+
+
+def value_of(record: Any, name: str, absent: Any = None) -> Any:
+    """A record's value of the field or attribute `name`, from its attribute or its `extra`;
+    `absent` when it has neither."""
+    if name in record._fields:
+        return getattr(record, name)
+    for key, value in getattr(record, "extra", ()):
+        if key == name:
+            return value
+    return getattr(record, name, absent)  # a property: a signatory's title
 
 
 # The longest id a record may have (the schema refuses longer ones), and so the longest id or
@@ -47,6 +63,7 @@ class Source(NamedTuple):
     archive_url: str | None = None
     reliability: str | None = None
     note: str | None = None
+    extra: Extra = ()
 
     @property
     def is_repost(self) -> bool:
@@ -67,6 +84,7 @@ class Institution(NamedTuple):
     aliases: tuple[str, ...] = ()
     name_zh: str | None = None
     note: str | None = None
+    extra: Extra = ()
 
 
 class Payload(NamedTuple):
@@ -80,6 +98,7 @@ class Payload(NamedTuple):
     mission: str | None = None
     mass: str | None = None
     note: str | None = None
+    extra: Extra = ()
 
     @property
     def places(self) -> tuple[Place, ...]:
@@ -104,6 +123,7 @@ class Member(NamedTuple):
     via: str | None = None
     agreement: str | None = None
     note: str | None = None
+    extra: Extra = ()
 
 
 class Signatory(NamedTuple):
@@ -117,6 +137,7 @@ class Signatory(NamedTuple):
     signed_by: str | None = None
     location: str | None = None
     note: str | None = None
+    extra: Extra = ()
 
     @property
     def title(self) -> str:
@@ -130,6 +151,7 @@ class Mission(NamedTuple):
     full_name: str | None = None
     name_zh: str | None = None
     note: str | None = None
+    extra: Extra = ()
 
 
 class Event(NamedTuple):
@@ -141,6 +163,7 @@ class Event(NamedTuple):
     sources: tuple[Citation, ...]
     note: str | None = None
     kind: EventKind | None = None
+    extra: Extra = ()
 
 
 class Fact(NamedTuple):
@@ -150,6 +173,7 @@ class Fact(NamedTuple):
     text: str
     sources: tuple[Citation, ...]
     note: str | None = None
+    extra: Extra = ()
 
 
 class DatasetInfo(NamedTuple):

@@ -20,17 +20,13 @@ from typing import NamedTuple
 from .. import __version__
 from ..core.dates import FuzzyDate
 from ..core.errors import WriteFailed
-from ..core.kinds import KINDS, Kind
-from ..core.records import Dataset, Place
+from ..core.field_types import DATE
+from ..core.kinds import BY_PLURAL, KINDS, Kind
+from ..core.records import Dataset, Place, value_of
+from ..core.schema import PLACES_HELP, TABLES, DataField
 from ..load.atomic import absolute, check_file_target, failed, temporary_beside
-from ..load.schema import (
-    DATE,
-    PLACES_HELP,
-    TABLES,
-    DataField,
-)
 from ..report.items import region_text
-from ..report.list_commands import COLUMNS_BY_COMMAND
+from ..report.list_commands import COLUMNS_BY_COMMAND, LIST_COMMANDS
 
 Value = str | int | None
 
@@ -81,7 +77,7 @@ def _record_table(dataset: Dataset, kind: Kind) -> Table:
     fields = [f for f in TABLES[kind.plural].fields if not f.type.many]  # lists: own tables
     columns = [_column(spec) for spec in fields]
     records = getattr(dataset, kind.plural)
-    rows = [[_value(getattr(r, spec.target)) for spec in fields] for r in records]
+    rows = [[_value(value_of(r, spec.target)) for spec in fields] for r in records]
     dated = next((spec for spec in fields if spec.name == "date" and spec.type is DATE), None)
     if dated is not None:  # the span of each date, as the JSON gives it
         at = [c.name for c in columns].index("date") + 1
@@ -222,7 +218,7 @@ def _list_tables(dataset: Dataset) -> list[Table]:
                 [
                     (record.id, _value(element), n)
                     for record in getattr(dataset, kind.plural)
-                    for n, element in enumerate(getattr(record, spec.target) or (), start=1)
+                    for n, element in enumerate(value_of(record, spec.target) or (), start=1)
                 ],
             ))  # fmt: skip
     return tables
@@ -422,8 +418,25 @@ SELECT * FROM (
 ) ORDER BY start, "end", camp, "order" IS NULL, coalesce("order", 0), id"""
 
 
+def _record_view(command: str, plural: str) -> str:
+    """The view of a list command of one kind's records: its columns, and each list field
+    (its sources, its aliases, its other lists) as a JSON array from its own table."""
+    kind = BY_PLURAL[plural]
+    special = {"sources": _sources(kind.name, "r")}
+    for spec in TABLES[plural].fields:
+        if spec.type.many and spec.name not in special:
+            special[spec.name] = _aliases(kind.name, "r") if spec.name == "aliases" else (
+                f"(SELECT json_group_array(t.value) FROM (SELECT value FROM "
+                f"{_quote(f'{plural}_{spec.target}')} WHERE {kind.name}_id = r.id "
+                "ORDER BY position) AS t)"
+            )  # fmt: skip
+    return _view(command, plural, "r", **special)
+
+
 def _views() -> dict[str, str]:
-    return {
+    generated = {f"list_{name}": _record_view(name, spec.lists)
+                 for name, spec in LIST_COMMANDS.items() if spec.lists is not None}  # fmt: skip
+    fixed = {
         "list_payloads": _view(
             "payloads", "payloads", "p",
             countries=PAYLOAD_COUNTRIES,
@@ -468,6 +481,7 @@ def _views() -> dict[str, str]:
             ),
         ),
     }  # fmt: skip
+    return fixed | generated
 
 
 def _fill(connection: sqlite3.Connection, tables: list[Table]) -> None:

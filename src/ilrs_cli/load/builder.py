@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from ..core.errors import DatasetError
+from ..core.field_types import Link
 from ..core.kinds import KINDS, Kind
 from ..core.matching import suggest
 from ..core.records import (
@@ -23,8 +24,8 @@ from ..core.records import (
     Place,
 )
 from ..core.safe_text import mixed_script
+from ..core.schema import TABLES, DataField, Table
 from . import rules
-from .schema import TABLES, DataField, Link, Table
 
 ISO_CODE_PATTERN = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?", re.ASCII)
 TOP_LEVEL_KEYS = frozenset({"dataset", "places", *(kind.plural for kind in KINDS)})
@@ -264,7 +265,7 @@ class _Builder:
                 record.problem(message)
             _unknown(table, schema, record)
             if record.ok:
-                value = kind.record_type(**record.values)
+                value = kind.make(record.values)
                 self.built[kind.name][value.id] = value
                 built.append(value)
         return built

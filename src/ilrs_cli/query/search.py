@@ -6,7 +6,7 @@ from typing import Any, NamedTuple
 
 from ..core.kinds import Kind, Record, all_records
 from ..core.matching import fold
-from ..core.records import Dataset, Institution, Payload, Place
+from ..core.records import Dataset, Institution, Payload, Place, value_of
 
 
 def _as_text(value: Any) -> str | None:
@@ -45,7 +45,7 @@ def searchable_text(kind: Kind, record: Record) -> dict[str, str]:
 
     found = {}
     for attribute in kind.search:
-        text = _as_text(getattr(record, attribute, None))
+        text = _as_text(value_of(record, attribute))
         if text:
             found["country" if attribute == "place" else attribute] = text
     names = [name for place in _places_of(record) for name in other_names(place)]

@@ -19,7 +19,7 @@ from ..query.lookup import Found, find, resolve_mission
 from . import build_listings
 from .citations import Bibliography, bibliography
 from .details import Detail, info_detail, record_detail
-from .list_commands import COLUMNS_BY_COMMAND
+from .list_commands import COLUMNS_BY_COMMAND, LIST_COMMANDS
 from .listing import Listing
 
 Texts = str | Sequence[str] | None
@@ -417,6 +417,33 @@ def sources(dataset: Dataset, cited_by: str | None = None) -> Listing:
 
 def info(dataset: Dataset) -> Detail:
     return info_detail(dataset)
+
+
+def listing(dataset: Dataset, command: str, **asked: Texts) -> Listing:
+    """The answer of a list command of the records of one kind (declared with
+    list_commands.records_command): its records, kept by the filters it takes."""
+    from ..core.kinds import BY_PLURAL, records_of
+    from ..query.record_filters import RECORD_FILTERS
+
+    spec = LIST_COMMANDS.get(command)
+    if spec is None or spec.lists is None:
+        names = [name for name, entry in LIST_COMMANDS.items() if entry.lists is not None]
+        valid = ", ".join(names) or "there is none"
+        raise QueryError(
+            "command", f"{command!r} is not a list command of records{suggest(command, names)}; "
+            f"use one of: {valid}"
+        )  # fmt: skip
+    for name in asked:
+        if name not in spec.filters:
+            takes = ", ".join(spec.filters) or "no filters"
+            raise QueryError(name, f"{command} does not take {name}; it takes: {takes}")
+    records = list(records_of(dataset, BY_PLURAL[spec.lists]))
+    scope = ""
+    for name in spec.filters:
+        if values := _many(asked.get(name)):
+            records, words = RECORD_FILTERS[name](dataset, records, values)
+            scope += words
+    return build_listings.records_listing(dataset, command, records, scope)
 
 
 def fields(command: str | None = None) -> Listing:

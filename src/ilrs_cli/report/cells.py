@@ -14,6 +14,8 @@ from .listing import Item
 if TYPE_CHECKING:
     from ..core.records import Dataset, Payload
 
+ILRS_CAMP, ARTEMIS_CAMP = "ILRS", "Artemis Accords"  # the camps, as signings name them
+
 
 def data_age(as_of: datetime.date, today: datetime.date | None = None) -> str:
     """', 7 months ago' when the data is more than 90 days old, else ''. `today` defaults to

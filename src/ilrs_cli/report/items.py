@@ -1,12 +1,15 @@
 """The JSON object of each kind of record: the public contract of `--json` and of the Python
-API. The registry (core.kinds) names the function for each kind; each takes the record and
-the dataset it belongs to."""
+API. Its keys and their order, and the value of each declared field, come from the schema
+(core.schema); the builder of each kind (`ITEM_BUILDERS`) adds what is worked out from the
+record and the dataset it belongs to."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
+from ..core.dates import FuzzyDate
+from ..core.field_types import Link, same
 from ..core.kinds import Kind
 from ..core.records import (
     Citation,
@@ -20,10 +23,73 @@ from ..core.records import (
     Place,
     Signatory,
     Source,
+    value_of,
 )
+from ..core.schema import TABLES, DataField
 from ..query.index import at_place, citing, member_name, payloads_with
-from .cells import ordinal, participation_words
+from .cells import ARTEMIS_CAMP, ILRS_CAMP, ordinal, participation_words
 from .listing import Item
+
+
+class _Step(NamedTuple):
+    """How a declared field fills its key of a kind's JSON objects: from the record's
+    attribute at `position` (or its `extra` when -1), made JSON by `convert` (None: as it
+    is)."""
+
+    key: str
+    spec: DataField
+    position: int
+    convert: Callable[[Any], Any] | None
+
+
+class _Plan(NamedTuple):
+    template: Item  # every key, in order
+    steps: tuple[_Step, ...]
+    added: frozenset[str]  # the keys that are not fields: the builder adds them
+
+
+_PLANS: dict[tuple[str, type[Any]], _Plan] = {}
+
+
+def _plan(table: str, record_type: type[Any]) -> _Plan:
+    """How a record type's JSON objects are made, worked out once."""
+    plan = _PLANS.get((table, record_type))
+    if plan is None:
+        fields = {spec.name: spec for spec in TABLES[table].fields}
+        keys = TABLES[table].json_keys or tuple(fields)
+        if missing := [name for name in fields if name not in keys]:
+            raise ValueError(f"{table}: no place in its JSON objects for {', '.join(missing)}")
+        own: tuple[str, ...] = record_type._fields
+        steps = []
+        for spec in (fields[key] for key in keys if key in fields):
+            convert = _citations if spec.type.link is Link.CITATIONS else spec.type.json
+            position = own.index(spec.target) if spec.target in own else -1
+            steps.append(_Step(spec.name, spec, position, None if convert is same else convert))
+        template = dict.fromkeys(keys)
+        plan = _Plan(template, tuple(steps), frozenset(key for key in keys if key not in fields))
+        _PLANS[(table, record_type)] = plan
+    return plan
+
+
+def _citations(citations: tuple[Citation, ...]) -> list[Item]:
+    return [citation_item(citation) for citation in citations]
+
+
+def record_object(table: str, record: Any, added: Item) -> Item:
+    """A record's JSON object: the keys of its table in order, each from `added` (what its
+    builder works out) or else from its declared field (None where the record has none)."""
+    template, steps, builder_keys = _plan(table, type(record))
+    if not builder_keys <= added.keys():
+        raise KeyError(f"{table}: the builder gives no {', '.join(builder_keys - added.keys())}")
+    item = template.copy()
+    for key, spec, position, convert in steps:
+        if position >= 0:
+            value = record[position]
+        else:
+            value = value_of(record, spec.target, () if spec.type.many else None)
+        item[key] = value if value is None or convert is None else convert(value)
+    item.update(added)
+    return item
 
 
 def citation_item(citation: Citation) -> Item:
@@ -48,43 +114,29 @@ def institution_ref(institution: Institution) -> Item:
     }
 
 
+def span(date: FuzzyDate | None) -> Item:
+    """The first and last day a date can mean, as ISO days (None for no date)."""
+    if date is None:
+        return {"start": None, "end": None}
+    return {"start": date.start.isoformat(), "end": date.end.isoformat()}
+
+
 def payload_item(payload: Payload, dataset: Dataset | None = None) -> Item:
-    return {
-        "id": payload.id,
-        "name": payload.name,
-        "name_zh": payload.name_zh,
-        "kind": payload.kind.value,
-        "mission": payload.mission,
-        "mass": payload.mass,
-        "description": payload.description,
+    return record_object("payloads", payload, {
         "countries": [place.name for place in payload.places],
         "institutions": [institution_ref(inst) for inst in payload.institutions],
-        "note": payload.note,
-        "sources": [citation_item(citation) for citation in payload.sources],
-    }
+    })  # fmt: skip
 
 
 def member_item(member: Member, dataset: Dataset) -> Item:
     from ..query.camps import standing_of
 
     signatory = standing_of(dataset, member.place).signatory
-    return {
-        "id": member.id,
-        "name": member.name,
-        "short_name": member.short_name,
-        "aliases": list(member.aliases),
-        "country": member.place.name,
-        "level": member.level.value,
-        "status": member.status.value,
+    return record_object("members", member, {
         "via": member_name(dataset, member.via) if member.via else None,
-        "date": member.date.text if member.date else None,
-        "start": member.date.start.isoformat() if member.date else None,
-        "end": member.date.end.isoformat() if member.date else None,
-        "agreement": member.agreement,
+        **span(member.date),
         "artemis": artemis_ref(signatory) if signatory else None,
-        "note": member.note,
-        "sources": [citation_item(citation) for citation in member.sources],
-    }
+    })  # fmt: skip
 
 
 def participation_item(member: Member, dataset: Dataset) -> Item:
@@ -152,90 +204,36 @@ def ilrs_standing_text(dataset: Dataset, place: Place) -> str | None:
 
 def signatory_item(signatory: Signatory, dataset: Dataset) -> Item:
     place = signatory.place
-    return {
-        "id": signatory.id,
-        "country": place.name,
+    return record_object("signatories", signatory, {
         "code": place.code,
         "region": region_text(place.code),
-        "date": signatory.date.text,
-        "start": signatory.date.start.isoformat(),
-        "end": signatory.date.end.isoformat(),
-        "order": signatory.order,
-        "signed_by": signatory.signed_by,
-        "location": signatory.location,
+        **span(signatory.date),
         **standing_keys(dataset, place),
         "ilrs": [participation_item(m, dataset) for m in at_place(dataset, place).members],
         "payloads": [payload_ref(p) for p in at_place(dataset, place).payloads],
-        "note": signatory.note,
-        "sources": [citation_item(citation) for citation in signatory.sources],
-    }
+    })  # fmt: skip
 
 
 def mission_item(mission: Mission, dataset: Dataset | None = None) -> Item:
-    return {
-        "id": mission.id,
-        "name": mission.name,
-        "full_name": mission.full_name,
-        "name_zh": mission.name_zh,
-        "note": mission.note,
-        "sources": [citation_item(citation) for citation in mission.sources],
-    }
+    return record_object("missions", mission, {})
 
 
 def event_item(event: Event, dataset: Dataset | None = None) -> Item:
-    return {
-        "id": event.id,
-        "date": event.date.text,
-        "start": event.date.start.isoformat(),
-        "end": event.date.end.isoformat(),
-        "mission": event.mission,
-        "status": event.status.value,
-        "kind": event.kind.value if event.kind else None,
-        "event": event.event,
-        "note": event.note,
-        "sources": [citation_item(citation) for citation in event.sources],
-    }
+    return record_object("events", event, span(event.date))
 
 
 def fact_item(fact: Fact, dataset: Dataset | None = None) -> Item:
-    return {
-        "id": fact.id,
-        "mission": fact.mission,
-        "topic": fact.topic,
-        "text": fact.text,
-        "note": fact.note,
-        "sources": [citation_item(citation) for citation in fact.sources],
-    }
+    return record_object("facts", fact, {})
 
 
 def institution_item(institution: Institution, dataset: Dataset) -> Item:
-    return {
-        **institution_ref(institution),
-        "aliases": list(institution.aliases),
-        "name_zh": institution.name_zh,
-        "note": institution.note,
-        "payloads": list(payloads_with(dataset, institution)),
-        "sources": [citation_item(citation) for citation in institution.sources],
-    }
+    return record_object(
+        "institutions", institution, {"payloads": list(payloads_with(dataset, institution))}
+    )
 
 
 def source_item(source: Source, dataset: Dataset | None = None) -> Item:
-    item: Item = {
-        "id": source.id,
-        "title": source.title,
-        "untitled": source.untitled,
-        "author": source.author,
-        "publisher": source.publisher,
-        "date": source.date.text if source.date else None,
-        "url": source.url,
-        "via": source.via,
-        "original_url": source.original_url,
-        "checked": source.checked.isoformat() if source.checked else None,
-        "accessed": source.accessed.isoformat() if source.accessed else None,
-        "archive_url": source.archive_url,
-        "reliability": source.reliability,
-        "note": source.note,
-    }
+    item = record_object("sources", source, {})
     if dataset is not None:
         item["cited_by"] = cited_by(dataset, source.id)
     return item
@@ -266,8 +264,8 @@ def dataset_context(kind: Kind, record: Any, dataset: Dataset) -> Any:
     return ()
 
 
-# The builder of each kind's JSON object, by kind name (core.kinds); a test checks every kind
-# has one.
+# The builder of the JSON object of each kind that adds keys to its declared fields, by kind
+# name (core.kinds); a kind not here gives its declared fields only.
 ITEM_BUILDERS: dict[str, Callable[[Any, Dataset], Item]] = {
     "source": source_item,
     "institution": institution_item,
@@ -280,12 +278,15 @@ ITEM_BUILDERS: dict[str, Callable[[Any, Dataset], Item]] = {
 }
 
 
+def kind_item(kind: Kind, record: Any, dataset: Dataset) -> Item:
+    """The JSON object of a record of `kind`, by its kind's builder, if it has one."""
+    build = ITEM_BUILDERS.get(kind.name)
+    return build(record, dataset) if build else record_object(kind.plural, record, {})
+
+
 def record_item(kind: Kind, record: Any, dataset: Dataset) -> Item:
-    """The JSON object of any record, by its kind's builder."""
-    return {"type": kind.name, **ITEM_BUILDERS[kind.name](record, dataset)}
-
-
-ILRS_CAMP, ARTEMIS_CAMP = "ILRS", "Artemis Accords"
+    """The JSON object of any record, with its kind as "type"."""
+    return {"type": kind.name, **kind_item(kind, record, dataset)}
 
 
 def country_item(dataset: Dataset, place: Place) -> Item:

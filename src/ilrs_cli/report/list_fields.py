@@ -1,13 +1,51 @@
 """The fields of each list command: what its JSON objects hold (a public contract, see
-README), and how tables and CSV show each field."""
+README), and how tables and CSV show each field. A listing of records has a column for each
+key of their JSON objects, in order: the columns given here, and for each other key the
+column its field declares (core.schema)."""
 
 from __future__ import annotations
 
 from ..core.dates import display_date
-from ..core.kinds import kind_names
-from .cells import artemis_cell, artemis_words, level_cell, ordinal, participation_words
-from .items import ARTEMIS_CAMP, ILRS_CAMP
+from ..core.kinds import BY_PLURAL, kind_names
+from ..core.schema import TABLES, DataField
+from .cells import (
+    ARTEMIS_CAMP,
+    ILRS_CAMP,
+    artemis_cell,
+    artemis_words,
+    level_cell,
+    ordinal,
+    participation_words,
+)
 from .listing import ID, SOURCES, Column, institution_text
+
+
+def field_column(table: str, spec: DataField) -> Column:
+    """The column of a declared field, as its `shown` says (else by its name and help); a
+    value it may lack is null."""
+    shown = spec.shown
+    kind = BY_PLURAL[table]
+    absent = kind.record_type._field_defaults.get(spec.target, () if spec.type.many else None)
+    null = " or null" if not spec.required and absent is None else ""
+    return Column(
+        spec.name,
+        shown.header if shown else spec.name.replace("_", " ").capitalize(),
+        shown.help if shown else spec.help,
+        type=spec.type.described + null,
+        max_width=shown.max_width if shown else None,
+    )
+
+
+def record_columns(table: str, *given: Column) -> tuple[Column, ...]:
+    """The columns of a listing of the table's records: one for each key of their JSON
+    objects, in order (core.schema), the column given for it or else its field's (`id`
+    and `sources` as every listing of records shows them)."""
+    fields = {spec.name: spec for spec in TABLES[table].fields}
+    keys = TABLES[table].json_keys or tuple(fields)
+    if unknown := {column.name for column in given} - set(keys):
+        raise ValueError(f"{table}: columns of no key: {', '.join(sorted(unknown))}")
+    by_name = {"id": ID, "sources": SOURCES, **{column.name: column for column in given}}
+    return tuple(by_name.get(key) or field_column(table, fields[key]) for key in keys)
 
 
 def dated(
@@ -27,19 +65,8 @@ def dated(
     )  # fmt: skip
 
 
-PAYLOAD_COLUMNS = (
-    ID,
-    Column("name", "Payload", "The payload's name as CNSA announced it, in English."),
-    Column(
-        "name_zh",
-        "Chinese name",
-        "The name in Chinese, where a source gives it.",
-        type="string or null",
-    ),
-    Column("kind", "Kind", "robot, rover or instrument."),
-    Column("mission", "Mission", "The mission it flies on.", type="string or null"),
-    Column("mass", "Mass", "Its mass, as a source gives it.", type="string or null"),
-    Column("description", "Description", "What it is, in a sentence.", max_width=60),
+PAYLOAD_COLUMNS = record_columns(
+    "payloads",
     Column(
         "countries",
         "Countries",
@@ -54,52 +81,22 @@ PAYLOAD_COLUMNS = (
         type="list of objects",
         show=institution_text,
     ),
-    Column("note", "Note", "Caveats and detail.", type="string or null", max_width=60),
-    SOURCES,
 )
 
 
-MEMBER_COLUMNS = (
-    ID,
-    Column("name", "Participant", "The participant's name."),
-    Column(
-        "short_name",
-        "Short name",
-        "A common abbreviation, where there is one.",
-        type="string or null",
-    ),
-    Column(
-        "aliases",
-        "Also known as",
-        "Other names people use for it, each seen in a source it cites; search finds them.",
-        type="list of strings",
-    ),
-    Column("country", "Country", "Its country or region, or 'international organization'."),
+MEMBER_COLUMNS = record_columns(
+    "members",
     Column(
         "level",
         "Level",
         "national, subnational, organization, or affiliated (through the organization in via).",
         table_cell=level_cell,
     ),
-    Column("status", "Status", "signed (an agreement is documented) or reported (only said)."),
-    Column(
-        "via",
-        "Via",
-        "For affiliated participants: the organization they take part through.",
-        type="string or null",
-    ),
     *dated(
         "Signed",
         "The signing date, with the precision the source gives.",
         "signing date",
         optional=True,
-    ),
-    Column(
-        "agreement",
-        "Agreement",
-        "What was signed, and by whom.",
-        type="string or null",
-        max_width=60,
     ),
     Column(
         "artemis",
@@ -110,42 +107,16 @@ MEMBER_COLUMNS = (
         show=lambda ref: artemis_words(ref),
         table_cell=lambda item: artemis_cell(item),
     ),
-    Column(
-        "note",
-        "Note",
-        "Caveats: disagreements between sources, what was not found.",
-        type="string or null",
-        max_width=60,
-    ),
-    SOURCES,
 )
 
 
-EVENT_COLUMNS = (
-    ID,
+EVENT_COLUMNS = record_columns(
+    "events",
     *dated("Date", "The date as the source gives it: 2025-04-24, 2023-12, 2026, 2028/2029, 2030s."),
-    Column("mission", "Mission", "Chang'e-7, Chang'e-8 or ILRS."),
-    Column("status", "Status", "planned or done, as of the dataset's as-of date."),
-    Column(
-        "kind",
-        "Kind",
-        "signing, ratification, launch, ...: what kind of step.",
-        type="string or null",
-    ),  # fmt: skip
-    Column("event", "Event", "What happens.", max_width=60),
-    Column("note", "Note", "Caveats and detail.", type="string or null", max_width=60),
-    SOURCES,
 )
 
 
-FACT_COLUMNS = (
-    ID,
-    Column("mission", "Mission", "Chang'e-8 or ILRS."),
-    Column("topic", "Topic", "What the fact is about."),
-    Column("text", "Fact", "The fact, in the dataset's words.", max_width=70),
-    Column("note", "Note", "Caveats: where sources differ.", type="string or null", max_width=50),
-    SOURCES,
-)
+FACT_COLUMNS = record_columns("facts")
 
 
 CAMPS_HELP = (
@@ -225,13 +196,10 @@ COUNTRY_COLUMNS = (
 )
 
 
-SIGNATORY_COLUMNS = (
-    ID,
-    Column("country", "Country", "The signatory, as `[places]` names it."),
+SIGNATORY_COLUMNS = record_columns(
+    "signatories",
     Column("code", "ISO", "Its ISO 3166 code."),
-    Column(
-        "region", "Region", "Its UN M49 region and sub-region.", type="string or null"
-    ),
+    Column("region", "Region", "Its UN M49 region and sub-region.", type="string or null"),
     *dated("Signed", "The signing date, with the precision the source gives."),
     Column(
         "order",
@@ -241,10 +209,6 @@ SIGNATORY_COLUMNS = (
         sort_key=lambda item: item["order"],
         table_cell=lambda item: ordinal(item["order"]) if item["order"] else "",
     ),
-    Column("signed_by", "Signed by", "Who signed, where a source says.", type="string or null",
-           max_width=40),
-    Column("location", "Where", "Where it was signed, where a source says.",
-           type="string or null"),
     *STANDING_COLUMNS,
     Column(
         "ilrs",
@@ -254,9 +218,7 @@ SIGNATORY_COLUMNS = (
         show=participation_words,
     ),
     PAYLOAD_REFS,
-    Column("note", "Note", "Caveats and detail.", type="string or null", max_width=60),
-    SOURCES,
-)  # fmt: skip
+)
 
 
 SIGNING_COLUMNS = (
@@ -304,38 +266,7 @@ SEARCH_COLUMNS = (
 )
 
 
-SOURCE_COLUMNS = (
-    ID,
-    Column("title", "Title", "The page's own title; see untitled.", max_width=50),
-    Column(
-        "untitled",
-        "Untitled",
-        "true when the page shows no title and the title is a [bracketed] description.",
-        type="true/false",
-    ),
-    Column("author", "Author", "The author or byline, where named.", type="string or null"),
-    Column("publisher", "Publisher", "Who published the text first."),
-    Column("date", "Date", "Publication date, where known.", type="date text or null"),
-    Column("url", "URL", "Where it was read."),
-    Column("via", "Via", "The site that reposted it, when url is a repost.", type="string or null"),
-    Column(
-        "original_url",
-        "Original",
-        "The original, when url is a repost and it is known.",
-        type="string or null",
-    ),  # fmt: skip
-    Column("checked", "Checked", "The day it was last checked.", type="ISO date or null"),
-    Column("accessed", "Accessed", "The day it was read, where recorded.", type="ISO date or null"),
-    Column("archive_url", "Archive", "An archived copy.", type="string or null"),
-    Column(
-        "reliability",
-        "Reliability",
-        "For rewrites and aggregators: what to know.",
-        type="string or null",
-        max_width=40,
-    ),  # fmt: skip
-    Column("note", "Note", "About the source.", type="string or null", max_width=40),
-)
+SOURCE_COLUMNS = record_columns("sources")
 
 
 FIELD_COLUMNS = (

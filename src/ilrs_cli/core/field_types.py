@@ -1,0 +1,207 @@
+"""The types of the dataset's fields: how each is read from TOML and checked, what it
+refers to, how the exports store it and how JSON gives it (core.schema declares the fields)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from enum import Enum
+from typing import Any, NamedTuple
+
+from .dates import FuzzyDate, parse_dataset_date
+from .records import MAX_ID
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
+DATE_FORMS = "`2025-04-24`, `2023-12`, `2026`, a range `2028/2029`, or a decade `2030s`"
+
+
+class Link(Enum):
+    """What a field's value refers to, resolved by the builder once every table is read."""
+
+    PLACE = "place"  # a name in [places]: becomes the Place
+    MISSION = "mission"  # a [[missions]] name: checked, kept as text
+    INSTITUTIONS = "institution"  # institution ids: become the records
+    CITATIONS = "citations"  # `{ id, at }` tables: become Citations
+
+
+def same(value: Any) -> Any:
+    """A value as it is: JSON's default for a field type."""
+    return value
+
+
+class FieldType(NamedTuple):
+    """How a field's TOML value is read: `read` returns the value or raises ValueError with
+    what is wrong. `link` says what the value refers to, resolved once every table is read.
+    The exports take the rest from here, with no code per field: `column` is the Table Schema
+    type of its column (string, integer, boolean or date), `many` marks a list (a table of its
+    own in the exports, a row per element), `references` the (table, column) it refers to.
+    JSON gives a value as `json` makes it (never called on a missing value), and `ilrs
+    fields` describes it as `described`."""
+
+    doc: str
+    read: Callable[[Any], Any]
+    link: Link | None = None
+    column: str = "string"
+    many: bool = False
+    references: tuple[str, str] | None = None
+    json: Callable[[Any], Any] = same
+    described: str = "string"
+
+
+def _describe(value: Any) -> str:
+    names = {str: "a string", int: "an integer", float: "a number", bool: "true/false"}
+    names.update({list: "a list", dict: "a table"})
+    if isinstance(value, str) and not value.strip():
+        return "an empty string"
+    if isinstance(value, datetime.datetime | datetime.time):
+        return "a date-time"
+    return names.get(type(value), type(value).__name__)
+
+
+MAX_TEXT = 5_000  # characters in one field: a long note is a few hundred
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"must be a non-empty string, not {_describe(value)}")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"is {len(value):,} characters long; the limit is {MAX_TEXT:,}")
+    return value.strip()
+
+
+def _ident(value: Any) -> str:
+    text = _text(value)
+    if len(text) > MAX_ID:
+        raise ValueError(f"is {len(text):,} characters long; an id is at most {MAX_ID}")
+    if not ID_PATTERN.fullmatch(text):
+        raise ValueError(f"{text!r} must be lower-case letters, digits and hyphens")
+    return text
+
+
+def _url(value: Any) -> str:
+    text = _text(value)
+    if not text.startswith(("https://", "http://")):
+        raise ValueError(f"must start with https:// or http://, not {text!r}")
+    return text
+
+
+def _date(value: Any) -> FuzzyDate:
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        value = value.isoformat()
+    if not isinstance(value, str):
+        raise ValueError(f"must be a date string, not {_describe(value)}")
+    try:
+        return parse_dataset_date(value.strip())
+    except ValueError as error:
+        raise ValueError(f": {error}") from None
+
+
+def _day(value: Any) -> datetime.date:
+    when = _date(value)
+    if not when.is_day:
+        raise ValueError(f"must be a single day (YYYY-MM-DD), not {when.text!r}")
+    return when.start
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"must be true or false, not {_describe(value)}")
+    return value
+
+
+MAX_ORDINAL = 10_000  # far above any count of signatories
+
+
+def _ordinal(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"must be a whole number such as 17, not {_describe(value)}")
+    if not 1 <= value <= MAX_ORDINAL:
+        raise ValueError(f"is {value}; an ordinal counts from 1 (1st, 2nd, ...)")
+    return value
+
+
+def _ids(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError(f"must be a list of ids, not {_describe(value)}")
+    if not value:
+        raise ValueError("is empty")
+    return tuple(item.strip() for item in value)
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise ValueError(f"must be a list of names, not {_describe(value)}")
+    if not value:
+        raise ValueError("is empty; leave the field out instead")
+    names: list[str] = []
+    for number, item in enumerate(value, start=1):
+        try:
+            name = _text(item)
+        except ValueError as error:
+            raise ValueError(f"item {number} {error}") from None
+        if name.casefold() in (seen.casefold() for seen in names):
+            raise ValueError(f"lists {name!r} twice")
+        names.append(name)
+    return tuple(names)
+
+
+def _tables(value: Any) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise ValueError(f"must be a list of tables, not {_describe(value)}")
+    return value
+
+
+def choice(kind: type[Enum]) -> FieldType:
+    allowed = ", ".join(str(member.value) for member in kind)
+
+    def read(value: Any) -> Enum:
+        text = _text(value)
+        try:
+            return kind(text)
+        except ValueError:
+            raise ValueError(f"is {text!r}; use one of: {allowed}") from None
+
+    return FieldType(" | ".join(str(member.value) for member in kind), read, json=_value)
+
+
+def _value(member: Enum) -> Any:
+    return member.value
+
+
+def _iso(day: datetime.date) -> str:
+    return day.isoformat()
+
+
+def _text_of(date: FuzzyDate) -> str:
+    return date.text
+
+
+def _name_of(place: Any) -> str:
+    return str(place.name)
+
+
+def _ids_of(records: tuple[Any, ...]) -> list[str]:
+    return [record.id for record in records]
+
+
+TEXT = FieldType("string", _text)
+ID = FieldType("id", _ident)
+URL = FieldType("URL", _url)
+DATE = FieldType("date", _date, json=_text_of, described="date text")
+DAY = FieldType("date (a day)", _day, column="date", json=_iso, described="ISO date")
+FLAG = FieldType("true or false", _flag, column="boolean", described="true/false")
+ORDINAL = FieldType("positive integer", _ordinal, column="integer", described="integer")
+PLACE = FieldType("place", _text, Link.PLACE, references=("places", "name"), json=_name_of)
+MISSION = FieldType("mission name", _text, Link.MISSION, references=("missions", "name"))
+# checked once every member is read (load.rules), so not a link of the builder
+MEMBER_ID = FieldType("member id", _text, references=("members", "id"))
+INSTITUTION_IDS = FieldType(
+    "list of institution ids", _ids, Link.INSTITUTIONS, many=True,
+    references=("institutions", "id"), json=_ids_of, described="list of ids",
+)  # fmt: skip
+NAMES = FieldType("list of strings", _names, many=True, json=list, described="list of strings")
+# JSON gives each citation as an object of the report layer (report.items)
+CITATIONS = FieldType(
+    "list of citations", _tables, Link.CITATIONS, many=True, described="list of objects"
+)
