@@ -91,7 +91,8 @@ def _value(param: Any) -> dict[str, Any]:
 def _param(param: Any) -> dict[str, Any]:
     option = type(param).__name__ == "TyperOption"
     if param.name == "help" or param.is_eager or param.callback is not None:
-        return {"name": param.name, "option": option, "opts": list(param.opts),
+        # the help option's names are a set in Click: sorted, so that the index is stable
+        return {"name": param.name, "option": option, "opts": sorted(param.opts),
                 "secondary": list(param.secondary_opts), "unsure": True}  # fmt: skip
     if param.envvar is not None or not param.expose_value or param.nargs not in (1, -1):
         raise Unknown("an environment variable, a hidden value or a fixed count of values")
@@ -116,7 +117,7 @@ def _root(group: Any, ctx: Any) -> list[dict[str, Any]]:
         known = param.name == "data"
         if known and (param.envvar != "ILRS_DATA" or _value(param) != {"kind": "path"}):
             raise SystemExit("--data is not the plain path option this script knows")
-        opts, secondary = list(param.opts), list(param.secondary_opts)
+        opts, secondary = sorted(param.opts), list(param.secondary_opts)
         described.append(
             {"name": param.name, "option": True, "opts": opts, "secondary": secondary,
              "unsure": not known}

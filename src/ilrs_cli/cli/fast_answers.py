@@ -103,7 +103,7 @@ def _options(params: list[Param], args: list[str], given: dict[str, list[str | N
             continue
         name, equals, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
         param = by_name.get(name)
-        if param is None or param["unsure"] or (not name.startswith("--") and len(name) != 2):
+        if param is None or param["unsure"]:  # also `-cX` and `-c=X`: no such option name
             raise Unsure(f"an option the fast path does not take: {arg}")
         if param.get("value", {}).get("kind") == "flag":
             if equals:
