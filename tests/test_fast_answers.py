@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from ilrs_cli.cli import fast_answers
-from ilrs_cli.cli.candidates import fields, ids, names
+from ilrs_cli.cli.candidates import fields
 
 from .conftest import FIXTURES, FROZEN, PINNED_ENV
 from .runner import COMMAND, OnceBuiltRunner, answer_fast
