@@ -105,7 +105,7 @@ def other_names(place: Place) -> tuple[str, ...]:
     if place.code is None:
         return ()
     code = place.code
-    names = [display for iso, _, display in _iso_records() if iso == code]
+    names = _iso_display(code)
     names += [alias for alias, aliased in ALIASES.items() if aliased == code]
     for country in _pycountry_countries(code):
         names += [country.alpha_3, country.name]
@@ -113,6 +113,20 @@ def other_names(place: Place) -> tuple[str, ...]:
             n for n in (_optional(country, "common_name"), _optional(country, "official_name")) if n
         ]
     return tuple(dict.fromkeys(name for name in names if name != place.name))
+
+
+def _iso_display(code: str) -> list[str]:
+    """The display name `_iso_records` gives the country or region of this exact code, looked
+    up alone (building every record folds some 5,000 names)."""
+    import pycountry
+
+    if len(code) == 2:
+        country = pycountry.countries.get(alpha_2=code)
+        if country is None or country.alpha_2 != code:
+            return []
+        return [_optional(country, "common_name") or country.name]
+    region = pycountry.subdivisions.get(code=code)
+    return [region.name] if region is not None and region.code == code else []
 
 
 def _pycountry_countries(code: str) -> list[Any]:
