@@ -125,7 +125,7 @@ def _iso_display(code: str) -> list[str]:
         if country is None or country.alpha_2 != code:
             return []
         return [_optional(country, "common_name") or country.name]
-    region = pycountry.subdivisions.get(code=code)
+    region = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
     return [region.name] if region is not None and region.code == code else []
 
 
