@@ -148,7 +148,19 @@ def _answer(command: Any, ctx: Any) -> dict[str, Any] | None:
     if names != set(own) | (names & OUTPUT) or not (names - set(own)) <= OUTPUT:
         return None
     return {"question": name, "report_type": answering.report_type.value,
-            "data": answering.data, "own": own, "params": params}  # fmt: skip
+            "data": answering.data, "own": own, "params": params,
+            "usage_error": _usage_error(command, ctx)}  # fmt: skip
+
+
+def _usage_error(command: Any, ctx: Any) -> str | None:
+    """What Click prints above "Error: ..." for a usage error of this command (its usage and
+    the help hint), when no terminal width can change it: Click wraps usage at no fewer than
+    50 columns. None when it could."""
+    usage = command.get_usage(ctx)
+    help_option = command.get_help_option(ctx)
+    if len(usage) > 48 or "\n" in usage or help_option is None:
+        return None
+    return f"{usage}\nTry '{ctx.command_path} {ctx.help_option_names[0]}' for help.\n\n"
 
 
 def source() -> str:

@@ -122,6 +122,17 @@ ANSWERED_EDGES: list[Line] = [
     ("payloads", "-c", "Turkey", "-f", "json"),
     ("--data", str(FIXTURES / "no-such-file.toml"), "payloads"),
     ("--data", str(FIXTURES), "payloads"),
+    # usage errors found while answering: printed with the usage Click prints above them
+    ("payloads", "--json", "--csv"),
+    ("payloads", "--country", "Atlantis"),
+    ("payloads", "--fields", "nosuch"),
+    ("cite",),
+    ("members", "--national", "--affiliated"),
+    ("members", "--as-of", "tomorrow"),
+    ("fields", "nosuch"),
+    ("show", "egypt", "--json", "-f", "csv"),
+    ("timeline", "--after", "2030", "--before", "2020"),
+    ("search", "x" * 300),
 ]
 
 # Lines the fast path must leave to Typer.
@@ -133,15 +144,13 @@ FALLS_BACK: list[Line] = [
     ("payloads", "--limit", "0"), ("payloads", "--limit", "x"), ("payloads", "--limit", "007"),
     ("payloads", "--limit", "-1"), ("payloads", "--limit"), ("payloads", "--country"),
     ("payloads", "--format", "nosuch"), ("payloads", "--format", "JSON"),
-    ("payloads", "--in", "nobody"), ("payloads", "--json", "--csv"),
-    ("payloads", "--country", "Atlantis"), ("payloads", "--fields", "nosuch"),
+    ("payloads", "--in", "nobody"), ("payloads", "--country", "Atlantïs"),
     ("payloads", "extra"), ("show",), ("show", "egypt", "micro-rovers"), ("search",),
-    ("cite",), ("cite", "-"), ("members", "--national", "--affiliated"),
-    ("members", "--as-of", "tomorrow"), ("timeline", "--kind", "Launch"),
+    ("cite", "-"), ("timeline", "--kind", "Launch"),
     ("nosuch",), ("payload",), ("check",), ("diff", "a", "b"), ("map",), ("chart",),
     ("data", "path"), ("--data", "", "payloads"), ("--data", "a", "--data", "b", "payloads"),
     ("--nosuch", "payloads"), ("--install-completion",), ("--show-completion",),
-    ("payloads", "--data"), ("fields", "nosuch"),
+    ("payloads", "--data"),
 ]  # fmt: skip
 
 # The environments each line runs in: piped or a terminal, colour or not, widths, clocks.
@@ -205,7 +214,8 @@ def test_every_answer_is_typers_byte_for_byte() -> None:
 def test_the_terminal_changes_both_alike(name: str, env: dict[str, str | None], tty: bool) -> None:
     lines: list[Line] = [(command, *_required(command)) for command in ANSWERS]
     lines += [("payloads", "--country", "Turkey"), ("show", "egypt"), ("members", "--json"),
-              ("timeline", "--as-of", "2024"), ("search", "zzzz-nothing")]  # fmt: skip
+              ("timeline", "--as-of", "2024"), ("search", "zzzz-nothing"),
+              ("payloads", "--country", "Atlantis"), ("cite",)]  # fmt: skip
     for line in lines:
         fast, typer = both(line, env, tty)
         assert fast[0] is not None, f"fell back: {line}"

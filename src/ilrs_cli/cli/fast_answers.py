@@ -7,16 +7,17 @@ It parses as Typer does, and only what it is sure of: anything else (help, --ver
 a short option with its value attached, an unknown option, a value outside a choice, `-`
 for standard input, a usage error of any kind, a command not in the index) it leaves to
 Typer, which stays the reference: `answer` then returns None having written nothing. Errors
-found while answering that name no flag (a record not found, a bad dataset, a bad clock)
-are printed as Typer's path prints them; a usage error falls back. ILRS_SLOW_ANSWERS=1 makes
-every command line go to Typer. tests/test_fast_answers.py checks the answers are Typer's
-byte for byte.
+found while answering are printed as Typer's path prints them (a usage error with the usage
+Click prints above it, from the index), or left to Typer when that text could differ.
+ILRS_SLOW_ANSWERS=1 makes every command line go to Typer. tests/test_fast_answers.py checks
+the answers are Typer's byte for byte.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -193,6 +194,25 @@ class _Held:
         return getattr(self.real, name)
 
 
+def _usage_error(entry: Param, error: Exception, release: Callable[[], None]) -> int | None:
+    """A usage error found while answering, printed as Click prints Typer's BadParameter;
+    None (to fall back) for any other error, or one whose text is not ASCII (Click's stream
+    encodes as it likes)."""
+    from ..core.errors import QueryError
+    from . import reporting
+
+    if not isinstance(error, QueryError) or entry["usage_error"] is None:
+        return None
+    hint, message = reporting.usage_error(error)
+    text = f"{entry['usage_error']}Error: Invalid value for {hint}: {message}\n"
+    if not text.isascii():
+        return None
+    release()
+    sys.stderr.write(text)
+    sys.stderr.flush()
+    return reporting.EXIT_USAGE
+
+
 def _respond(entry: Param, data: Path | None, values: dict[str, Any]) -> int | None:
     from ..report.types import ReportType
     from . import inputs, questions, reporting
@@ -215,7 +235,7 @@ def _respond(entry: Param, data: Path | None, values: dict[str, Any]) -> int | N
             raise
         code = reporting.error_exit_code(error)
         if code is None:
-            return None
+            return _usage_error(entry, error, release)
         release()
         return code
     finally:

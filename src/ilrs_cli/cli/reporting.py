@@ -87,9 +87,15 @@ def user_errors(ctx: typer.Context) -> Iterator[None]:
         yield
     except (QueryError, DatasetError, ClockError, TargetInTheWay, WriteFailed) as error:
         if isinstance(error, QueryError) and not isinstance(error, RecordNotFound):
-            hint = FLAGS.get(error.argument, error.argument)
-            raise typer.BadParameter(escape(str(error)), ctx=ctx, param_hint=f"'{hint}'") from None
+            hint, message = usage_error(error)
+            raise typer.BadParameter(message, ctx=ctx, param_hint=hint) from None
         raise typer.Exit(code=error_exit_code(error) or EXIT_DATA_ERROR) from None
+
+
+def usage_error(error: QueryError) -> tuple[str, str]:
+    """What a usage error names (the flag, quoted) and says, as Typer prints it: "Invalid
+    value for HINT: MESSAGE"."""
+    return f"'{FLAGS.get(error.argument, error.argument)}'", escape(str(error))
 
 
 def in_the_way(error: TargetInTheWay) -> str:
