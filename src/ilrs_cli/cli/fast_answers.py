@@ -238,6 +238,10 @@ def _respond(entry: Param, data: Path | None, values: dict[str, Any]) -> int | N
             return _usage_error(entry, error, release)
         release()
         return code
+    except BaseException:  # a signal's exit: what Typer's path would have written by now
+        if sys.stderr is held:
+            release()
+        raise
     finally:
         if sys.stderr is held:
             sys.stderr = held.real
