@@ -19,10 +19,10 @@ if TYPE_CHECKING:
     from ..core.records import Dataset
     from ..core.vocab import Camp, EventKind, EventStatus, Level, MemberStatus
     from ..render import Report
+    from ..report.answers import Texts
 
-Answer = Callable[["Dataset"], "Report"]
-DataFree = Callable[[], "Report"]
-Texts = list[str] | None
+    Answer = Callable[[Dataset], Report]  # what a command returns: how to answer
+    DataFree = Callable[[], Report]  # the same, for a command that reads no dataset
 
 
 def payloads(country: Texts = None, mission: Texts = None, region: str | None = None,
@@ -133,7 +133,7 @@ def sources(cited_by: str | None = None) -> Answer:
     return lambda dataset: answers.sources(dataset, cited_by=cited_by)
 
 
-def cite(record_ids: Texts = None, every: bool = False) -> Answer:
+def cite(record_ids: list[str] | None = None, every: bool = False) -> Answer:
     from ..report import answers
 
     wanted = inputs.ids_from(record_ids or [])
