@@ -232,10 +232,13 @@ def test_the_bundled_data_answers_alike() -> None:
 def test_what_it_is_not_sure_of_goes_to_typer_having_written_nothing() -> None:
     for line in FALLS_BACK:
         assert both(line, {}, tty=False)[0] == (None, "", ""), line
-    for env in ({"ILRS_SLOW_ANSWERS": "1"}, {"_ILRS_COMPLETE": "complete_bash"},
-                {"ILRS_DATA": ""}):  # fmt: skip
-        fast, _ = both(("payloads", "--json"), env, tty=False)
-        assert fast[0] is None or env == {"ILRS_DATA": ""}, env
+    for env in ({"ILRS_SLOW_ANSWERS": "1"}, {"_ILRS_COMPLETE": "complete_bash"}):
+        assert both(("payloads", "--json"), env, tty=False)[0] == (None, "", ""), env
+
+
+def test_an_empty_ilrs_data_is_unset_on_both_paths() -> None:
+    fast, typer = both(("payloads", "--json"), {"ILRS_DATA": ""}, tty=False)
+    assert fast[0] is not None and fast == typer
 
 
 def test_an_unsafe_cache_warns_once_also_when_falling_back(tmp_path: Path) -> None:
