@@ -1,6 +1,7 @@
 """Start-up benchmark: whole `ilrs` processes against a do-nothing Typer app of the same shape.
 
     python benchmarks/startup.py [--rounds 21] [--warmup 3] [--sizes 1000,10000,100000]
+                                 [--before OTHER-ENV/bin/ilrs]
 
 Standard library only; run it in the environment where ilrs is installed. Each pair of cases
 runs interleaved (A, B, A, B, ...) after warm-up runs, and the script prints the median
@@ -8,6 +9,12 @@ wall time of each and the ratio A/B. The baseline, benchmarks/null_app.py, parse
 commands and options with Typer and prints a constant, so the ratio is what ilrs adds to the
 cost of Typer itself. Warm-up runs fill ilrs's cache of parsed datasets, as a user's first
 question does; the "uncached" column shows a run with the cache turned off.
+
+Every answer (payloads, members, timeline, countries, show, search, cite; as a table and as
+JSON) is timed against the floor of any Python program, `python -c pass`. With --before, the
+same answers of another install (its `ilrs` script, or its python) run interleaved with
+these, so that one run gives both ratios. The peers' row times other tools answering the
+same question ("payloads whose countries include Turkey") where they are installed.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import peers  # noqa: E402
 from make_dataset import affiliated_text, dataset_text  # noqa: E402
 
 PYTHON = sys.executable
@@ -71,6 +79,57 @@ def interleave(cases: list[Case], rounds: int, warmup: int) -> None:
             case.run()
 
 
+# The answers on the bundled data: (name, arguments); each runs as a table (cite: its default,
+# a reference list) and as JSON (cite: CSL-JSON).
+ANSWERS = [
+    ("payloads", ["payloads", "--country", "Turkey"]),
+    ("members", ["members"]),
+    ("timeline", ["timeline"]),
+    ("countries", ["countries"]),
+    ("show", ["show", "egypt"]),
+    ("search", ["search", "rover"]),
+    ("cite", ["cite", "egypt"]),
+]
+TABLE_ENV = {"FORCE_COLOR": "1", "COLUMNS": "100"}
+
+
+def json_of(arguments: list[str]) -> list[str]:
+    return (
+        [*arguments, "--format", "csl-json"] if arguments[0] == "cite" else [*arguments, "--json"]
+    )
+
+
+def other_ilrs(path: str) -> list[str]:
+    """Another install's ilrs: its script, or the script beside its python."""
+    given = Path(path)
+    if given.name.startswith("python"):
+        script = shutil.which("ilrs", path=str(given.parent))
+        return [script] if script else [str(given), "-m", "ilrs_cli"]
+    return [str(given)]
+
+
+def answers(ilrs: list[str], before: list[str] | None, rounds: int, warmup: int) -> None:
+    """Each answer against `python -c pass`, measured beside it; with `before`, the other
+    install's answer too, in the same rounds."""
+    heading = "before ms  after ms  before   after" if before else "     ms   ratio"
+    print(f"\n{'answers (bundled data)':<28} {heading}   (ratios to python -c pass)")
+    for name, arguments in ANSWERS:
+        for shape, args, env in (("table", arguments, TABLE_ENV), ("JSON", json_of(arguments), {})):
+            after = Case("after", [*ilrs, *args], env)
+            floor = Case("python -c pass", [PYTHON, "-c", "pass"])
+            cases = [after, floor] + ([Case("before", [*before, *args], env)] if before else [])
+            interleave(cases, rounds, warmup)
+            label = f"{name} {shape}"
+            if before:
+                old = cases[2]
+                print(f"{label:<28} {old.median_ms:>9.1f} {after.median_ms:>9.1f} "
+                      f"{old.median_ms / floor.median_ms:>6.2f}x "
+                      f"{after.median_ms / floor.median_ms:>6.2f}x")  # fmt: skip
+            else:
+                ratio = after.median_ms / floor.median_ms
+                print(f"{label:<28} {after.median_ms:>7.1f} {ratio:>6.2f}x")
+
+
 def peak_memory_kib(command: list[str]) -> int:
     """Peak resident memory of one run of `command`, from the kernel's accounting."""
     probe = (
@@ -88,8 +147,12 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--affiliated", type=int, default=40000)
+    parser.add_argument(
+        "--before", metavar="PATH", help="another install's ilrs (or python), timed beside"
+    )
     options = parser.parse_args()
     ilrs = ilrs_command()
+    before = other_ilrs(options.before) if options.before else None
     query = ["payloads", "--country", "Turkey"]
     completion = {
         "_ILRS_COMPLETE": "complete_bash",
@@ -135,6 +198,10 @@ def main() -> int:
     for case in tabs:
         ratio = case.median_ms / floor.median_ms
         print(f"{case.name:<28} {case.median_ms:>9.1f} {floor.median_ms:>12.1f} {ratio:>6.2f}x")
+
+    answers(ilrs, before, options.rounds, options.warmup)
+    with tempfile.TemporaryDirectory() as folder:
+        peers.row(ilrs, Path(folder), options.rounds, options.warmup)
 
     sizes = [int(size) for size in options.sizes.split(",") if size]
     if sizes:

@@ -125,3 +125,20 @@ def test_damaged_copies_of_a_valid_file(
         json.loads(outcome.stdout)
     else:
         assert outcome.stderr.startswith(f"ilrs: error: {path}: ")
+
+
+def _fold_by_the_definition(text: str) -> str:
+    """fold's steps for any text: NFKD, no combining marks, casefold, non-alphanumerics to
+    spaces, spaces collapsed."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    letters = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join("".join(c if c.isalnum() else " " for c in letters.casefold()).split())
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_folding_ascii_takes_a_shortcut_to_the_same_text(text: str) -> None:
+    from ilrs_cli.core.matching import fold
+
+    assert fold(text) == _fold_by_the_definition(text)

@@ -63,6 +63,13 @@ def _fast_completion() -> bool:
         return False
 
 
+def _fast_answer() -> int | None:
+    """The exit code of an answer given without Typer; None when Typer is to answer."""
+    from .fast_answers import answer
+
+    return answer(sys.argv[1:])
+
+
 def main() -> None:
     """Console entry point: no traceback ever reaches the user, whatever the streams or the
     signals. Ctrl-C exits 130 quietly, SIGTERM 143 and SIGHUP 129 (what they were doing undone);
@@ -76,6 +83,9 @@ def main() -> None:
 
     prepare_streams()
     try:
+        code = _fast_answer()
+        if code is not None:
+            sys.exit(code)
         from .app import app
 
         app(prog_name="ilrs")

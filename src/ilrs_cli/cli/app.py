@@ -12,14 +12,14 @@ import typer.core
 from .. import __version__
 from ..render import BIBLIOGRAPHY, DETAIL
 from ..render.terminal import write_err, write_out
-from . import inputs, reporting
+from . import inputs, questions, reporting
 from .click_classes import Command, Commands
 from .completion import use_quoting_bash_script
 from .lazy import LazyGroup
 from .record_commands import add_record_commands
 
 if TYPE_CHECKING:
-    from .output_options import Answer, DataFree
+    from .questions import Answer, DataFree
 
 from .output_options import SHAPING, ForceFlag, answers_command
 from .query_options import (
@@ -54,9 +54,11 @@ from .query_options import (
     SubnationalFlag,
 )
 
-# Everything else is imported where it is used, so that each command (and each Tab of shell
-# completion) loads only what it needs: Rich only to draw a table, pycountry only to resolve
-# a country the data does not name.
+# Each command that answers with a report declares its options here and asks its question in
+# `questions`, by the same name with the same options (`**locals()`: all of them), where the
+# fast answer path asks it too. Everything else is imported where it is used, so that each
+# command (and each Tab of shell completion) loads only what it needs: Rich only to draw a
+# table, pycountry only to resolve a country the data does not name.
 
 EXIT_CODES = (  # also in README.md's table
     "Exit codes: 0 ok (an empty result is ok), 1 data or runtime error, 2 usage error, "
@@ -130,11 +132,7 @@ def payloads(
       ilrs payloads --mission CE-8
       ilrs payloads --in artemis --fields name,mission,countries
     """
-    from ..report import answers
-
-    return lambda dataset: answers.payloads(
-        dataset, country=country, mission=mission, region=region, camp=camp
-    )
+    return questions.payloads(**locals())
 
 
 @answers_command(app)
@@ -166,13 +164,7 @@ def members(
       ilrs members --in both --fields name,date,artemis
       ilrs members --national --count-by year --cumulative
     """
-    from ..report import answers
-
-    wanted = inputs.one_level(level, national, subnational, organization, affiliated)
-    return lambda dataset: answers.members(
-        dataset, level=wanted, status=status, country=country, region=region, as_of=as_of,
-        after=after, before=before, camp=camp,
-    )  # fmt: skip
+    return questions.members(**locals())
 
 
 @answers_command(app)
@@ -199,12 +191,7 @@ def artemis(
       ilrs artemis --count-by year --cumulative
       ilrs artemis --as-of 2022 --region "Middle East"
     """
-    from ..report import answers
-
-    return lambda dataset: answers.signatories(
-        dataset, country=country, region=region, camp=camp, mission=mission, partners=partners,
-        as_of=as_of, after=after, before=before,
-    )  # fmt: skip
+    return questions.artemis(**locals())
 
 
 @answers_command(app)
@@ -229,12 +216,7 @@ def signings(
       ilrs signings --country Senegal --json
       ilrs signings --count-by camp
     """
-    from ..report import answers
-
-    return lambda dataset: answers.signings(
-        dataset, country=country, region=region, camp=camp, as_of=as_of, after=after,
-        before=before,
-    )  # fmt: skip
+    return questions.signings(**locals())
 
 
 @answers_command(app, omit=frozenset({"sort", "count_by", "cumulative"}))
@@ -257,11 +239,7 @@ def growth(
       ilrs growth --region Africa --as-of 2024
       ilrs growth --csv > growth.csv
     """
-    from ..report import answers
-
-    return lambda dataset: answers.growth(
-        dataset, country=country, region=region, level=level, as_of=as_of
-    )
+    return questions.growth(**locals())
 
 
 @answers_command(app)
@@ -288,12 +266,7 @@ def timeline(
       ilrs timeline --json | jq '.[].event'
       ilrs timeline --as-of 2024-06 --mission ILRS
     """
-    from ..report import answers
-
-    return lambda dataset: answers.timeline(
-        dataset, after=after, before=before, mission=mission, as_of=as_of, kind=kind,
-        status=status,
-    )  # fmt: skip
+    return questions.timeline(**locals())
 
 
 @answers_command(app, omit=frozenset({"sort", "limit", "count_by", "cumulative"}))
@@ -308,9 +281,7 @@ def mission(mission: MissionOption = None) -> Answer:
       ilrs mission
       ilrs mission --mission ILRS --json
     """
-    from ..report import answers
-
-    return lambda dataset: answers.facts(dataset, mission=mission)
+    return questions.mission(**locals())
 
 
 @answers_command(app)
@@ -333,9 +304,7 @@ def countries(
       ilrs countries --count-by camps
       ilrs countries --csv > countries.csv
     """
-    from ..report import answers
-
-    return lambda dataset: answers.countries(dataset, country=country, region=region, camp=camp)
+    return questions.countries(**locals())
 
 
 add_record_commands(app)
@@ -350,9 +319,7 @@ def show(record_id: RecordIdArgument) -> Answer:
       ilrs show micro-rovers
       ilrs show egypt --json
     """
-    from ..report import answers
-
-    return lambda dataset: answers.show(dataset, record_id=record_id)
+    return questions.show(**locals())
 
 
 @answers_command(app, omit=frozenset({"sort"}))
@@ -364,9 +331,7 @@ def search(text: SearchTextArgument) -> Answer:
       ilrs search rover
       ilrs search "Zhejiang" --json
     """
-    from ..report import answers
-
-    return lambda dataset: answers.search(dataset, text=text)
+    return questions.search(**locals())
 
 
 @answers_command(app, DETAIL)
@@ -380,9 +345,7 @@ def info() -> Answer:
       ilrs info
       ilrs info --json | jq '.figures'
     """
-    from ..report import answers
-
-    return answers.info
+    return questions.info()
 
 
 @answers_command(app)
@@ -395,9 +358,7 @@ def sources(cited_by: CitedByOption = None) -> Answer:
       ilrs sources --count-by publisher
       ilrs sources --format csv > sources.csv
     """
-    from ..report import answers
-
-    return lambda dataset: answers.sources(dataset, cited_by=cited_by)
+    return questions.sources(**locals())
 
 
 @answers_command(app, BIBLIOGRAPHY)
@@ -415,16 +376,7 @@ def cite(record_ids: RecordIdsArgument = None, every: AllFlag = False) -> Answer
       ilrs payloads --country Egypt --format ids | ilrs cite -
       ilrs cite --all --format csl-json > ilrs.json
     """
-    from ..report import answers
-
-    wanted = inputs.ids_from(record_ids or [])
-    if not wanted and not every:
-        raise typer.BadParameter(
-            "give at least one record id, `-` to read ids from standard input, or --all for "
-            "every source",
-            param_hint="'ID'",
-        )
-    return lambda dataset: answers.cite(dataset, record_ids=wanted, every=every)
+    return questions.cite(**locals())
 
 
 @answers_command(app, name="diff", data=False,
@@ -442,9 +394,7 @@ def diff_command(paths: DiffPathsArgument = None, bundled: BundledFlag = False) 
       ilrs diff --bundled my-chang8.toml          # my copy -> this release
       ilrs diff --bundled my-chang8.toml --count-by change
     """
-    from ..report.diff import diff
-
-    return lambda: diff(*inputs.diff_sides(list(paths or []), bundled))
+    return questions.diff_command(**locals())
 
 
 @app.command(cls=Command)
@@ -650,6 +600,4 @@ def list_fields(command: ListCommandArgument = None) -> DataFree:
       ilrs fields members
       ilrs fields --json
     """
-    from ..report import answers
-
-    return lambda: answers.fields(command=command)
+    return questions.list_fields(**locals())

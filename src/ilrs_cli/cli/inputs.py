@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
-
 from ..core.errors import QueryError
 
 if TYPE_CHECKING:
+    import typer
+
     from ..core.records import Dataset
     from ..core.vocab import Level
     from ..render import Format
@@ -23,14 +23,19 @@ def data_path(ctx: typer.Context) -> Path | None:
 
 
 def dataset_for(ctx: typer.Context) -> Dataset:
-    """The dataset named by --data or ILRS_DATA, else the bundled one; a warning when the
-    cache directory exists but is not safe to use."""
+    """The dataset named by --data or ILRS_DATA, else the bundled one."""
+    return dataset_at(data_path(ctx))
+
+
+def dataset_at(path: Path | None) -> Dataset:
+    """The dataset at `path`, else the bundled one; a warning when the cache directory exists
+    but is not safe to use."""
     from ..core.safe_text import escape
     from ..load import open_dataset
     from ..load.cache import refusal
     from ..render.terminal import write_err
 
-    dataset = open_dataset(data_path(ctx))
+    dataset = open_dataset(path)
     problem = refusal()
     if problem is not None:
         write_err(f"ilrs: warning: {escape(problem)}")

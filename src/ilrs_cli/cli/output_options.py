@@ -4,7 +4,7 @@ that answers with a report.
 A command is a function of its own options that returns how to answer: a function of the
 dataset that returns a report. `answers_command` adds the output options that apply to the
 type of report it answers with (the --format choices and help come from the format registry,
-`render/__init__.py`), reads the dataset and prints the answer through `reporting.answer`. The
+`render/__init__.py`), reads the dataset and prints the answer through `reporting.respond`. The
 pattern is sqlite-utils' `output_options` decorator, with Typer's annotations.
 """
 
@@ -13,23 +13,25 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import Annotated, Any, NamedTuple, TypeVar
 
 import typer
 
-from ..render import Format, formats_for, formats_help
+from ..render import formats_for, formats_help
 from ..report.types import ReportType
 from .click_classes import Command
 from .completion import complete_fields, complete_sort
 
-if TYPE_CHECKING:
-    from ..core.records import Dataset
-    from ..render import Report
-
-    Answer = Callable[[Dataset], Report]  # what a command returns: how to answer
-    DataFree = Callable[[], Report]  # the same, for a command that reads no dataset (data=False)
-
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Answering(NamedTuple):
+    """What `answers_command` made a command of, kept on it for the generated index of the
+    fast answer path (scripts/make_answer_index.py)."""
+
+    build: Callable[..., Any]
+    report_type: ReportType
+    data: bool
 
 
 def _format_choices(report_type: ReportType) -> type[Enum]:
@@ -107,7 +109,7 @@ ForceFlag = Annotated[
 ]
 
 # Every output option, in the order help shows them: (parameter, annotation, default), the
-# parameter named as `reporting.answer` takes it. None for --format: its choices depend on
+# parameter named as `reporting.respond` takes it. None for --format: its choices depend on
 # the report type.
 OUTPUT_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
     ("fmt", None, None),
@@ -178,12 +180,12 @@ def answers_command(
 
         def command(ctx: typer.Context, **values: Any) -> None:
             shaping = {key: values.pop(key) for key in names}
-            if shaping.get("fmt") is not None:
-                shaping["fmt"] = Format(shaping["fmt"].value)
             with reporting.user_errors(ctx):
                 answer = build(ctx, **values) if takes_ctx else build(**values)
-            make = (lambda: answer(inputs.dataset_for(ctx))) if data else answer
-            reporting.answer(ctx, make, report_type, **shaping)
+                make = (lambda: answer(inputs.dataset_for(ctx))) if data else answer
+                code = reporting.respond(make, report_type, **shaping)
+            if code:
+                raise typer.Exit(code=code)
 
         parameters = [context, *own[1 if takes_ctx else 0 :], *output]
         command.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
@@ -193,6 +195,7 @@ def answers_command(
         command.__annotations__ = {p.name: p.annotation for p in parameters}
         command.__doc__ = build.__doc__
         command.__name__ = build.__name__
+        command.answers = Answering(build, report_type, data)  # type: ignore[attr-defined]
         group.command(name, cls=Command)(command)
         return build
 

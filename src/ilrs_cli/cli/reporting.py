@@ -1,13 +1,16 @@
 """How commands answer: reports on stdout, notes and errors on stderr, and the exit codes
-that go with them. The only place that turns the library's errors into flag names."""
+that go with them. The only place that turns the library's errors into flag names.
+
+`respond` is the one way from parsed values to a printed answer and its exit code, for the
+Typer commands and the fast answer path (`fast_answers`) alike; only `user_errors`, the
+Typer side, imports Typer."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import Enum
 from typing import TYPE_CHECKING
-
-import typer
 
 from ..core.clock import ClockError
 from ..core.errors import DatasetError, QueryError, RecordNotFound, TargetInTheWay, WriteFailed
@@ -15,6 +18,8 @@ from ..core.safe_text import escape
 from ..render.terminal import write_err, write_out
 
 if TYPE_CHECKING:
+    import typer
+
     from ..render import Format, Report
     from ..report.types import ReportType
 
@@ -47,31 +52,50 @@ FLAGS = {
 }
 
 
+def error_exit_code(error: Exception) -> int | None:
+    """Print the message of a library error that names no flag and return its exit code: a
+    missing record or a bad dataset 1 (with the closest ids or every problem), a bad clock 2.
+    None for any other error (a QueryError needs Typer's usage message)."""
+    if isinstance(error, RecordNotFound):
+        write_err(f"ilrs: error: {error}")
+        write_err("ilrs: `ilrs search TEXT` finds records by name")
+        return EXIT_DATA_ERROR
+    if isinstance(error, QueryError):
+        return None
+    if isinstance(error, DatasetError):
+        write_err(f"ilrs: error: {error.report()}")
+        return EXIT_DATA_ERROR
+    if isinstance(error, ClockError):
+        write_err(f"ilrs: error: {escape(str(error))}")
+        return EXIT_USAGE
+    if isinstance(error, TargetInTheWay):
+        write_err(f"ilrs: error: {escape(in_the_way(error))}")
+        return EXIT_DATA_ERROR
+    if isinstance(error, WriteFailed):
+        write_err(f"ilrs: error: {escape(str(error))}")
+        return EXIT_DATA_ERROR
+    return None
+
+
 @contextmanager
 def user_errors(ctx: typer.Context) -> Iterator[None]:
     """Bad input exits 2 with what would be right; a missing record or a bad dataset exits 1
     with the closest ids or every problem."""
+    import typer
+
     try:
         yield
-    except RecordNotFound as error:
-        write_err(f"ilrs: error: {error}")
-        write_err("ilrs: `ilrs search TEXT` finds records by name")
-        raise typer.Exit(code=EXIT_DATA_ERROR) from None
-    except QueryError as error:
-        hint = FLAGS.get(error.argument, error.argument)
-        raise typer.BadParameter(escape(str(error)), ctx=ctx, param_hint=f"'{hint}'") from None
-    except DatasetError as error:
-        write_err(f"ilrs: error: {error.report()}")
-        raise typer.Exit(code=EXIT_DATA_ERROR) from None
-    except ClockError as error:
-        write_err(f"ilrs: error: {escape(str(error))}")
-        raise typer.Exit(code=EXIT_USAGE) from None
-    except TargetInTheWay as error:
-        write_err(f"ilrs: error: {escape(in_the_way(error))}")
-        raise typer.Exit(code=EXIT_DATA_ERROR) from None
-    except WriteFailed as error:
-        write_err(f"ilrs: error: {escape(str(error))}")
-        raise typer.Exit(code=EXIT_DATA_ERROR) from None
+    except (QueryError, DatasetError, ClockError, TargetInTheWay, WriteFailed) as error:
+        if isinstance(error, QueryError) and not isinstance(error, RecordNotFound):
+            hint, message = usage_error(error)
+            raise typer.BadParameter(message, ctx=ctx, param_hint=hint) from None
+        raise typer.Exit(code=error_exit_code(error) or EXIT_DATA_ERROR) from None
+
+
+def usage_error(error: QueryError) -> tuple[str, str]:
+    """What a usage error names (the flag, quoted) and says, as Typer prints it: "Invalid
+    value for HINT: MESSAGE"."""
+    return f"'{FLAGS.get(error.argument, error.argument)}'", escape(str(error))
 
 
 def in_the_way(error: TargetInTheWay) -> str:
@@ -85,8 +109,9 @@ def in_the_way(error: TargetInTheWay) -> str:
     )
 
 
-def emit(report: Report, fmt: Format, fail_empty: bool = False) -> None:
-    """Print a report; an empty table is a note on stderr. --fail-empty makes empty exit 3."""
+def emit(report: Report, fmt: Format, fail_empty: bool = False) -> int:
+    """Print a report; an empty table is a note on stderr. The exit code: 0, or 3 when
+    nothing matched and --fail-empty asks for it."""
     from ..render import Format, render
     from ..report.listing import Listing
 
@@ -98,16 +123,14 @@ def emit(report: Report, fmt: Format, fail_empty: bool = False) -> None:
         write_err(f"ilrs: {listing.empty_note}")
     else:
         write_out(render(report, fmt))
-    if empty and fail_empty:
-        raise typer.Exit(code=EXIT_NOTHING_MATCHED)
+    return EXIT_NOTHING_MATCHED if empty and fail_empty else 0
 
 
-def answer(
-    ctx: typer.Context,
+def respond(
     make: Callable[[], Report],
     report_type: ReportType,
     *,
-    fmt: Format | None = None,
+    fmt: Format | Enum | str | None = None,
     as_json: bool = False,
     as_csv: bool = False,
     fields: str | None = None,
@@ -116,16 +139,20 @@ def answer(
     count_by: str | None = None,
     cumulative: bool = False,
     fail_empty: bool = False,
-) -> None:
-    """The one way a command answers: check the format, ask `make` for the report, shape a
-    listing (fields, sort, limit, counts) and print it."""
-    from ..render import formats_for
+    before_printing: Callable[[], None] | None = None,
+) -> int:
+    """The one way a command answers: check the format (a --format choice, by its value),
+    ask `make` for the report, shape a listing (fields, sort, limit, counts), then (after
+    `before_printing`) print it; the exit code. Library errors propagate."""
+    from ..render import Format, formats_for
     from ..report.listing import Listing, shape
     from . import inputs
 
-    with user_errors(ctx):
-        output = inputs.output_format(formats_for(report_type)[0], fmt, as_json, as_csv)
-        report = make()
-        if isinstance(report, Listing):
-            report = shape(report, fields, sort, limit, count_by, cumulative)
-        emit(report, output, fail_empty)
+    chosen = None if fmt is None else Format(fmt.value if isinstance(fmt, Enum) else fmt)
+    output = inputs.output_format(formats_for(report_type)[0], chosen, as_json, as_csv)
+    report = make()
+    if isinstance(report, Listing):
+        report = shape(report, fields, sort, limit, count_by, cumulative)
+    if before_printing is not None:
+        before_printing()
+    return emit(report, output, fail_empty)

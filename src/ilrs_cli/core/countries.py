@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any, NamedTuple
 
+from . import iso_tables
 from .errors import QueryError
 from .matching import fold
 from .records import Place
@@ -105,21 +106,25 @@ def other_names(place: Place) -> tuple[str, ...]:
     if place.code is None:
         return ()
     code = place.code
-    names = [display for iso, _, display in _iso_records() if iso == code]
+    names = _iso_display(code)
     names += [alias for alias, aliased in ALIASES.items() if aliased == code]
-    for country in _pycountry_countries(code):
-        names += [country.alpha_3, country.name]
-        names += [
-            n for n in (_optional(country, "common_name"), _optional(country, "official_name")) if n
-        ]
+    found = iso_tables.country(code) if len(code) == 2 else None
+    if found is not None:
+        names += [found["alpha_3"], found["name"]]
+        names += [n for n in (found.get("common_name"), found.get("official_name")) if n]
     return tuple(dict.fromkeys(name for name in names if name != place.name))
 
 
-def _pycountry_countries(code: str) -> list[Any]:
-    import pycountry
-
-    found = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
-    return [found] if found is not None else []
+def _iso_display(code: str) -> list[str]:
+    """The display name `_iso_records` gives the country or region of this exact code, looked
+    up alone (building every record folds some 5,000 names)."""
+    if len(code) == 2:
+        country = iso_tables.country(code)
+        if country is None or country["alpha_2"] != code:
+            return []
+        return [country.get("common_name") or country["name"]]
+    region = iso_tables.subdivision(code)
+    return [region["name"]] if region is not None and region["code"] == code else []
 
 
 def code_of_name(name: str) -> str | None:

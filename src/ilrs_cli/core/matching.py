@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
+
+_NOT_ASCII_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 def fold(text: str) -> str:
     """Lower-case, accents and punctuation removed, spaces collapsed: 'Türkiye' -> 'turkiye'."""
+    if text.isascii():  # the same steps, where each is simpler: most text is ASCII
+        return " ".join(_NOT_ASCII_ALNUM.sub(" ", text.lower()).split())
     # Arguments decoded in a C locale carry undecodable bytes as surrogates: decode them.
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     decomposed = unicodedata.normalize("NFKD", text)

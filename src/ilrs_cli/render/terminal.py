@@ -4,7 +4,6 @@ made here."""
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from typing import NamedTuple, TextIO
 
@@ -29,6 +28,8 @@ def detect_terminal() -> Terminal:
     forced = bool(os.environ.get("FORCE_COLOR"))
     banned = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
     if is_tty:
+        import shutil  # only here: it imports the compression modules
+
         width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
     else:
         width = _columns_from_environment()

@@ -1,0 +1,60 @@
+"""pycountry's ISO 3166 records read from its JSON files are pycountry's own, and a place's
+other names are what pycountry's own interface gives."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pycountry
+import pytest
+
+from ilrs_cli.core import countries, iso_tables
+from ilrs_cli.core.records import Place
+
+# The fields ilrs reads (pycountry makes a subdivision's `parent` an object).
+READ = ("alpha_2", "alpha_3", "name", "common_name", "official_name", "code")
+
+
+@pytest.mark.parametrize("standard", ["3166-1", "3166-2"])
+def test_the_json_records_are_pycountrys_field_for_field(standard: str) -> None:
+    read = iso_tables.entries(standard)
+    through_pycountry = iso_tables.from_pycountry(standard)
+    assert len(read) == len(through_pycountry) > 200
+    for entry, record in zip(read, through_pycountry, strict=True):
+        assert {k: entry.get(k) for k in READ} == {k: record.get(k) for k in READ}, entry
+
+
+def _optional(record: Any, attribute: str) -> str | None:
+    value = getattr(record, attribute, None)
+    return value if isinstance(value, str) else None
+
+
+def other_names_through_pycountry(place: Place) -> tuple[str, ...]:
+    """other_names as pycountry's objects give it: display name, aliases, alpha-3, name,
+    common and official names, the place's own name left out."""
+    code = place.code
+    assert code is not None
+    names: list[str] = []
+    if len(code) == 2:
+        found = pycountry.countries.get(alpha_2=code)
+        if found is not None and found.alpha_2 == code:
+            names.append(_optional(found, "common_name") or found.name)
+    else:
+        region = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
+        if region is not None and region.code == code:
+            names.append(region.name)
+    names += [alias for alias, aliased in countries.ALIASES.items() if aliased == code]
+    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+    if country is not None:
+        names += [country.alpha_3, country.name]
+        names += [n for n in (_optional(country, "common_name"),
+                              _optional(country, "official_name")) if n]  # fmt: skip
+    return tuple(dict.fromkeys(name for name in names if name != place.name))
+
+
+def test_other_names_are_what_pycountry_gives() -> None:
+    codes = [c.alpha_2 for c in pycountry.countries] + ["tr", "US-HI", "us-hi", "GB-SCT", "XX"]
+    for code in codes:
+        for name in ("Somewhere", "Turkey", "Hawaii"):
+            place = Place(name, code)
+            assert countries.other_names(place) == other_names_through_pycountry(place), place
