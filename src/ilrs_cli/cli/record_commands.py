@@ -15,7 +15,7 @@ from .output_options import answers_command
 from .query_options import RECORD_FILTER_OPTIONS
 
 if TYPE_CHECKING:
-    from .output_options import Answer
+    from .questions import Answer
 
 
 def _command(name: str, filters: tuple[str, ...], help_: str) -> Callable[..., Answer]:
