@@ -84,6 +84,17 @@ PAYLOAD_COLUMNS = record_columns(
 )
 
 
+ARTEMIS_REF = Column(
+    "artemis",
+    "Artemis Accords",
+    "Its Artemis Accords signing, or that of the country it lies in: {id, country, date, "
+    "start, end, order}; null when none is in the data.",
+    type="object or null",
+    show=lambda ref: artemis_words(ref),
+    table_cell=lambda item: artemis_cell(item),
+)
+
+
 MEMBER_COLUMNS = record_columns(
     "members",
     Column(
@@ -98,14 +109,9 @@ MEMBER_COLUMNS = record_columns(
         "signing date",
         optional=True,
     ),
-    Column(
-        "artemis",
-        "Artemis Accords",
-        "Its country's Artemis Accords signing: {id, country, date, start, end, order}; "
-        "null when it has not signed (or for an organization).",
-        type="object or null",
-        show=lambda ref: artemis_words(ref),
-        table_cell=lambda item: artemis_cell(item),
+    ARTEMIS_REF._replace(
+        help="Its country's Artemis Accords signing: {id, country, date, start, end, order}; "
+        "null when it has not signed (or for an organization)."
     ),
 )
 
@@ -142,17 +148,6 @@ STANDING_COLUMNS = (
         "unclear (an ILRS date is missing or the two dates overlap); null otherwise.",
         type="string or null",
     ),
-)
-
-
-ARTEMIS_REF = Column(
-    "artemis",
-    "Artemis Accords",
-    "Its Artemis Accords signing, or that of the country it lies in: {id, country, date, "
-    "start, end, order}; null when none is in the data.",
-    type="object or null",
-    show=lambda ref: artemis_words(ref),
-    table_cell=lambda item: artemis_cell(item),
 )
 
 
