@@ -79,8 +79,8 @@ def interleave(cases: list[Case], rounds: int, warmup: int) -> None:
             case.run()
 
 
-# The answers on the bundled data: (name, arguments); each runs as a table (cite: its default,
-# a reference list) and as JSON (cite: CSL-JSON).
+# The answers on the bundled data: (name, arguments); each runs as a table piped (cite: its
+# default, a reference list), as a table on a colour terminal, and as JSON (cite: CSL-JSON).
 ANSWERS = [
     ("payloads", ["payloads", "--country", "Turkey"]),
     ("members", ["members"]),
@@ -91,6 +91,8 @@ ANSWERS = [
     ("cite", ["cite", "egypt"]),
 ]
 TABLE_ENV = {"FORCE_COLOR": "1", "COLUMNS": "100"}
+PIPED_ENV = {"COLUMNS": "100"}
+SHAPES = (("table", PIPED_ENV), ("terminal", TABLE_ENV), ("JSON", {}))
 
 
 def json_of(arguments: list[str]) -> list[str]:
@@ -114,7 +116,8 @@ def answers(ilrs: list[str], before: list[str] | None, rounds: int, warmup: int)
     heading = "before ms  after ms  before   after" if before else "     ms   ratio"
     print(f"\n{'answers (bundled data)':<28} {heading}   (ratios to python -c pass)")
     for name, arguments in ANSWERS:
-        for shape, args, env in (("table", arguments, TABLE_ENV), ("JSON", json_of(arguments), {})):
+        for shape, env in SHAPES:
+            args = json_of(arguments) if shape == "JSON" else arguments
             after = Case("after", [*ilrs, *args], env)
             floor = Case("python -c pass", [PYTHON, "-c", "pass"])
             cases = [after, floor] + ([Case("before", [*before, *args], env)] if before else [])
