@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import stat
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -74,14 +73,14 @@ def decode_text(raw: bytes, shown: str) -> str:
 
 
 def parse_toml(text: str, shown: str) -> dict[str, Any]:
-    """The TOML document; the parser is imported only here, on a cache miss."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised by the Python 3.10 run in CI
-        import tomli as tomllib
+    """The TOML document; the parser is imported only here, on a cache miss. It is tomli on
+    every Python: its compiled wheels parse two to three times faster than the standard
+    library's tomllib, a pure-Python copy of it."""
+    import tomli
+
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
         raise DatasetError(shown, [f"not valid TOML: {error}"]) from None
     except RecursionError:
         raise DatasetError(shown, ["arrays or tables are nested too deeply"]) from None
