@@ -147,12 +147,29 @@ def _entry_name(file: Path, part: str = "document") -> str:
 
 def content_key(data: bytes) -> str:
     python = sys.version.split()[0]
-    return f"ilrs {__version__}; python {python}; sha256 {hashlib.sha256(data).hexdigest()}"
+    digest = hashlib.sha256(data).hexdigest()
+    return f"ilrs {__version__} ({_code_digest()}); python {python}; sha256 {digest}"
+
+
+def _code_digest() -> str:
+    """A digest of the names, sizes and times of the modules that check and build a dataset
+    (`core/` and `load/`), so that no entry written by other code is read: between releases
+    too, as in a checkout."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    stamps = []
+    for folder in ("core", "load"):
+        with contextlib.suppress(OSError), os.scandir(os.path.join(package, folder)) as found:
+            stamps += [
+                f"{entry.name} {entry.stat().st_size} {entry.stat().st_mtime_ns}"
+                for entry in found
+                if entry.name.endswith(".py")
+            ]
+    return hashlib.sha256("\n".join(sorted(stamps)).encode()).hexdigest()[:16]
 
 
 def read_document(file: Path, key: str, part: str = "document") -> dict[str, Any] | None:
-    """The cached TOML document of `file` (or another `part` kept for it, such as the names
-    completion offers) when its key matches; None on any doubt."""
+    """What is kept for `file` (the records its check built, or another `part`, such as the
+    names completion offers) when its key matches; None on any doubt."""
     with _private_directory(create=False) as directory:
         if directory is None:
             return None
