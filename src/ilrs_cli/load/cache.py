@@ -182,7 +182,7 @@ def read_document(file: Path, key: str, part: str = "document") -> dict[str, Any
             status = os.fstat(handle.fileno())
             if not stat.S_ISREG(status.st_mode) or status.st_mode & 0o022 or not _owned(status):
                 return None
-            if status.st_size > MAX_ENTRY_BYTES:
+            if status.st_size > _entry_limit():
                 return None
             try:
                 entry = json.loads(handle.read(), object_hook=_decode)
@@ -192,6 +192,16 @@ def read_document(file: Path, key: str, part: str = "document") -> dict[str, Any
         return None
     document = entry.get("document")
     return document if isinstance(document, dict) else None
+
+
+def _entry_limit() -> int:
+    """Entries are smaller than their dataset files: room for any file the limit lets in."""
+    from .reader import size_limit
+
+    try:
+        return max(MAX_ENTRY_BYTES, 2 * size_limit())
+    except ValueError:
+        return MAX_ENTRY_BYTES
 
 
 def write_document(file: Path, key: str, document: dict[str, Any], part: str = "document") -> None:

@@ -12,7 +12,10 @@ from typing import Any
 from ..core.errors import DatasetError
 
 BUNDLED_NAME = "chang8.toml"
-MAX_BYTES = 32 * 1024 * 1024  # far above any real dataset; bigger files are refused unread
+# Bigger files are refused unread, unless ILRS_MAX_BYTES raises the limit: a file costs about
+# 14 times its size in memory (docs/performance.md). Real datasets are a thousandth of it.
+MAX_BYTES = 32 * 1024 * 1024
+LIMIT_VARIABLE = "ILRS_MAX_BYTES"
 _KINDS = {
     stat.S_IFIFO: "a pipe or FIFO",
     stat.S_IFCHR: "a character device",
@@ -22,8 +25,35 @@ _KINDS = {
 }
 
 
+def size_limit() -> int:
+    """The size of the largest dataset file read: MAX_BYTES, or what ILRS_MAX_BYTES says;
+    ValueError when that is not a number of bytes."""
+    configured = os.environ.get(LIMIT_VARIABLE, "").strip().replace("_", "")
+    if not configured:
+        return MAX_BYTES
+    if not (configured.isascii() and configured.isdigit()):
+        raise ValueError(
+            f"{LIMIT_VARIABLE} is {configured[:40]!r}; set it to a number of bytes, such as "
+            f"{4 * MAX_BYTES}, or unset it for the limit of {MAX_BYTES:,} bytes"
+        )
+    return int(configured)
+
+
+def _too_large(size: str, limit: int) -> str:
+    return (
+        f"is {size} bytes, too large for a dataset (the limit is {limit:,} bytes; a dataset "
+        f"takes about 14 times its size in memory): to read it anyway, set {LIMIT_VARIABLE} "
+        "to a larger number of bytes"
+    )
+
+
 def read_bytes(file: Path, shown: str) -> bytes:
-    """The bytes of a regular file, at most MAX_BYTES; never waits on a pipe or a device."""
+    """The bytes of a regular file, at most `size_limit()`; never waits on a pipe or a
+    device."""
+    try:
+        limit = size_limit()
+    except ValueError as error:
+        raise DatasetError(shown, [str(error)]) from None
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         descriptor = os.open(file, flags)
@@ -36,21 +66,18 @@ def read_bytes(file: Path, shown: str) -> bytes:
         os.close(descriptor)
         what = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
         raise DatasetError(shown, [f"is {what}, not a dataset file; give the path of a file"])
-    if status.st_size > MAX_BYTES:
+    if status.st_size > limit:
         os.close(descriptor)
-        raise DatasetError(
-            shown, [f"is {status.st_size:,} bytes, too large for a dataset (the limit is "
-                    f"{MAX_BYTES:,})"]
-        )  # fmt: skip
+        raise DatasetError(shown, [_too_large(f"{status.st_size:,}", limit)])
     with os.fdopen(descriptor, "rb") as handle:
         try:
-            data = handle.read(MAX_BYTES + 1)
+            data = handle.read(limit + 1)
         except OSError as error:
             raise DatasetError(
                 shown, [f"cannot read the file: {error.strerror or error}"]
             ) from None
-    if len(data) > MAX_BYTES:
-        raise DatasetError(shown, [f"is larger than {MAX_BYTES:,} bytes, too large for a dataset"])
+    if len(data) > limit:  # it grew while it was read
+        raise DatasetError(shown, [_too_large(f"more than {limit:,}", limit)])
     return data
 
 
