@@ -1,10 +1,12 @@
-"""The cache of parsed dataset files: data, not code.
+"""The cache of checked dataset files: data, not code.
 
-Parsing TOML costs more than the rest of a typical command, and `ilrs` runs once per question
-(and once per Tab of completion). So the parsed document of each dataset file is kept as JSON
-in a cache directory, keyed by the SHA-256 of the file's bytes and the versions of ilrs and
-Python. A hit skips only the TOML parser: the document is checked and built exactly as on a
-miss, so a cache entry can never make an invalid file pass, and it is never executed.
+Parsing and checking a dataset costs more than the rest of a typical command, and `ilrs` runs
+once per question (and once per Tab of completion). So the records that a successful check
+built from a dataset file are kept as JSON (`load/checked.py`) in a cache directory, keyed by
+the SHA-256 of the file's bytes, the versions of ilrs and Python, and the names, sizes and
+times of the modules that check (`_code_digest`). An entry is written only after those very
+bytes passed every check, so it can never make an invalid file pass; it is never executed, and
+one that does not read back as records is ignored and rewritten.
 
 The directory is $ILRS_CACHE_DIR, else $XDG_CACHE_HOME/ilrs (when that is an absolute path),
 else ~/.cache/ilrs. It is used only when it is a real directory (not a link) owned by the user
@@ -21,7 +23,6 @@ is removed whatever happens. Non-regular files (stdin, FIFOs) are never cached.
 from __future__ import annotations
 
 import contextlib
-import datetime
 import hashlib
 import json
 import os
@@ -185,7 +186,7 @@ def read_document(file: Path, key: str, part: str = "document") -> dict[str, Any
             if status.st_size > _entry_limit():
                 return None
             try:
-                entry = json.loads(handle.read(), object_hook=_decode)
+                entry = json.loads(handle.read())
             except (ValueError, RecursionError, OSError):
                 return None
     if not isinstance(entry, dict) or entry.get("key") != key:
@@ -210,7 +211,7 @@ def write_document(file: Path, key: str, document: dict[str, Any], part: str = "
     import secrets
 
     try:
-        text = json.dumps({"key": key, "document": document}, default=_encode)
+        text = json.dumps({"key": key, "document": document})
     except (ValueError, TypeError, RecursionError):
         return
     with _private_directory(create=True) as directory:
@@ -258,27 +259,3 @@ def clear() -> tuple[Path | None, int]:
                         os.unlink(name, dir_fd=directory)
                         removed += 1
     return cache_directory(), removed
-
-
-# TOML has dates and times, JSON has not: they travel as tagged objects.
-_TAG = "$toml"
-
-
-def _encode(value: Any) -> Any:
-    if isinstance(value, datetime.date | datetime.time):
-        return {_TAG: type(value).__name__, "value": value.isoformat()}
-    raise TypeError(f"cannot cache a {type(value).__name__}")
-
-
-def _decode(value: dict[str, Any]) -> Any:
-    kind = value.get(_TAG)
-    if kind is None:
-        return value
-    parsers = {
-        "date": datetime.date.fromisoformat,
-        "datetime": datetime.datetime.fromisoformat,
-        "time": datetime.time.fromisoformat,
-    }
-    if kind not in parsers or not isinstance(value.get("value"), str):
-        raise ValueError("not a cache entry")
-    return parsers[kind](value["value"])
