@@ -39,11 +39,11 @@ def size_limit() -> int:
     return int(configured)
 
 
-def _too_large(size: str, limit: int) -> str:
+def _too_large(size: int, limit: int, at_least: bool = False) -> str:
     return (
-        f"is {size} bytes, too large for a dataset (the limit is {limit:,} bytes; a dataset "
-        f"takes about 14 times its size in memory): to read it anyway, set {LIMIT_VARIABLE} "
-        "to a larger number of bytes"
+        f"is {'at least ' if at_least else ''}{size:,} bytes, too large for a dataset (the "
+        f"limit is {limit:,} bytes; a dataset takes about 14 times its size in memory): to "
+        f"read it anyway, set {LIMIT_VARIABLE}={size} or more"
     )
 
 
@@ -68,7 +68,7 @@ def read_bytes(file: Path, shown: str) -> bytes:
         raise DatasetError(shown, [f"is {what}, not a dataset file; give the path of a file"])
     if status.st_size > limit:
         os.close(descriptor)
-        raise DatasetError(shown, [_too_large(f"{status.st_size:,}", limit)])
+        raise DatasetError(shown, [_too_large(status.st_size, limit)])
     with os.fdopen(descriptor, "rb") as handle:
         try:
             data = handle.read(limit + 1)
@@ -77,7 +77,7 @@ def read_bytes(file: Path, shown: str) -> bytes:
                 shown, [f"cannot read the file: {error.strerror or error}"]
             ) from None
     if len(data) > limit:  # it grew while it was read
-        raise DatasetError(shown, [_too_large(f"more than {limit:,}", limit)])
+        raise DatasetError(shown, [_too_large(len(data), limit, at_least=True)])
     return data
 
 
