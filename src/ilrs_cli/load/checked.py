@@ -85,7 +85,10 @@ def _codecs(record_type: type) -> tuple[tuple[Encode, Decode], ...]:
     """How each field of a record type is written and read, from its annotations."""
     found = _FIELD_CODECS.get(record_type)
     if found is None:
-        hints = typing.get_type_hints(record_type)
+        try:
+            hints = typing.get_type_hints(record_type)
+        except (NameError, AttributeError) as error:  # annotations that do not resolve
+            raise TypeError(f"no cache codecs for {record_type!r}") from error
         fields: tuple[str, ...] = record_type._fields  # type: ignore[attr-defined]
         found = _FIELD_CODECS[record_type] = tuple(_codec(hints[name]) for name in fields)
     return found
