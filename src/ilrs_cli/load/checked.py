@@ -37,15 +37,16 @@ def records_of(dataset: Dataset) -> dict[str, Any]:
 
 
 def dataset_from(rows: dict[str, Any], path: str, bundled: bool) -> Dataset | None:
-    """The Dataset that `records_of` wrote, or None when the data is not such rows."""
+    """The Dataset that `records_of` wrote, or None when the data is not such rows. The rows
+    are used up: each table is let go once its records are made."""
     try:
         found: Found = {}
-        (info,) = _records(DatasetInfo, [rows["info"]], found)
-        places = _records(Place, rows["places"], found)
+        (info,) = _records(DatasetInfo, [rows.pop("info")], found)
+        places = _records(Place, rows.pop("places"), found)
         found[Place] = {place.name: place for place in places}
         tables = {}
         for kind in KINDS:
-            tables[kind.plural] = _records(kind.record_type, rows[kind.plural], found)
+            tables[kind.plural] = _records(kind.record_type, rows.pop(kind.plural), found)
             if kind.record_type in (Source, Institution):  # what later rows refer to
                 found[kind.record_type] = {record.id: record for record in tables[kind.plural]}
         return Dataset(path=path, bundled=bundled, info=info, places=places, **tables)
