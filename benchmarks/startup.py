@@ -206,10 +206,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         peers.row(ilrs, Path(folder), options.rounds, options.warmup)
 
+    # Each size: `payloads --json` from the cache (as after a first question) against the
+    # bundled file, then with the cache off, and `ilrs check`, which never uses it.
     sizes = [int(size) for size in options.sizes.split(",") if size]
     if sizes:
         print(f"\n{'dataset (payloads --json)':<28} {'ilrs ms':>9} {'bundled ms':>12} "
-              f"{'ratio':>7} {'uncached ms':>12}")  # fmt: skip
+              f"{'ratio':>7} {'uncached ms':>12} {'check ms':>9}")  # fmt: skip
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             path = Path(folder) / f"ilrs-{size}.toml"
@@ -218,13 +220,19 @@ def main() -> int:
             bundled = Case("bundled", [*ilrs, "payloads", "--json"])
             interleave([big, bundled], max(3, options.rounds // 3), 1)
             uncached = Case("uncached", big.command, {"ILRS_NO_CACHE": "1"})
-            interleave([uncached], 3, 0)
+            check = Case("check", [*ilrs, "check", str(path)])
+            interleave([uncached, check], 3, 0)
             ratio = big.median_ms / bundled.median_ms
             print(f"{big.name:<28} {big.median_ms:>9.1f} {bundled.median_ms:>12.1f} "
-                  f"{ratio:>6.2f}x {uncached.median_ms:>12.1f}")  # fmt: skip
+                  f"{ratio:>6.2f}x {uncached.median_ms:>12.1f} "
+                  f"{check.median_ms:>9.1f}")  # fmt: skip
             if size == max(sizes):
-                memory = peak_memory_kib(big.command)
-                print(f"{'  peak memory':<28} {memory / 1024:>8.1f} MiB")
+                cached, floor_kib = peak_memory_kib(big.command), peak_memory_kib(bundled.command)
+                unused = peak_memory_kib(["env", "ILRS_NO_CACHE=1", *big.command])
+                print(f"{'  peak memory':<28} {cached / 1024:>8.1f} MiB cached, "
+                      f"{unused / 1024:.1f} MiB uncached; beyond the bundled file's, "
+                      f"{(cached - floor_kib) / size:.2f} KiB a record cached, "
+                      f"{(unused - floor_kib) / size:.2f} uncached")  # fmt: skip
         if options.affiliated:
             path = Path(folder) / "affiliated.toml"
             path.write_text(affiliated_text(options.affiliated), encoding="utf-8")

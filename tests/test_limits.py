@@ -90,3 +90,38 @@ def test_a_dataset_id_is_at_most_two_hundred_characters(
     outcome = ilrs("check", str(path))
     assert outcome.exit_code == 1
     assert "'id' is 201 characters long; an id is at most 200" in outcome.stderr
+
+
+def test_a_dataset_over_the_size_limit_is_refused_saying_how_to_raise_it(
+    ilrs: Runner, tmp_path: Path
+) -> None:
+    """32 MiB by default; ILRS_MAX_BYTES raises (or lowers) it."""
+    from ilrs_cli.load.reader import MAX_BYTES
+
+    big = tmp_path / "big.toml"
+    with big.open("wb") as file:
+        file.truncate(MAX_BYTES + 1)  # sparse: refused unread, so never written out
+    refused = ilrs("check", str(big))
+    assert refused.exit_code == 1
+    assert f"is {MAX_BYTES + 1:,} bytes, too large for a dataset" in refused.stderr
+    assert f"to read it anyway, set ILRS_MAX_BYTES={MAX_BYTES + 1} or more" in refused.stderr
+    raised = ilrs("check", str(big), env={"ILRS_MAX_BYTES": str(MAX_BYTES + 1)})
+    assert "is a binary file (it contains NUL bytes)" in raised.stderr  # read, then refused
+
+    small = tmp_path / "small.toml"
+    small.write_text(VALID, encoding="utf-8")
+    size = len(VALID.encode())
+    lowered = ilrs("check", str(small), env={"ILRS_MAX_BYTES": str(size - 1)})
+    assert f"is {size:,} bytes, too large for a dataset (the limit is {size - 1:,}" in (
+        lowered.stderr
+    )
+    assert ilrs("check", str(small), env={"ILRS_MAX_BYTES": str(size)}).exit_code == 0
+    assert ilrs("check", str(small), env={"ILRS_MAX_BYTES": "1_000_000"}).exit_code == 0
+
+
+@pytest.mark.parametrize("value", ["lots", "-1", "1e9", "２０"])
+def test_a_size_limit_that_is_not_a_number_of_bytes_says_so(ilrs: Runner, value: str) -> None:
+    outcome = ilrs("payloads", env={"ILRS_MAX_BYTES": value})
+    assert outcome.exit_code == 1
+    expected = f"ILRS_MAX_BYTES is {value!r}; set it to a number of bytes, such as"
+    assert expected in outcome.stderr

@@ -172,3 +172,25 @@ def test_passes_do_not_grow_with_the_data(tmp_path: Path, question: str) -> None
         QUESTIONS[question](data)
         found.append({name: kind.passes for name, kind in kinds.items()})
     assert found[0] == found[1], found
+
+
+def test_lines_are_found_only_for_a_file_with_problems(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A valid file is never scanned for its lines; one with problems is scanned once, however
+    many problems name a line."""
+    from ilrs_cli.core.errors import DatasetError
+    from ilrs_cli.load import builder
+
+    scans = []
+    scan = builder._header_lines
+    monkeypatch.setattr(builder, "_header_lines", lambda text: scans.append(1) or scan(text))
+    synthetic(15, tmp_path)  # every kind, signing dates, dated events and signatories
+    assert scans == []
+    path = tmp_path / "synthetic-15.toml"
+    path.write_text(path.read_text().replace('"done"', '"planned"'), encoding="utf-8")
+    with pytest.raises(DatasetError) as raised:
+        load_dataset(path, check_codes=False)
+    assert len(raised.value.problems) == 15
+    assert all(", line " in problem for problem in raised.value.problems)
+    assert scans == [1]

@@ -1,10 +1,12 @@
-"""The cache of parsed dataset files: data, not code.
+"""The cache of checked dataset files: data, not code.
 
-Parsing TOML costs more than the rest of a typical command, and `ilrs` runs once per question
-(and once per Tab of completion). So the parsed document of each dataset file is kept as JSON
-in a cache directory, keyed by the SHA-256 of the file's bytes and the versions of ilrs and
-Python. A hit skips only the TOML parser: the document is checked and built exactly as on a
-miss, so a cache entry can never make an invalid file pass, and it is never executed.
+Parsing and checking a dataset costs more than the rest of a typical command, and `ilrs` runs
+once per question (and once per Tab of completion). So the records that a successful check
+built from a dataset file are kept as JSON (`load/checked.py`) in a cache directory, keyed by
+the SHA-256 of the file's bytes, the versions of ilrs and Python, and the names, sizes and
+times of the modules that check (`_code_digest`). An entry is written only after those very
+bytes passed every check, so it can never make an invalid file pass; it is never executed, and
+one that does not read back as records is ignored and rewritten.
 
 The directory is $ILRS_CACHE_DIR, else $XDG_CACHE_HOME/ilrs (when that is an absolute path),
 else ~/.cache/ilrs. It is used only when it is a real directory (not a link) owned by the user
@@ -21,7 +23,6 @@ is removed whatever happens. Non-regular files (stdin, FIFOs) are never cached.
 from __future__ import annotations
 
 import contextlib
-import datetime
 import hashlib
 import json
 import os
@@ -147,12 +148,29 @@ def _entry_name(file: Path, part: str = "document") -> str:
 
 def content_key(data: bytes) -> str:
     python = sys.version.split()[0]
-    return f"ilrs {__version__}; python {python}; sha256 {hashlib.sha256(data).hexdigest()}"
+    digest = hashlib.sha256(data).hexdigest()
+    return f"ilrs {__version__} ({_code_digest()}); python {python}; sha256 {digest}"
+
+
+def _code_digest() -> str:
+    """A digest of the names, sizes and times of the modules that check and build a dataset
+    (`core/` and `load/`), so that no entry written by other code is read: between releases
+    too, as in a checkout."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    stamps = []
+    for folder in ("core", "load"):
+        with contextlib.suppress(OSError), os.scandir(os.path.join(package, folder)) as found:
+            stamps += [
+                f"{entry.name} {entry.stat().st_size} {entry.stat().st_mtime_ns}"
+                for entry in found
+                if entry.name.endswith(".py")
+            ]
+    return hashlib.sha256("\n".join(sorted(stamps)).encode()).hexdigest()[:16]
 
 
 def read_document(file: Path, key: str, part: str = "document") -> dict[str, Any] | None:
-    """The cached TOML document of `file` (or another `part` kept for it, such as the names
-    completion offers) when its key matches; None on any doubt."""
+    """What is kept for `file` (the records its check built, or another `part`, such as the
+    names completion offers) when its key matches; None on any doubt."""
     with _private_directory(create=False) as directory:
         if directory is None:
             return None
@@ -165,10 +183,10 @@ def read_document(file: Path, key: str, part: str = "document") -> dict[str, Any
             status = os.fstat(handle.fileno())
             if not stat.S_ISREG(status.st_mode) or status.st_mode & 0o022 or not _owned(status):
                 return None
-            if status.st_size > MAX_ENTRY_BYTES:
+            if status.st_size > _entry_limit():
                 return None
             try:
-                entry = json.loads(handle.read(), object_hook=_decode)
+                entry = json.loads(handle.read())
             except (ValueError, RecursionError, OSError):
                 return None
     if not isinstance(entry, dict) or entry.get("key") != key:
@@ -177,13 +195,23 @@ def read_document(file: Path, key: str, part: str = "document") -> dict[str, Any
     return document if isinstance(document, dict) else None
 
 
+def _entry_limit() -> int:
+    """Entries are smaller than their dataset files: room for any file the limit lets in."""
+    from .reader import size_limit
+
+    try:
+        return max(MAX_ENTRY_BYTES, 2 * size_limit())
+    except ValueError:
+        return MAX_ENTRY_BYTES
+
+
 def write_document(file: Path, key: str, document: dict[str, Any], part: str = "document") -> None:
     """Keep `document` (or another `part`) for `file`, replacing its old entry; skip silently
     when that fails. Only what was built from a valid dataset is ever kept."""
     import secrets
 
     try:
-        text = json.dumps({"key": key, "document": document}, default=_encode)
+        text = json.dumps({"key": key, "document": document})
     except (ValueError, TypeError, RecursionError):
         return
     with _private_directory(create=True) as directory:
@@ -231,27 +259,3 @@ def clear() -> tuple[Path | None, int]:
                         os.unlink(name, dir_fd=directory)
                         removed += 1
     return cache_directory(), removed
-
-
-# TOML has dates and times, JSON has not: they travel as tagged objects.
-_TAG = "$toml"
-
-
-def _encode(value: Any) -> Any:
-    if isinstance(value, datetime.date | datetime.time):
-        return {_TAG: type(value).__name__, "value": value.isoformat()}
-    raise TypeError(f"cannot cache a {type(value).__name__}")
-
-
-def _decode(value: dict[str, Any]) -> Any:
-    kind = value.get(_TAG)
-    if kind is None:
-        return value
-    parsers = {
-        "date": datetime.date.fromisoformat,
-        "datetime": datetime.datetime.fromisoformat,
-        "time": datetime.time.fromisoformat,
-    }
-    if kind not in parsers or not isinstance(value.get("value"), str):
-        raise ValueError("not a cache entry")
-    return parsers[kind](value["value"])

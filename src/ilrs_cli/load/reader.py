@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import os
 import stat
-import sys
 from pathlib import Path
 from typing import Any
 
 from ..core.errors import DatasetError
 
 BUNDLED_NAME = "chang8.toml"
-MAX_BYTES = 32 * 1024 * 1024  # far above any real dataset; bigger files are refused unread
+# Bigger files are refused unread, unless ILRS_MAX_BYTES raises the limit: a file costs about
+# 14 times its size in memory (docs/performance.md). Real datasets are a thousandth of it.
+MAX_BYTES = 32 * 1024 * 1024
+LIMIT_VARIABLE = "ILRS_MAX_BYTES"
 _KINDS = {
     stat.S_IFIFO: "a pipe or FIFO",
     stat.S_IFCHR: "a character device",
@@ -23,8 +25,35 @@ _KINDS = {
 }
 
 
+def size_limit() -> int:
+    """The size of the largest dataset file read: MAX_BYTES, or what ILRS_MAX_BYTES says;
+    ValueError when that is not a number of bytes."""
+    configured = os.environ.get(LIMIT_VARIABLE, "").strip().replace("_", "")
+    if not configured:
+        return MAX_BYTES
+    if not (configured.isascii() and configured.isdigit()):
+        raise ValueError(
+            f"{LIMIT_VARIABLE} is {configured[:40]!r}; set it to a number of bytes, such as "
+            f"{4 * MAX_BYTES}, or unset it for the limit of {MAX_BYTES:,} bytes"
+        )
+    return int(configured)
+
+
+def _too_large(size: int, limit: int, at_least: bool = False) -> str:
+    return (
+        f"is {'at least ' if at_least else ''}{size:,} bytes, too large for a dataset (the "
+        f"limit is {limit:,} bytes; a dataset takes about 14 times its size in memory): to "
+        f"read it anyway, set {LIMIT_VARIABLE}={size} or more"
+    )
+
+
 def read_bytes(file: Path, shown: str) -> bytes:
-    """The bytes of a regular file, at most MAX_BYTES; never waits on a pipe or a device."""
+    """The bytes of a regular file, at most `size_limit()`; never waits on a pipe or a
+    device."""
+    try:
+        limit = size_limit()
+    except ValueError as error:
+        raise DatasetError(shown, [str(error)]) from None
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         descriptor = os.open(file, flags)
@@ -37,21 +66,18 @@ def read_bytes(file: Path, shown: str) -> bytes:
         os.close(descriptor)
         what = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
         raise DatasetError(shown, [f"is {what}, not a dataset file; give the path of a file"])
-    if status.st_size > MAX_BYTES:
+    if status.st_size > limit:
         os.close(descriptor)
-        raise DatasetError(
-            shown, [f"is {status.st_size:,} bytes, too large for a dataset (the limit is "
-                    f"{MAX_BYTES:,})"]
-        )  # fmt: skip
+        raise DatasetError(shown, [_too_large(status.st_size, limit)])
     with os.fdopen(descriptor, "rb") as handle:
         try:
-            data = handle.read(MAX_BYTES + 1)
+            data = handle.read(limit + 1)
         except OSError as error:
             raise DatasetError(
                 shown, [f"cannot read the file: {error.strerror or error}"]
             ) from None
-    if len(data) > MAX_BYTES:
-        raise DatasetError(shown, [f"is larger than {MAX_BYTES:,} bytes, too large for a dataset"])
+    if len(data) > limit:  # it grew while it was read
+        raise DatasetError(shown, [_too_large(len(data), limit, at_least=True)])
     return data
 
 
@@ -74,14 +100,14 @@ def decode_text(raw: bytes, shown: str) -> str:
 
 
 def parse_toml(text: str, shown: str) -> dict[str, Any]:
-    """The TOML document; the parser is imported only here, on a cache miss."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised by the Python 3.10 run in CI
-        import tomli as tomllib
+    """The TOML document; the parser is imported only here, on a cache miss. It is tomli on
+    every Python: its compiled wheels parse two to three times faster than the standard
+    library's tomllib, a pure-Python copy of it."""
+    import tomli
+
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
         raise DatasetError(shown, [f"not valid TOML: {error}"]) from None
     except RecursionError:
         raise DatasetError(shown, ["arrays or tables are nested too deeply"]) from None

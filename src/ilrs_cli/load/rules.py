@@ -84,13 +84,15 @@ def dataset_problems(
             )
     events: list[Event] = records["events"]
     for event in events:
-        where = locate("events", event.id, "date")
         if event.status is EventStatus.DONE and event.date.start > as_of:
-            problems.append(f"{where}: 'done' but dated {event.date}, after the as_of date {as_of}")
+            problems.append(
+                f"{locate('events', event.id, 'date')}: 'done' but dated {event.date}, after "
+                f"the as_of date {as_of}"
+            )
         if event.status is EventStatus.PLANNED and event.date.end < as_of:
             problems.append(
-                f"{where}: 'planned' but dated {event.date}, before the as_of date {as_of}; "
-                "mark it done (with a source) or correct the date"
+                f"{locate('events', event.id, 'date')}: 'planned' but dated {event.date}, "
+                f"before the as_of date {as_of}; mark it done (with a source) or correct the date"
             )
     return problems
 

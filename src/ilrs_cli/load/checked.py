@@ -1,0 +1,135 @@
+"""The records a successful check built, as JSON data, and back: what the cache keeps of a
+dataset file, so that bytes which passed every check are not parsed and checked again.
+
+A record is a row, its fields in order, each written as its annotation in `core.records`
+says: a place by its name, a citation as [source id, where], an institution by its id, a date
+as ISO text, a vocabulary word as its value. Reading rows back looks these up among the
+records read before them (the kinds are in loading order), so the Dataset equals the one the
+check built and shares its objects as that one did. A type with no codec here is never
+written, so such a dataset is simply not cached.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import types
+import typing
+from collections.abc import Callable
+from typing import Any
+
+from ..core.dates import FuzzyDate
+from ..core.kinds import KINDS
+from ..core.records import Citation, Dataset, DatasetInfo, Institution, Place, Source
+
+Found = dict[type, dict[str, Any]]  # the records read so far: a place by name, others by id
+Encode = Callable[[Any], Any]
+Decode = Callable[[Any, Found], Any]
+_SAME: tuple[Encode, Decode] = (lambda value: value, lambda value, _found: value)
+
+
+def records_of(dataset: Dataset) -> dict[str, Any]:
+    """The records of `dataset` as JSON data; TypeError for a type with no codec."""
+    rows = {"info": _row(dataset.info), "places": [_row(place) for place in dataset.places]}
+    for kind in KINDS:
+        rows[kind.plural] = [_row(record) for record in getattr(dataset, kind.plural)]
+    return rows
+
+
+def dataset_from(rows: dict[str, Any], path: str, bundled: bool) -> Dataset | None:
+    """The Dataset that `records_of` wrote, or None when the data is not such rows. The rows
+    are used up: each table is let go once its records are made."""
+    try:
+        found: Found = {}
+        (info,) = _records(DatasetInfo, [rows.pop("info")], found)
+        places = _records(Place, rows.pop("places"), found)
+        found[Place] = {place.name: place for place in places}
+        tables = {}
+        for kind in KINDS:
+            tables[kind.plural] = _records(kind.record_type, rows.pop(kind.plural), found)
+            if kind.record_type in (Source, Institution):  # what later rows refer to
+                found[kind.record_type] = {record.id: record for record in tables[kind.plural]}
+        return Dataset(path=path, bundled=bundled, info=info, places=places, **tables)
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _row(record: Any) -> list[Any]:
+    return [
+        None if value is None else encode(value)
+        for value, (encode, _decode) in zip(record, _codecs(type(record)), strict=True)
+    ]
+
+
+def _records(record_type: type, rows: list[list[Any]], found: Found) -> tuple[Any, ...]:
+    steps = [
+        (position, decode)
+        for position, (_encode, decode) in enumerate(_codecs(record_type))
+        if decode is not _SAME[1]
+    ]
+    make = record_type._make  # type: ignore[attr-defined]
+    records = []
+    for row in rows:
+        if not isinstance(row, list):
+            raise TypeError("not a row")
+        for position, decode in steps:
+            if row[position] is not None:
+                row[position] = decode(row[position], found)
+        records.append(make(row))
+    return tuple(records)
+
+
+_FIELD_CODECS: dict[type, tuple[tuple[Encode, Decode], ...]] = {}
+
+
+def _codecs(record_type: type) -> tuple[tuple[Encode, Decode], ...]:
+    """How each field of a record type is written and read, from its annotations."""
+    found = _FIELD_CODECS.get(record_type)
+    if found is None:
+        try:
+            hints = typing.get_type_hints(record_type)
+        except (NameError, AttributeError) as error:  # annotations that do not resolve
+            raise TypeError(f"no cache codecs for {record_type!r}") from error
+        fields: tuple[str, ...] = record_type._fields  # type: ignore[attr-defined]
+        found = _FIELD_CODECS[record_type] = tuple(_codec(hints[name]) for name in fields)
+    return found
+
+
+def _codec(hint: Any) -> tuple[Encode, Decode]:
+    if isinstance(hint, types.UnionType):  # `X | None`: None is written as null, unchanged
+        (hint,) = [part for part in typing.get_args(hint) if part is not type(None)]
+    if hint in (str, bool, int):
+        return _SAME
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        members = {member.value: member for member in hint}
+        return lambda word: word.value, lambda value, _found: members[value]
+    if hint in _CODECS:
+        return _CODECS[hint]
+    item = typing.get_args(hint)[0] if typing.get_origin(hint) is tuple else None
+    if item in _CODECS:
+        encode, decode = _CODECS[item]
+        return (
+            lambda items: [encode(each) for each in items],
+            lambda values, found: tuple([decode(each, found) for each in values]),
+        )
+    raise TypeError(f"no cache codec for {hint!r}")
+
+
+def _day(value: str, _found: Found) -> datetime.date:
+    return datetime.date.fromisoformat(value)
+
+
+_CODECS: dict[Any, tuple[Encode, Decode]] = {
+    str: _SAME,
+    datetime.date: (lambda day: day.isoformat(), _day),
+    FuzzyDate: (
+        lambda date: [date.text, date.start.isoformat(), date.end.isoformat()],
+        lambda value, _found: FuzzyDate(value[0], _day(value[1], {}), _day(value[2], {})),
+    ),
+    Place: (lambda place: place.name, lambda name, found: found[Place][name]),
+    Institution: (lambda record: record.id, lambda id_, found: found[Institution][id_]),
+    Citation: (
+        lambda citation: [citation.source.id, citation.at],
+        lambda value, found: Citation(found[Source][value[0]], value[1]),
+    ),
+}
