@@ -73,13 +73,29 @@ def test_every_field_of_every_kind_can_be_kept() -> None:
         assert len(checked._codecs(record_type)) == len(record_type._fields)
 
 
+def test_fields_kept_in_extra_read_back_by_their_field_types() -> None:
+    """A declared field with no attribute (core.records' `extra`) is kept as JSON gives it and
+    read back by its type's reader; a linked one is left to the builder, so not kept."""
+    dataset = load_dataset(FROZEN, check_codes=False)
+    first, *rest = dataset.payloads
+    odd = first._replace(extra=(("kind", first.kind), ("name_zh", "月球车"), ("mass", "3 kg")))
+    changed = dataset._replace(payloads=(odd, *rest))
+    rows = checked.records_of(changed)
+    assert rows["payloads"][0][-1] == [["kind", first.kind.value], ["name_zh", "月球车"],
+                                       ["mass", "3 kg"]]  # fmt: skip
+    assert checked.dataset_from(json.loads(json.dumps(rows)), dataset.path, False) == changed
+    linked = first._replace(extra=(("institutions", first.institutions),))
+    with pytest.raises(TypeError, match="payloads.institutions"):
+        checked.records_of(dataset._replace(payloads=(linked, *rest)))
+
+
 def test_an_entry_holds_rows_of_json_data(cache: Path, tmp_path: Path) -> None:
     open_dataset(write(tmp_path, VALID))
     (entry,) = entries(cache)
     rows = json.loads(entry.read_text(encoding="utf-8"))["document"]
     assert rows["payloads"] == [
         ["rover", "A rover", "rover", "Rolls.", ["metu"], [["article", "paragraph 9"]],
-         None, None, None, None],
+         None, None, None, None, []],
     ]  # fmt: skip
     assert rows["events"][0][1] == ["2028/2029", "2028-01-01", "2029-12-31"]
 

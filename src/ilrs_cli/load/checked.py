@@ -19,8 +19,9 @@ from collections.abc import Callable
 from typing import Any
 
 from ..core.dates import FuzzyDate
+from ..core.field_types import FieldType
 from ..core.kinds import KINDS
-from ..core.records import Citation, Dataset, DatasetInfo, Institution, Place, Source
+from ..core.records import Citation, Dataset, DatasetInfo, Extra, Institution, Place, Source
 
 Found = dict[type, dict[str, Any]]  # the records read so far: a place by name, others by id
 Encode = Callable[[Any], Any]
@@ -91,8 +92,34 @@ def _codecs(record_type: type) -> tuple[tuple[Encode, Decode], ...]:
         except (NameError, AttributeError) as error:  # annotations that do not resolve
             raise TypeError(f"no cache codecs for {record_type!r}") from error
         fields: tuple[str, ...] = record_type._fields  # type: ignore[attr-defined]
-        found = _FIELD_CODECS[record_type] = tuple(_codec(hints[name]) for name in fields)
+        found = _FIELD_CODECS[record_type] = tuple(
+            _extra_codec(record_type) if name == "extra" else _codec(hints[name]) for name in fields
+        )
     return found
+
+
+def _extra_codec(record_type: type) -> tuple[Encode, Decode]:
+    """A record's `extra`, the declared fields it has no attribute for: each value written as
+    JSON gives it and read back by its field type's own reader. A linked field (a place, a
+    citation) is resolved by the builder, so a record that kept one here is not cached."""
+    from ..core.schema import TABLES
+
+    (kind,) = [kind for kind in KINDS if kind.record_type is record_type]
+    table = TABLES[kind.plural]
+
+    def field_type(name: str) -> FieldType:
+        field = table.field(name)
+        if field is None or field.type.link is not None:
+            raise TypeError(f"no cache codec for {kind.plural}.{name}")
+        return field.type
+
+    def encode(extra: Extra) -> list[list[Any]]:
+        return [[name, field_type(name).json(value)] for name, value in extra]
+
+    def decode(pairs: list[list[Any]], _found: Found) -> Extra:
+        return tuple((name, field_type(name).read(value)) for name, value in pairs)
+
+    return encode, decode
 
 
 def _codec(hint: Any) -> tuple[Encode, Decode]:
