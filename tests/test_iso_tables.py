@@ -58,3 +58,19 @@ def test_other_names_are_what_pycountry_gives() -> None:
         for name in ("Somewhere", "Turkey", "Hawaii"):
             place = Place(name, code)
             assert countries.other_names(place) == other_names_through_pycountry(place), place
+
+
+def test_a_subdivision_read_alone_is_the_tables_record() -> None:
+    """subdivision() reads the one record around its code: right only because the file's
+    records are flat and their codes unique, which this checks, with lookups either side."""
+    entries = iso_tables.entries("3166-2")
+    assert all(all(isinstance(v, str) for v in entry.values()) for entry in entries)
+    codes = [entry["code"].lower() for entry in entries]
+    assert len(set(codes)) == len(codes)
+    table = iso_tables._table("3166-2")
+    sample = [*entries[::200], entries[-1], *(e for e in entries if not e["name"].isascii())][:40]
+    for entry in sample:
+        for code in (entry["code"], entry["code"].lower()):
+            assert iso_tables.subdivision(code) == table[code.lower()] == entry
+    for absent in ("US-XX", "US", "", "US-H", "S-HI"):
+        assert iso_tables.subdivision(absent) is None, absent

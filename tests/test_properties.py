@@ -142,3 +142,19 @@ def test_folding_ascii_takes_a_shortcut_to_the_same_text(text: str) -> None:
     from ilrs_cli.core.matching import fold
 
     assert fold(text) == _fold_by_the_definition(text)
+
+
+@given(st.text())
+def test_folding_any_text_gives_the_definitions_text(text: str) -> None:
+    from ilrs_cli.core.matching import fold
+
+    assert fold(text) == _fold_by_the_definition(text)
+
+
+def test_folding_every_character_of_the_first_two_planes_gives_the_definitions_text() -> None:
+    """fold works character by character (NFKD only decomposes, and the marks it reorders are
+    all removed), so one text of every character, space-separated, checks each of them."""
+    from ilrs_cli.core.matching import fold
+
+    every = " ".join(chr(c) for c in range(0x20000) if not 0xD800 <= c <= 0xDFFF)
+    assert fold(every) == _fold_by_the_definition(every)

@@ -16,9 +16,18 @@ def fold(text: str) -> str:
     # Arguments decoded in a C locale carry undecodable bytes as surrogates: decode them.
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     decomposed = unicodedata.normalize("NFKD", text)
-    letters = "".join(char for char in decomposed if not unicodedata.combining(char))
-    cleaned = "".join(char if char.isalnum() else " " for char in letters.casefold())
-    return " ".join(cleaned.split())
+    letters = _NOT_ASCII.sub(_unless_combining, decomposed)
+    # `\w` in a str pattern is exactly str.isalnum() and the underscore
+    return " ".join(_NOT_ALNUM.sub(" ", letters.casefold()).split())
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _unless_combining(match: re.Match[str]) -> str:
+    char = match.group()
+    return "" if unicodedata.combining(char) else char
 
 
 def suggest(word: str, known: Iterable[str], prefix: str = "") -> str:
