@@ -23,13 +23,9 @@ def subdivision(code: str) -> Entry | None:
     codes unique (tests check both), so the record around the code is the one the whole
     table would give, for a tenth of the cost of reading every record."""
     text = _database_text("3166-2")
-    if text is not None:
-        import re
-
-        found = re.search(rf'"code":\s*"{re.escape(code)}"', text, re.IGNORECASE)
-        if found is None:
-            return None
-        start, end = text.rfind("{", 0, found.start()), text.find("}", found.end())
+    at = text.find(f'"{code.upper()}"') if text is not None and code.isascii() else -1
+    if text is not None and at >= 0:  # the file writes codes in capitals
+        start, end = text.rfind("{", 0, at), text.find("}", at)
         entry = _flat_entry(text[start : end + 1])
         if entry is not None and entry.get("code", "").lower() == code.lower():
             return entry
