@@ -158,3 +158,11 @@ def test_folding_every_character_of_the_first_two_planes_gives_the_definitions_t
 
     every = " ".join(chr(c) for c in range(0x20000) if not 0xD800 <= c <= 0xDFFF)
     assert fold(every) == _fold_by_the_definition(every)
+
+
+@given(st.lists(st.text(), max_size=5))
+def test_texts_folded_together_are_the_folded_texts_joined(texts: list[str]) -> None:
+    """What search relies on to fold a record's fields in one call."""
+    from ilrs_cli.core.matching import fold
+
+    assert fold(" ".join(texts)) == " ".join(filter(None, map(fold, texts)))

@@ -75,9 +75,11 @@ def search(dataset: Dataset, text: str) -> list[Hit]:
     hits = []
     for kind, record in all_records(dataset):
         texts = searchable_text(kind, record)
-        fields = {name: fold(value) for name, value in texts.items()}
-        if not words or not _matches(words, " ".join(fields.values())):
+        # folding works character by character, so the fields folded together are the
+        # folded fields joined: one fold a record, and one a field only for the hits
+        if not words or not _matches(words, fold(" ".join(texts.values()))):
             continue
+        fields = {name: fold(value) for name, value in texts.items()}
         first = next((name for name, value in fields.items() if _matches(words[:1], value)), "id")
         raw = texts.get(first, record.id)
         hits.append(Hit(kind, record, first, _snippet(raw, words[0])))
