@@ -176,3 +176,21 @@ def test_the_answer_of_a_list_command_of_records_names_such_commands(data: Datas
         answers.listing(data, "payloads")
     assert error.value.argument == "command"
     assert "is not a list command of records" in str(error.value)
+
+
+def test_a_month_ends_on_its_last_day_in_every_year_and_month() -> None:
+    import calendar
+    import datetime
+
+    from ilrs_cli.core.dates import parse_dataset_date
+
+    for year in (1, 1900, 2000, 2023, 2024, 2100, 9999):
+        for month in range(1, 13):
+            when = parse_dataset_date(f"{year:04d}-{month:02d}")
+            last = calendar.monthrange(year, month)[1]
+            assert (when.start, when.end) == (
+                datetime.date(year, month, 1), datetime.date(year, month, last)
+            )  # fmt: skip
+    for wrong in ("2024-13", "2024-00"):
+        with pytest.raises(ValueError):
+            parse_dataset_date(wrong)

@@ -8,9 +8,8 @@ span starts on or before D's last day.
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 _DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
@@ -71,8 +70,9 @@ def _point(text: str) -> FuzzyDate | None:
             return FuzzyDate(text, day, day)
         if match := _MONTH.fullmatch(text):
             year, month = int(match[1]), int(match[2])
-            last = calendar.monthrange(year, month)[1]
-            return FuzzyDate(text, date(year, month, 1), date(year, month, last))
+            first = date(year, month, 1)
+            last = date(year, 12, 31) if month == 12 else date(year, month + 1, 1) - timedelta(1)
+            return FuzzyDate(text, first, last)
     except ValueError:
         return None
     if match := _YEAR.fullmatch(text):

@@ -5,7 +5,7 @@ of every record (which, asked once per record, made `diff` quadratic)."""
 
 from __future__ import annotations
 
-import threading
+import _thread
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -18,7 +18,7 @@ T = TypeVar("T")
 
 _KEPT = 4  # datasets whose indexes are kept: `diff` reads two at a time
 _BUILT: dict[int, tuple[Dataset, dict[str, Any]]] = {}
-_LOCK = threading.Lock()
+_LOCK = _thread.allocate_lock()  # threading's Lock, without importing threading
 
 
 def per_dataset(dataset: Dataset, name: str, build: Callable[[Dataset], T]) -> T:

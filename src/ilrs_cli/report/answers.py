@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core.countries import Country, resolve_country
 from ..core.dates import FuzzyDate, parse_point
@@ -17,10 +17,12 @@ from ..core.vocab import Camp, EventKind, EventStatus, Level, MemberStatus
 from ..query import filters
 from ..query.lookup import Found, find, resolve_mission
 from . import build_listings
-from .citations import Bibliography, bibliography
-from .details import Detail, info_detail, record_detail
 from .list_commands import COLUMNS_BY_COMMAND, LIST_COMMANDS
 from .listing import Listing
+
+if TYPE_CHECKING:  # show, cite and info import them, so that the lists load less
+    from .citations import Bibliography
+    from .details import Detail
 
 Texts = str | Sequence[str] | None
 MAX_QUERY = 200  # characters of search text: a name or a few words
@@ -381,6 +383,8 @@ def show(dataset: Dataset, record_id: str) -> Detail:
     Artemis Accords record) and names the country's other records in the notes. A member or
     signatory comes with its country's standing in both camps (in tables)."""
     found = find(dataset, record_id)
+    from .details import record_detail
+
     detail = record_detail(dataset, found.kind, found.record)
     place = getattr(found.record, "place", None)
     if found.kind.name in ("member", "signatory") and place is not None and place.code:
@@ -393,6 +397,7 @@ def show(dataset: Dataset, record_id: str) -> Detail:
 def cite(dataset: Dataset, record_ids: Sequence[str] = (), every: bool = False) -> Bibliography:
     """The sources of these records (or of every record), each source once."""
     from ..core.kinds import all_records
+    from .citations import bibliography
 
     if every:
         records = [record for _, record in all_records(dataset)]
@@ -409,6 +414,8 @@ def sources(dataset: Dataset, cited_by: str | None = None) -> Listing:
     """Every source, or those a record (any id, or a country name) cites."""
     if cited_by is None:
         return build_listings.sources_listing(dataset, dataset.sources, "")
+    from .citations import bibliography
+
     found = find(dataset, cited_by)
     wanted = bibliography([found.record]).references
     scope = f" cited by {found.kind.name} {found.record.id}"
@@ -416,6 +423,8 @@ def sources(dataset: Dataset, cited_by: str | None = None) -> Listing:
 
 
 def info(dataset: Dataset) -> Detail:
+    from .details import info_detail
+
     return info_detail(dataset)
 
 
