@@ -166,3 +166,13 @@ def test_texts_folded_together_are_the_folded_texts_joined(texts: list[str]) -> 
     from ilrs_cli.core.matching import fold
 
     assert fold(" ".join(texts)) == " ".join(filter(None, map(fold, texts)))
+
+
+@given(st.text(), st.text())
+def test_a_query_matches_where_each_word_starts_a_word_of_the_text(query: str, text: str) -> None:
+    from ilrs_cli.core.matching import fold
+    from ilrs_cli.query.search import _matches
+
+    words, folded = fold(query).split(), fold(text)
+    expected = all(any(w.startswith(q) for w in folded.split()) for q in words)
+    assert _matches(words, folded) is expected

@@ -21,7 +21,7 @@ def fold(text: str) -> str:
     return " ".join(_NOT_ALNUM.sub(" ", letters.casefold()).split())
 
 
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f\u4e00-\u9fff]")  # nor CJK ideographs: none combines
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 

@@ -63,8 +63,8 @@ class Hit(NamedTuple):
 
 def _matches(words: list[str], folded: str) -> bool:
     """Every word of the query starts a word of the text (case and accents aside)."""
-    text_words = folded.split()
-    return all(any(word.startswith(query) for word in text_words) for query in words)
+    spaced = " " + folded  # folded text has single spaces between words, and words none
+    return all(" " + query in spaced for query in words)
 
 
 def search(dataset: Dataset, text: str) -> list[Hit]:
