@@ -176,3 +176,11 @@ def test_a_query_matches_where_each_word_starts_a_word_of_the_text(query: str, t
     words, folded = fold(query).split(), fold(text)
     expected = all(any(w.startswith(q) for w in folded.split()) for q in words)
     assert _matches(words, folded) is expected
+
+
+def test_general_punctuation_folds_as_the_definition_folds_it() -> None:
+    from ilrs_cli.core.matching import fold
+
+    for code in range(0x2000, 0x2070):
+        for text in (f"a{chr(code)}b", f"é{chr(code)}b", chr(code)):
+            assert fold(text) == _fold_by_the_definition(text), hex(code)

@@ -7,11 +7,17 @@ import unicodedata
 from collections.abc import Iterable
 
 _NOT_ASCII_ALNUM = re.compile(r"[^0-9a-z]+")
+# General Punctuation (U+2000-U+206F): spaces, dashes, quotes, dots; none is a letter or a
+# digit, or becomes one when decomposed
+_PUNCTUATION = dict.fromkeys(range(0x2000, 0x2070), " ")
 
 
 def fold(text: str) -> str:
     """Lower-case, accents and punctuation removed, spaces collapsed: 'Türkiye' -> 'turkiye'."""
-    if text.isascii():  # the same steps, where each is simpler: most text is ASCII
+    if not text.isascii():  # quotes and dashes are spaces by any route: most text is then ASCII
+        spaced = text.translate(_PUNCTUATION)
+        text = spaced if spaced.isascii() else text
+    if text.isascii():  # the same steps, where each is simpler
         return " ".join(_NOT_ASCII_ALNUM.sub(" ", text.lower()).split())
     # Arguments decoded in a C locale carry undecodable bytes as surrogates: decode them.
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
