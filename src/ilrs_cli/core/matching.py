@@ -22,12 +22,14 @@ def fold(text: str) -> str:
     # Arguments decoded in a C locale carry undecodable bytes as surrogates: decode them.
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     decomposed = unicodedata.normalize("NFKD", text)
-    letters = _NOT_ASCII.sub(_unless_combining, decomposed)
+    letters = _MAYBE_COMBINING.sub(_unless_combining, decomposed)
     # `\w` in a str pattern is exactly str.isalnum() and the underscore
     return " ".join(_NOT_ALNUM.sub(" ", letters.casefold()).split())
 
 
-_NOT_ASCII = re.compile(r"[^\x00-\x7f\u4e00-\u9fff]")  # nor CJK ideographs: none combines
+# Where combining marks can be: not in ASCII, Latin, Greek, most of Cyrillic, Armenian or CJK
+# ideographs (the test of every character keeps this true)
+_MAYBE_COMBINING = re.compile(r"[^\x00-\u02ff\u0370-\u0482\u048a-\u0590\u4e00-\u9fff]")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
