@@ -10,32 +10,9 @@ tests/test_plain_table.py compares the two byte for byte.
 
 from __future__ import annotations
 
-import re
-from itertools import pairwise
 from typing import NamedTuple
 
-
-class Uncertain(Exception):
-    """Text or a layout this module does not draw as Rich would: Rich draws it."""
-
-
-def _chars(*ranges: tuple[int, int]) -> frozenset[str]:
-    return frozenset(chr(code) for first, last in ranges for code in range(first, last + 1))
-
-
-# One cell wide in Rich's measure and in terminals, never joining or vanishing: printable
-# ASCII, Latin-1 and Latin Extended-A letters and signs, Greek and Cyrillic letters, and
-# dashes, quotes and the ellipsis. Only the space is whitespace among them.
-CERTAIN = _chars(
-    (0x20, 0x7E), (0xA1, 0xAC), (0xAE, 0x17F), (0x391, 0x3A1), (0x3A3, 0x3C9), (0x400, 0x45F),
-    (0x2013, 0x2014), (0x2018, 0x2019), (0x201C, 0x201D), (0x2026, 0x2026), (0x0A, 0x0A),
-)  # fmt: skip
-
-
-def certain(text: str) -> str:
-    if not CERTAIN.issuperset(text):
-        raise Uncertain(text)
-    return text
+from .plain_text import Uncertain, cells, centred, certain, crop, pad, wrap
 
 
 class TableColumn(NamedTuple):
@@ -50,63 +27,6 @@ class TableColumn(NamedTuple):
 HEAVY_HEAD = ("┏━┳┓", "┃ ┃┃", "┡━╇┩", "│ ││", "├─┼┤", "├─┼┤", "│ ││", "└─┴┘")
 ASCII2 = ("+-++", "| ||", "+-++", "| ||", "+-++", "+-++", "| ||", "+-++")
 
-_WORD = re.compile(r"\s*\S+\s*")
-
-
-def _breaks(line: str, width: int, fold: bool) -> list[int]:
-    """rich._wrap.divide_line: where a line is broken to fit `width`."""
-    breaks: list[int] = []
-    offset = 0
-    for match in _WORD.finditer(line):
-        start, word = match.start(), match[0]
-        length = len(word.rstrip())
-        if width - offset >= length:
-            offset += len(word)
-        elif length > width:
-            if fold:
-                pieces = [word[i : i + width] for i in range(0, len(word), width)]
-                for number, piece in enumerate(pieces, start=1):
-                    if start:
-                        breaks.append(start)
-                    if number == len(pieces):
-                        offset = len(piece)
-                    else:
-                        start += len(piece)
-            else:
-                if start:
-                    breaks.append(start)
-                offset = len(word)
-        elif offset and start:
-            breaks.append(start)
-            offset = len(word)
-    return breaks
-
-
-def _truncate(line: str, width: int, overflow: str) -> str:
-    if len(line) <= width:
-        return line
-    return line[: width - 1] + "…" if overflow == "ellipsis" else line[:width]
-
-
-def wrap(text: str, width: int, overflow: str = "fold", no_wrap: bool = False) -> list[str]:
-    """rich.text.Text.wrap with the default justification: the lines of `text` at `width`."""
-    lines: list[str] = []
-    for line in text.split("\n"):
-        if no_wrap:
-            pieces = [line]
-        else:
-            offsets = [0, *_breaks(line, width, overflow == "fold"), len(line)]
-            pieces = [_rstrip_end(line[a:b], width) for a, b in pairwise(offsets)]
-        lines.extend(_truncate(piece, width, overflow) for piece in pieces)
-    return lines
-
-
-def _rstrip_end(line: str, width: int) -> str:
-    """Text.rstrip_end: trailing spaces beyond `width` dropped."""
-    excess = len(line) - width
-    spaces = len(line) - len(line.rstrip())
-    return line[: len(line) - min(spaces, excess)] if excess > 0 and spaces else line
-
 
 def _normalize(low: int, high: int) -> tuple[int, int]:
     low = min(max(0, low), high)
@@ -118,9 +38,9 @@ def _measure_text(text: str, max_width: int) -> tuple[int, int]:
     if max_width < 1:
         return 0, 0
     lines = text.splitlines()
-    longest = max(map(len, lines)) if lines else 0
+    longest = max(map(cells, lines)) if lines else 0
     words = text.split()
-    low, high = _normalize(max(map(len, words)) if words else longest, longest)
+    low, high = _normalize(max(map(cells, words)) if words else longest, longest)
     low, high = min(low, max_width), min(high, max_width)
     return (0, 0) if high < 1 else _normalize(low, high)
 
@@ -209,7 +129,7 @@ def _cell_lines(text: str, width: int, column: TableColumn) -> list[str]:
     """A cell as Padding(Text) renders it in a column `width` wide, each line that wide."""
     inner = min(_measure_text(text, width)[1] + 2, width) - 2
     lines = wrap(text, inner, column.overflow, column.no_wrap)
-    return [(" " + line.ljust(inner) + " ").ljust(width) for line in lines]
+    return [pad(" " + pad(line, inner) + " ", width) for line in lines]
 
 
 def draw_table(
@@ -224,12 +144,12 @@ def draw_table(
         raise Uncertain("a column too narrow for a padded cell")
     box = HEAVY_HEAD if unicode else ASCII2
     table_width = sum(widths) + extra
-    out = [_centred(line, table_width) for line in wrap(title, table_width)] if title else []
+    out = [centred(line, table_width) for line in wrap(title, table_width)] if title else []
     out.append(_rule(box[0], widths))
-    for number, cells in enumerate([[col.header for col in columns], *rows]):
+    for number, texts in enumerate([[col.header for col in columns], *rows]):
         edges = box[1 if number == 0 else 6 if number == len(rows) else 3]
         left, divider, right = edges[0], edges[2], edges[3]
-        drawn = [_cell_lines(*cell) for cell in zip(cells, widths, columns, strict=True)]
+        drawn = [_cell_lines(*cell) for cell in zip(texts, widths, columns, strict=True)]
         height = max(map(len, drawn))
         for lines, w in zip(drawn, widths, strict=True):
             blank = [" " * w] * (height - len(lines))
@@ -240,16 +160,11 @@ def draw_table(
         elif number < len(rows):
             out.append(_rule(box[4], widths))
     out.append(_rule(box[7], widths))
-    return [line[:width] for line in out]
+    return [crop(line, width) for line in out]
 
 
 def _rule(chars: str, widths: list[int]) -> str:
     return chars[0] + chars[2].join(chars[1] * w for w in widths) + chars[3]
-
-
-def _centred(line: str, width: int) -> str:
-    line = _truncate(line.rstrip(), width, "fold")
-    return line.rjust(len(line) + (width - len(line)) // 2).ljust(width)
 
 
 def print_lines(text: str, width: int) -> list[str]:

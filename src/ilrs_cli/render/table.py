@@ -9,7 +9,8 @@ from ..core.dates import display_date
 from ..core.safe_text import escape
 from ..report.details import Detail, detail_text
 from ..report.listing import Item, Listing
-from .plain_table import PlainPage, TableColumn, Uncertain
+from .plain_table import PlainPage, TableColumn
+from .plain_text import Uncertain
 from .terminal import detect_terminal
 
 
