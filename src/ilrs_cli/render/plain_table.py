@@ -160,7 +160,7 @@ def draw_table(
         elif number < len(rows):
             out.append(_rule(box[4], widths))
     out.append(_rule(box[7], widths))
-    return [crop(line, width) for line in out]
+    return out if table_width <= width else [crop(line, width) for line in out]
 
 
 def _rule(chars: str, widths: list[int]) -> str:

@@ -48,6 +48,8 @@ def crop(text: str, width: int) -> str:
     becomes a space."""
     if text.isascii():
         return text[:width]
+    if cells(text) <= width:
+        return text
     size = 0
     for index, char in enumerate(text):
         size += 2 if char in WIDE else 1
