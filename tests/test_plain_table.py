@@ -96,8 +96,9 @@ def test_text_it_cannot_measure_as_rich_goes_to_rich(text: str) -> None:
 def test_what_it_draws_rich_measures_as_it_does() -> None:
     from rich.cells import cell_len
 
-    assert all(cell_len(character) == 1 for character in NARROW - {"\n"})
-    assert all(cell_len(character) == 2 for character in WIDE)
+    for ranges, cells in ((NARROW, 1), (WIDE, 2)):
+        characters = {chr(code) for first, last in ranges for code in range(first, last + 1)}
+        assert all(cell_len(character) == cells for character in characters - {"\n"})
 
 
 LETTERS = "abcdefghijXYZ019.,;()[]'-–éжΩ香港「」：ア한"

@@ -12,35 +12,42 @@ class Uncertain(Exception):
     """Text or a layout the plain renderer does not draw as Rich would: Rich draws it."""
 
 
-def _chars(*ranges: tuple[int, int]) -> frozenset[str]:
-    return frozenset(chr(code) for first, last in ranges for code in range(first, last + 1))
-
-
 # One cell wide, never joining or vanishing: printable ASCII, Latin-1 and Latin Extended-A,
 # Greek and Cyrillic letters, dashes, quotes and the ellipsis (and the newline, which
 # divides lines). Only the space is whitespace among them.
-NARROW = _chars(
+NARROW = (
     (0x20, 0x7E), (0xA1, 0xAC), (0xAE, 0x17F), (0x391, 0x3A1), (0x3A3, 0x3C9), (0x400, 0x45F),
     (0x2013, 0x2014), (0x2018, 0x2019), (0x201C, 0x201D), (0x2026, 0x2026), (0x0A, 0x0A),
 )  # fmt: skip
 # Two cells wide (East Asian Wide), never joining or vanishing: CJK punctuation without the
 # ideographic space and the tone marks, kana, ideographs, Hangul syllables, fullwidth forms.
-WIDE = _chars(
+WIDE = (
     (0x3001, 0x3029), (0x3030, 0x303E), (0x3041, 0x3096), (0x30A1, 0x30FA), (0x4E00, 0x9FFF),
     (0xAC00, 0xD7A3), (0xFF01, 0xFF60),
 )  # fmt: skip
-CERTAIN = NARROW | WIDE
+
+
+def _class(ranges: tuple[tuple[int, int], ...]) -> str:
+    return "".join(f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in ranges)
+
+
+_UNCERTAIN = re.compile(f"[^{_class(NARROW + WIDE)}]")
+_WIDE = re.compile(f"[{_class(WIDE)}]")
 
 
 def certain(text: str) -> str:
-    if not CERTAIN.issuperset(text):
+    if _UNCERTAIN.search(text):
         raise Uncertain(text)
     return text
 
 
+def _size(char: str) -> int:
+    return 2 if _WIDE.match(char) else 1
+
+
 def cells(text: str) -> int:
     """rich.cells.cell_len."""
-    return len(text) if text.isascii() else len(text) + sum(char in WIDE for char in text)
+    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
 
 
 def crop(text: str, width: int) -> str:
@@ -52,9 +59,10 @@ def crop(text: str, width: int) -> str:
         return text
     size = 0
     for index, char in enumerate(text):
-        size += 2 if char in WIDE else 1
+        char_size = _size(char)
+        size += char_size
         if size > width:
-            return text[:index] + " " * (width - size + (2 if char in WIDE else 1))
+            return text[:index] + " " * (width - size + char_size)
     return text
 
 
@@ -64,12 +72,12 @@ def pad(text: str, width: int) -> str:
 
 def _chop(word: str, width: int) -> list[str]:
     """rich.cells.chop_cells."""
-    if width < 2 and not word.isascii() and WIDE.intersection(word):
+    if width < 2 and not word.isascii() and _WIDE.search(word):
         raise Uncertain("a wide character in a column one cell wide")
     pieces: list[str] = []
     start = size = 0
     for index, char in enumerate(word):
-        char_size = 2 if char in WIDE else 1
+        char_size = _size(char)
         if size + char_size > width:
             pieces.append(word[start:index])
             start, size = index, 0
