@@ -17,7 +17,7 @@ from ilrs_cli import api
 from ilrs_cli.cli import questions
 from ilrs_cli.render import table
 from ilrs_cli.render.plain_table import PlainPage, TableColumn
-from ilrs_cli.render.plain_text import NARROW, WIDE, Uncertain
+from ilrs_cli.render.plain_text import NARROW, WIDE, Uncertain, certain
 from ilrs_cli.render.rich_page import RichPage
 from ilrs_cli.render.terminal import Terminal
 
@@ -99,6 +99,13 @@ def test_what_it_draws_rich_measures_as_it_does() -> None:
     for ranges, cells in ((NARROW, 1), (WIDE, 2)):
         characters = {chr(code) for first, last in ranges for code in range(first, last + 1)}
         assert all(cell_len(character) == cells for character in characters - {"\n"})
+        assert all((character >= "\u3001") is (cells == 2) for character in characters)
+        assert all(certain(character) for character in characters)
+    listed = {code for first, last in NARROW + WIDE for code in range(first, last + 1)}
+    for first, last in NARROW + WIDE:  # and nothing just outside the ranges
+        for outside in {first - 1, last + 1} - listed:
+            with pytest.raises(Uncertain):
+                certain("a" + chr(outside))
 
 
 LETTERS = "abcdefghijXYZ019.,;()[]'-–éжΩ香港「」：ア한"

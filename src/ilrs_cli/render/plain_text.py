@@ -5,6 +5,7 @@ characters whose width Rich and terminals agree on; any other raises `Uncertain`
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import pairwise
 
 
@@ -27,27 +28,32 @@ WIDE = (
 )  # fmt: skip
 
 
-def _class(ranges: tuple[tuple[int, int], ...]) -> str:
-    return "".join(f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in ranges)
+_RANGES = sorted(NARROW + WIDE)
+_FIRSTS = [first for first, _ in _RANGES]
+_WIDE_FROM = "\u3001"  # certain text is wide exactly from here on (an assertion in the tests)
 
 
-_UNCERTAIN = re.compile(f"[^{_class(NARROW + WIDE)}]")
-_WIDE = re.compile(f"[{_class(WIDE)}]")
+def _known(char: str) -> bool:
+    index = bisect_right(_FIRSTS, ord(char)) - 1
+    return index >= 0 and ord(char) <= _RANGES[index][1]
 
 
 def certain(text: str) -> str:
-    if _UNCERTAIN.search(text):
-        raise Uncertain(text)
-    return text
+    if text.isascii():
+        if text.isprintable() or text.replace("\n", "").isprintable():
+            return text
+    elif all(map(_known, set(text))):
+        return text
+    raise Uncertain(text)
 
 
 def _size(char: str) -> int:
-    return 2 if _WIDE.match(char) else 1
+    return 2 if char >= _WIDE_FROM else 1
 
 
 def cells(text: str) -> int:
     """rich.cells.cell_len."""
-    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
+    return len(text) if text.isascii() else len(text) + sum(map(_WIDE_FROM.__le__, text))
 
 
 def crop(text: str, width: int) -> str:
@@ -72,7 +78,7 @@ def pad(text: str, width: int) -> str:
 
 def _chop(word: str, width: int) -> list[str]:
     """rich.cells.chop_cells."""
-    if width < 2 and not word.isascii() and _WIDE.search(word):
+    if width < 2 and max(word) >= _WIDE_FROM:
         raise Uncertain("a wide character in a column one cell wide")
     pieces: list[str] = []
     start = size = 0
