@@ -10,6 +10,7 @@ tests/test_plain_table.py compares the two byte for byte.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from .plain_text import Uncertain, cells, centred, certain, crop, pad, wrap
@@ -33,14 +34,20 @@ def _normalize(low: int, high: int) -> tuple[int, int]:
     return max(0, low), max(0, low, high)
 
 
-def _measure_text(text: str, max_width: int) -> tuple[int, int]:
-    """Measurement.get of a Text: its longest word and longest line."""
-    if max_width < 1:
-        return 0, 0
+@lru_cache(maxsize=4096)
+def _extremes(text: str) -> tuple[int, int]:
+    """Text.__rich_measure__: its longest word and longest line."""
     lines = text.splitlines()
     longest = max(map(cells, lines)) if lines else 0
     words = text.split()
-    low, high = _normalize(max(map(cells, words)) if words else longest, longest)
+    return _normalize(max(map(cells, words)) if words else longest, longest)
+
+
+def _measure_text(text: str, max_width: int) -> tuple[int, int]:
+    """Measurement.get of a Text."""
+    if max_width < 1:
+        return 0, 0
+    low, high = _extremes(text)
     low, high = min(low, max_width), min(high, max_width)
     return (0, 0) if high < 1 else _normalize(low, high)
 
