@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from .plain_text import Uncertain, cells, centred, certain, crop, pad, wrap
+from .plain_text import Uncertain, cells, centred, certain, pad, wrap
 
 
 class TableColumn(NamedTuple):
@@ -120,14 +120,14 @@ def collapse_widths(widths: list[int], wrapable: list[bool], max_width: int) -> 
 
 def column_widths(columns: list[TableColumn], rows: list[list[str]], max_width: int) -> list[int]:
     """Table._calculate_column_widths, for a table that does not expand."""
-    cells = [[row[index] for row in rows] for index in range(len(columns))]
-    ranges = [_measure_column(col, cells[i], max_width) for i, col in enumerate(columns)]
+    texts = [[row[index] for row in rows] for index in range(len(columns))]
+    ranges = [_measure_column(col, texts[i], max_width) for i, col in enumerate(columns)]
     widths = [high or 1 for _, high in ranges]
     if sum(widths) > max_width:
         widths = collapse_widths(widths, [not col.no_wrap for col in columns], max_width)
         if sum(widths) > max_width:
             widths = ratio_reduce(sum(widths) - max_width, [1] * len(widths), widths, widths)
-        widths = [_measure_column(col, cells[i], width)[1] or 0
+        widths = [_measure_column(col, texts[i], width)[1] or 0
                   for i, (width, col) in enumerate(zip(widths, columns, strict=True))]  # fmt: skip
     return widths
 
@@ -147,10 +147,10 @@ def draw_table(
         certain(text)
     extra = 2 + len(columns) - 1
     widths = column_widths(columns, rows, width - extra)
-    if not columns or min(widths) < 3:
-        raise Uncertain("a column too narrow for a padded cell")
-    box = HEAVY_HEAD if unicode else ASCII2
     table_width = sum(widths) + extra
+    if not columns or min(widths) < 3 or table_width > width:
+        raise Uncertain("a column too narrow for a padded cell, or a table the console crops")
+    box = HEAVY_HEAD if unicode else ASCII2
     out = [centred(line, table_width) for line in wrap(title, table_width)] if title else []
     out.append(_rule(box[0], widths))
     for number, texts in enumerate([[col.header for col in columns], *rows]):
@@ -167,7 +167,7 @@ def draw_table(
         elif number < len(rows):
             out.append(_rule(box[4], widths))
     out.append(_rule(box[7], widths))
-    return out if table_width <= width else [crop(line, width) for line in out]
+    return out
 
 
 def _rule(chars: str, widths: list[int]) -> str:
