@@ -1,77 +1,75 @@
-"""Tables for people, drawn with Rich. Cell text is data, never markup; colour only where the
-terminal allows."""
+"""Tables for people: Rich draws them on colour terminals, render/plain_table.py the same
+bytes without colour. Cell text is data, never markup."""
 
 from __future__ import annotations
 
-import io
-from typing import Any
-
-from rich import box
-from rich.console import Console
-from rich.style import Style
-from rich.table import Table
-from rich.text import Text
+from typing import Any, Protocol
 
 from ..core.dates import display_date
 from ..core.safe_text import escape
 from ..report.details import Detail, detail_text
 from ..report.listing import Item, Listing
+from .plain_table import PlainPage, TableColumn
+from .plain_text import Uncertain
 from .terminal import detect_terminal
 
 
-def render(report: Listing | Detail) -> str:
-    """Rich tables. Cell text is data, never markup; colour only where the terminal allows."""
-    terminal = detect_terminal()
-    console = Console(
-        file=io.StringIO(),
-        width=terminal.width,
-        force_terminal=terminal.color,
-        color_system="auto" if terminal.color else None,
-        no_color=not terminal.color,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        soft_wrap=False,
-    )
+class Page(Protocol):
+    """Where `draw` prints: Rich's console (render/rich_page.py), or the plain renderer
+    (render/plain_table.py), which prints the same bytes without colour."""
 
-    def new_table(title: str) -> Table:
-        return Table(
-            title=Text(escape(title), style="bold"),
-            header_style="bold",
-            show_lines=True,
-            box=box.HEAVY_HEAD if terminal.unicode else box.ASCII2,
-        )
+    def line(self, text: str, style: str = "") -> None: ...
+    def field(self, header: str, value: str) -> None: ...
+    def link(self, text: str, url: str) -> None: ...
+    def blank(self) -> None: ...
+    def table(self, title: str, columns: list[TableColumn], rows: list[list[str]]) -> None: ...
+    def text(self) -> str: ...
+
+
+def render(report: Listing | Detail, rich: bool = False) -> str:
+    """Tables for people. Without colour the plain renderer draws them unless `rich` is
+    asked for or it is unsure of the text; Rich draws the rest, the same bytes."""
+    terminal = detect_terminal()
+    if not (terminal.color or rich):
+        try:
+            return draw(report, PlainPage(terminal.width, terminal.unicode), terminal.width)
+        except Uncertain:
+            pass
+    from .rich_page import RichPage
+
+    return draw(report, RichPage(terminal), terminal.width)
+
+
+def draw(report: Listing | Detail, page: Page, width: int) -> str:
+    """Cell text is data, never markup; colour only where the terminal allows."""
 
     def print_caption(caption: str, legend: str = "") -> None:
         """Below the table, wrapped to the terminal rather than to a narrow table. The
         legend is built from escaped items; the caption is escaped whole."""
         if caption or legend:
-            console.print(Text(escape(caption) + legend, style="dim"))
+            page.line(escape(caption) + legend, style="dim")
 
     def print_links(sources: list[Item]) -> None:
         """Sources under a record, one a line: URLs outside any border, never split by a
         column, and links (OSC 8) where the terminal shows colour."""
         if not sources:
             return
-        console.print(Text("Sources:", style="bold"))
+        page.line("Sources:", style="bold")
         for source in sources:
             at = f" ({source['at']})" if source.get("at") else ""
-            console.print(Text(f"  {source['id']}{at}: {source.get('title', '')}"))
+            page.line(f"  {source['id']}{at}: {source.get('title', '')}")
             for key in ("url", "original_url"):
                 if source.get(key):
-                    link = Style(link=source[key]) if terminal.color else Style()
-                    console.print(Text("    " + source[key], style=link), soft_wrap=True)
+                    page.link("    " + source[key], source[key])
 
     listings = [report] if isinstance(report, Listing) else list(report.attachments)
     if isinstance(report, Detail):
         item = escaped(report.item)
-        table = new_table(report.title)
-        table.add_column("Field", style="bold")
-        table.add_column("Value", overflow="fold")
-        for name, value in report.rows():
-            if name != "sources":
-                table.add_row(Text(escape(name)), Text(detail_text(name, escaped(value))))
-        console.print(table)
+        fields = [TableColumn("Field", bold=True), TableColumn("Value", overflow="fold")]
+        page.table(escape(report.title), fields, [
+            [escape(name), detail_text(name, escaped(value))]
+            for name, value in report.rows() if name != "sources"
+        ])  # fmt: skip
         if "sources" not in report.attached_columns:  # else the attachment lists them
             print_links(item.get("sources") or [])
         print_caption("" if listings else report.caption)
@@ -88,24 +86,18 @@ def render(report: Listing | Detail) -> str:
             ]
             for item in items
         ]  # fmt: skip
-        if terminal.width < NARROW:
-            print_vertical(console, listing.title, [c.header for c in columns], rows)
+        if width < NARROW:
+            print_vertical(page, listing.title, [c.header for c in columns], rows)
         else:
-            table = new_table(listing.title)
-            for column in columns:
-                table.add_column(
-                    column.header,
-                    max_width=column.max_width,
-                    no_wrap=column.no_wrap,
-                    overflow="ellipsis" if column.no_wrap else "fold",
-                )
-            for cells in rows:
-                table.add_row(*(Text(cell) for cell in cells))
-            console.print(table)
+            page.table(escape(listing.title), [
+                TableColumn(column.header, column.max_width, column.no_wrap,
+                            "ellipsis" if column.no_wrap else "fold")
+                for column in columns
+            ], rows)  # fmt: skip
         numbered = "".join(f"\nnote {n}: {text}" for n, text in enumerate(notes, start=1))
         print_caption(listing.caption, ("\nNotes:" + numbered if notes else "")
                       + marker_legend(items, markers))  # fmt: skip
-    return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
+    return page.text()
 
 
 NARROW = 70  # below this many columns, records are printed one field a line
@@ -120,16 +112,16 @@ def _noted(name: str, cell: str, notes: list[str]) -> str:
     return f"note {len(notes)}"
 
 
-def print_vertical(console: Console, title: str, headers: list[str], rows: list[list[str]]) -> None:
+def print_vertical(page: Page, title: str, headers: list[str], rows: list[list[str]]) -> None:
     """One record after another, a 'Field: value' line each, for narrow terminals: words
     wrap whole and nothing is squeezed into a column."""
-    console.print(Text(escape(title), style="bold"))
+    page.line(escape(title), style="bold")
     for cells in rows:
-        console.print()
+        page.blank()
         for header, cell in zip(headers, cells, strict=True):
             if cell:
                 value = cell.replace("\n", "; ") if header != "Sources" else cell.replace("\n", " ")
-                console.print(Text(f"{header}: ", style="bold") + Text(value))
+                page.field(header, value)
 
 
 def escaped(value: Any) -> Any:

@@ -1,0 +1,205 @@
+"""Tables without Rich: the bytes render/table.py draws through Rich when there is no colour
+(the same boxes, column widths, wrapping and captions), from the standard library alone, as
+importing Rich costs more than starting Python. Text it cannot be sure to measure as Rich
+does raises `Uncertain`, and Rich draws the table instead.
+
+The width arithmetic and the wrapping are ported from Rich 15 (rich/table.py, rich/_ratio.py,
+rich/_wrap.py, rich/text.py, rich/containers.py; MIT licence, Will McGugan);
+tests/test_plain_table.py compares the two byte for byte.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from .plain_text import Uncertain, cells, centred, certain, pad, wrap
+
+
+class TableColumn(NamedTuple):
+    header: str
+    max_width: int | None = None
+    no_wrap: bool = False
+    overflow: str = "ellipsis"  # Rich's default for a column
+    bold: bool = False  # for Rich; nothing shows without colour
+
+
+# Rich's box.HEAVY_HEAD and box.ASCII2: top, head, head row, mid, row, foot row, foot, bottom.
+HEAVY_HEAD = ("┏━┳┓", "┃ ┃┃", "┡━╇┩", "│ ││", "├─┼┤", "├─┼┤", "│ ││", "└─┴┘")
+ASCII2 = ("+-++", "| ||", "+-++", "| ||", "+-++", "+-++", "| ||", "+-++")
+
+
+def _normalize(low: int, high: int) -> tuple[int, int]:
+    low = min(max(0, low), high)
+    return max(0, low), max(0, low, high)
+
+
+@lru_cache(maxsize=4096)
+def _extremes(text: str) -> tuple[int, int]:
+    """Text.__rich_measure__: its longest word and longest line."""
+    lines = text.splitlines()
+    longest = max(map(cells, lines)) if lines else 0
+    words = text.split()
+    return _normalize(max(map(cells, words)) if words else longest, longest)
+
+
+def _measure_text(text: str, max_width: int) -> tuple[int, int]:
+    """Measurement.get of a Text."""
+    if max_width < 1:
+        return 0, 0
+    low, high = _extremes(text)
+    low, high = min(low, max_width), min(high, max_width)
+    return (0, 0) if high < 1 else _normalize(low, high)
+
+
+def _measure_cell(text: str, max_width: int) -> tuple[int, int]:
+    """Measurement.get of a cell, Padding(Text, (0, 1))."""
+    if max_width < 1:
+        return 0, 0
+    if max_width - 2 < 1:
+        low, high = max_width, max_width
+    else:
+        low, high = _measure_text(text, max_width)
+        low, high = min(low + 2, max_width), min(high + 2, max_width)
+    low, high = _normalize(low, high)
+    low, high = min(low, max_width), min(high, max_width)
+    return (0, 0) if high < 1 else _normalize(low, high)
+
+
+def _measure_column(column: TableColumn, cells: list[str], max_width: int) -> tuple[int, int]:
+    """Table._measure_column."""
+    if max_width < 1:
+        return 0, 0
+    measured = [_measure_cell(cell, max_width) for cell in [column.header, *cells]]
+    low = min(max(low for low, _ in measured), max_width)
+    high = min(max(high for _, high in measured), max_width)
+    if column.max_width is not None:
+        low, high = min(low, column.max_width + 2), min(high, column.max_width + 2)
+    return low, high
+
+
+def ratio_reduce(
+    total: int, ratios: list[int], maximums: list[int], values: list[int]
+) -> list[int]:
+    """rich._ratio.ratio_reduce."""
+    ratios = [ratio if maximum else 0 for ratio, maximum in zip(ratios, maximums, strict=True)]
+    total_ratio = sum(ratios)
+    if not total_ratio:
+        return values[:]
+    remaining = total
+    result: list[int] = []
+    for ratio, maximum, value in zip(ratios, maximums, values, strict=True):
+        if ratio and total_ratio > 0:
+            distributed = min(maximum, round(ratio * remaining / total_ratio))
+            result.append(value - distributed)
+            remaining -= distributed
+            total_ratio -= ratio
+        else:
+            result.append(value)
+    return result
+
+
+def collapse_widths(widths: list[int], wrapable: list[bool], max_width: int) -> list[int]:
+    """Table._collapse_widths: the widest wrapable columns narrowed first."""
+    total = sum(widths)
+    excess = total - max_width
+    if any(wrapable):
+        while total and excess > 0:
+            pairs = list(zip(widths, wrapable, strict=True))
+            widest = max(width for width, can in pairs if can)
+            second = max(width if can and width != widest else 0 for width, can in pairs)
+            ratios = [1 if (width == widest and can) else 0 for width, can in pairs]
+            if not any(ratios) or not widest - second:
+                break
+            most = [min(excess, widest - second)] * len(widths)
+            widths = ratio_reduce(excess, ratios, most, widths)
+            total = sum(widths)
+            excess = total - max_width
+    return widths
+
+
+def column_widths(columns: list[TableColumn], rows: list[list[str]], max_width: int) -> list[int]:
+    """Table._calculate_column_widths, for a table that does not expand."""
+    texts = [[row[index] for row in rows] for index in range(len(columns))]
+    ranges = [_measure_column(col, texts[i], max_width) for i, col in enumerate(columns)]
+    widths = [high or 1 for _, high in ranges]
+    if sum(widths) > max_width:
+        widths = collapse_widths(widths, [not col.no_wrap for col in columns], max_width)
+        if sum(widths) > max_width:
+            widths = ratio_reduce(sum(widths) - max_width, [1] * len(widths), widths, widths)
+        widths = [_measure_column(col, texts[i], width)[1] or 0
+                  for i, (width, col) in enumerate(zip(widths, columns, strict=True))]  # fmt: skip
+    return widths
+
+
+def _cell_lines(text: str, width: int, column: TableColumn) -> list[str]:
+    """A cell as Padding(Text) renders it in a column `width` wide, each line that wide."""
+    inner = min(_measure_text(text, width)[1] + 2, width) - 2
+    lines = wrap(text, inner, column.overflow, column.no_wrap)
+    return [pad(" " + pad(line, inner) + " ", width) for line in lines]
+
+
+def draw_table(
+    title: str, columns: list[TableColumn], rows: list[list[str]], width: int, unicode: bool
+) -> list[str]:
+    """The lines of a Rich Table(title, show_lines=True, padding (0, 1)) printed `width` wide."""
+    for text in (title, *(col.header for col in columns), *(cell for row in rows for cell in row)):
+        certain(text)
+    extra = 2 + len(columns) - 1
+    widths = column_widths(columns, rows, width - extra)
+    table_width = sum(widths) + extra
+    if not columns or min(widths) < 3 or table_width > width:
+        raise Uncertain("a column too narrow for a padded cell, or a table the console crops")
+    box = HEAVY_HEAD if unicode else ASCII2
+    out = [centred(line, table_width) for line in wrap(title, table_width)] if title else []
+    out.append(_rule(box[0], widths))
+    for number, texts in enumerate([[col.header for col in columns], *rows]):
+        edges = box[1 if number == 0 else 6 if number == len(rows) else 3]
+        left, divider, right = edges[0], edges[2], edges[3]
+        drawn = [_cell_lines(*cell) for cell in zip(texts, widths, columns, strict=True)]
+        height = max(map(len, drawn))
+        for lines, w in zip(drawn, widths, strict=True):
+            blank = [" " * w] * (height - len(lines))
+            lines[:] = blank + lines if number == 0 else lines + blank  # headers sit low
+        out.extend(left + divider.join(line) + right for line in zip(*drawn, strict=True))
+        if number == 0:
+            out.append(_rule(box[2], widths))
+        elif number < len(rows):
+            out.append(_rule(box[4], widths))
+    out.append(_rule(box[7], widths))
+    return out
+
+
+def _rule(chars: str, widths: list[int]) -> str:
+    return chars[0] + chars[2].join(chars[1] * w for w in widths) + chars[3]
+
+
+def print_lines(text: str, width: int) -> list[str]:
+    """Console.print(Text(text)) `width` wide."""
+    return wrap(certain(text), width)
+
+
+class PlainPage:
+    """What render/table.py prints, as Rich's Console prints it without colour."""
+
+    def __init__(self, width: int, unicode: bool) -> None:
+        self.width, self.unicode = width, unicode
+        self.lines: list[str] = []
+
+    def line(self, text: str, style: str = "") -> None:
+        self.lines.extend(print_lines(text, self.width))
+
+    def field(self, header: str, value: str) -> None:
+        self.lines.extend(print_lines(f"{header}: {value}", self.width))
+
+    def link(self, text: str, url: str) -> None:
+        self.lines.append(certain(text))
+
+    def blank(self) -> None:
+        self.lines.append("")
+
+    def table(self, title: str, columns: list[TableColumn], rows: list[list[str]]) -> None:
+        self.lines.extend(draw_table(title, columns, rows, self.width, self.unicode))
+
+    def text(self) -> str:
+        return "".join(line + "\n" for line in self.lines)

@@ -1,0 +1,160 @@
+"""The plain table renderer (render/plain_table.py) prints Rich's bytes exactly: every list
+and several records, on the fixture and the bundled data, at many widths, with Unicode and
+ASCII boxes, and generated tables; text it is unsure of goes to Rich."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ilrs_cli import api
+from ilrs_cli.cli import questions
+from ilrs_cli.render import table
+from ilrs_cli.render.plain_table import PlainPage, TableColumn
+from ilrs_cli.render.plain_text import NARROW, WIDE, Uncertain, certain
+from ilrs_cli.render.rich_page import RichPage
+from ilrs_cli.render.terminal import Terminal
+
+from .conftest import FROZEN, PINNED_ENV
+
+WIDTHS = (40, 60, 69, 70, 80, 100, 120, 200)
+
+
+def _reports(path: str | None) -> list[table.Listing | table.Detail]:
+    dataset = api.load(path)
+    lists = [
+        questions.payloads()(dataset), questions.members()(dataset),
+        questions.members(national=True)(dataset), questions.artemis()(dataset),
+        questions.signings()(dataset), questions.growth()(dataset),
+        questions.timeline()(dataset), questions.mission()(dataset),
+        questions.countries()(dataset), questions.info()(dataset),
+        questions.sources()(dataset), questions.search("lunar")(dataset),
+    ]  # fmt: skip
+    records = [item["id"] for listing in lists[:2] + lists[-2:-1] for item in listing.items[:2]]
+    shown = [questions.show(record)(dataset) for record in records]
+    reports = [r for r in lists + shown if isinstance(r, table.Listing | table.Detail)]
+    return reports if path else [_cut(report) for report in reports]
+
+
+def _cut(report: table.Listing | table.Detail) -> table.Listing | table.Detail:
+    """At most 8 rows, as --limit 8 cuts them: the bundled lists are long for Rich to draw."""
+    if isinstance(report, table.Detail):
+        return report._replace(attachments=tuple(map(_cut, report.attachments)))
+    return report._replace(items=report.items[:8], total=len(report.items))
+
+
+def _both(report: table.Listing | table.Detail, width: int, unicode: bool) -> tuple[str, str]:
+    """The plain renderer's text and Rich's, without colour; two '' when it is unsure."""
+    try:
+        plain = table.draw(report, PlainPage(width, unicode), width)
+    except Uncertain:
+        return "", ""
+    return plain, table.draw(report, RichPage(Terminal(False, width, unicode)), width)
+
+
+@pytest.mark.parametrize("path", [str(FROZEN), None], ids=["fixture", "bundled"])
+def test_every_list_and_several_records_are_richs_bytes(path: str | None) -> None:
+    drawn = tried = 0
+    for report in _reports(path):
+        for width in WIDTHS:
+            for unicode in (True, False) if width in (80, 200) else (True,):
+                plain, rich = _both(report, width, unicode)
+                assert plain == rich, (report.title, width, unicode)
+                drawn, tried = drawn + bool(plain), tried + 1
+    assert drawn == tried if path else drawn  # the fixture's Chinese names too: none left to Rich
+
+
+def test_render_goes_plain_when_piped_and_matches_rich(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through `render` as a command reads the terminal: $COLUMNS, and the stream's encoding
+    for the boxes."""
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    members = questions.members()(api.load(FROZEN))
+    for width, encoding in ((75, "utf-8"), (130, "ascii")):
+        monkeypatch.setenv("COLUMNS", str(width))
+        monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding=encoding))
+        text = table.render(members)
+        assert text == table.render(members, rich=True)
+        assert text == table.draw(members, PlainPage(width, encoding == "utf-8"), width)
+        assert ("┃" in text) is (encoding == "utf-8")
+
+
+@pytest.mark.parametrize("text", ["\u3000", "e\u0301", "a\u200db", "🚀", "\x1b[1m", "\t", "\xa0"])
+def test_text_it_cannot_measure_as_rich_goes_to_rich(text: str) -> None:
+    page = PlainPage(80, True)
+    with pytest.raises(Uncertain):
+        page.table("T", [TableColumn("A")], [[text]])
+    with pytest.raises(Uncertain):
+        page.line("caption " + text)
+
+
+def test_what_it_draws_rich_measures_as_it_does() -> None:
+    from rich.cells import cell_len
+
+    for ranges, cells in ((NARROW, 1), (WIDE, 2)):
+        characters = {chr(code) for first, last in ranges for code in range(first, last + 1)}
+        assert all(cell_len(character) == cells for character in characters - {"\n"})
+        assert all((character >= "\u3001") is (cells == 2) for character in characters)
+        assert all(certain(character) for character in characters)
+    listed = {code for first, last in NARROW + WIDE for code in range(first, last + 1)}
+    for first, last in NARROW + WIDE:  # and nothing just outside the ranges
+        for outside in {first - 1, last + 1} - listed:
+            with pytest.raises(Uncertain):
+                certain("a" + chr(outside))
+
+
+LETTERS = "abcdefghijXYZ019.,;()[]'-–éжΩ香港「」：ア한"
+WORD = st.text(st.sampled_from(LETTERS), min_size=1, max_size=24)
+CELL = st.lists(st.one_of(WORD, st.sampled_from([" ", "  ", "\n"])), max_size=12).map("".join)
+COLUMN = st.builds(
+    TableColumn, WORD, st.none() | st.integers(1, 40), st.booleans(),
+    st.sampled_from(["fold", "ellipsis"]), st.booleans(),
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(COLUMN, min_size=1, max_size=7), st.data(), st.integers(20, 200), st.booleans(),
+    CELL, CELL,
+)  # fmt: skip
+def test_generated_tables_are_richs_bytes(
+    columns: list[TableColumn], data: st.DataObject, width: int, unicode: bool, title: str,
+    caption: str,
+) -> None:  # fmt: skip
+    rows = data.draw(st.lists(st.lists(CELL, min_size=len(columns), max_size=len(columns)),
+                              max_size=4))  # fmt: skip
+    plain, rich = PlainPage(width, unicode), RichPage(Terminal(False, width, unicode))
+    for page in (plain, rich):
+        page.line(caption, style="dim")
+        try:
+            page.table(title.replace("\n", " "), columns, rows)
+        except Uncertain:  # a column under 3 cells wide: Rich draws it
+            return
+    assert plain.text() == rich.text()
+
+
+def _imported(*args: str, **env: str) -> set[str]:
+    probe = (
+        "import sys\nsys.argv = ['ilrs', *sys.argv[1:]]\nfrom ilrs_cli.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.__stderr__)\n"
+    )
+    pinned = {k: v for k, v in PINNED_ENV.items() if v is not None}
+    result = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=60,
+        env={**os.environ, **pinned, **env}, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return set(result.stderr.strip().splitlines()[-1].split())
+
+
+def test_a_piped_table_imports_no_rich_and_colour_does() -> None:
+    assert "rich" not in _imported("members")
+    assert "rich" not in _imported("show", "egypt")
+    assert "rich" in _imported("members", FORCE_COLOR="1", NO_COLOR="")
