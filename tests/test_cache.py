@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ilrs_cli.load import cache as cache_module
 from ilrs_cli.load import open_dataset
 from ilrs_cli.load.cache import cache_directory
 
@@ -180,3 +181,10 @@ def test_a_file_name_that_is_not_utf8_works(cache: Path, tmp_path: Path) -> None
     path.write_text(VALID, encoding="utf-8")
     assert open_dataset(path).payloads[0].name == "A rover"
     assert len(entries(cache)) == 1
+
+
+def test_the_cache_keys_are_hashlibs_sha256() -> None:
+    import hashlib
+
+    for data in (b"", b"ilrs", bytes(range(256)) * 1000):
+        assert cache_module.sha256_hex(data) == hashlib.sha256(data).hexdigest()
