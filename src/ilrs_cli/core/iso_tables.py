@@ -22,17 +22,17 @@ def subdivision(code: str) -> Entry | None:
     record alone is read from the file when it can be: the file's records are flat and their
     codes unique (tests check both), so the record around the code is the one the whole
     table would give, for a tenth of the cost of reading every record."""
-    text = _database_text("3166-2")
-    at = text.find(f'"{code.upper()}"') if text is not None and code.isascii() else -1
-    if text is not None and at >= 0:  # the file writes codes in capitals
-        start, end = text.rfind("{", 0, at), text.find("}", at)
-        entry = _flat_entry(text[start : end + 1])
+    data = _database("3166-2")
+    at = data.find(f'"{code.upper()}"'.encode()) if data is not None and code.isascii() else -1
+    if data is not None and at >= 0:  # the file writes codes in capitals
+        start, end = data.rfind(b"{", 0, at), data.find(b"}", at)
+        entry = _flat_entry(data[start : end + 1])
         if entry is not None and entry.get("code", "").lower() == code.lower():
             return entry
     return _table("3166-2").get(code.lower())
 
 
-def _flat_entry(text: str) -> Entry | None:
+def _flat_entry(text: bytes) -> Entry | None:
     import json
 
     try:
@@ -54,9 +54,9 @@ def entries(standard: str) -> list[Entry]:
     """Every record of ISO `standard` ("3166-1" or "3166-2"), as pycountry reads them."""
     import json
 
-    text = _database_text(standard)
+    data = _database(standard)
     try:
-        found = json.loads(text)[standard] if text is not None else None
+        found = json.loads(data)[standard] if data is not None else None
         if isinstance(found, list) and all(isinstance(e, dict) for e in found):
             return found
     except (ValueError, KeyError, TypeError):
@@ -64,14 +64,14 @@ def entries(standard: str) -> list[Entry]:
     return from_pycountry(standard)
 
 
-def _database_text(standard: str) -> str | None:
-    """The text of pycountry's JSON file of ISO `standard`, or None where it has none."""
+def _database(standard: str) -> bytes | None:
+    """pycountry's JSON file of ISO `standard` (UTF-8), or None where it has none."""
     import importlib.util
 
     spec = importlib.util.find_spec("pycountry")
     folders = list(spec.submodule_search_locations or []) if spec is not None else []
     try:
-        return (Path(folders[0]) / "databases" / f"iso{standard}.json").read_text("utf-8")
+        return (Path(folders[0]) / "databases" / f"iso{standard}.json").read_bytes()
     except (IndexError, OSError, ValueError):
         return None
 
