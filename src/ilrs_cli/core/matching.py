@@ -6,7 +6,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-_NOT_ASCII_ALNUM = re.compile(r"[^0-9a-z]+")
+# ASCII as bytes: A-Z to a-z, digits and a-z kept, everything else a space
+_ASCII_FOLDED = bytes(
+    c | 0x20 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256)
+)
 _NOT_ALNUM = re.compile(r"[\W_]+")  # in a str pattern `\w` is exactly isalnum() and `_`
 
 
@@ -26,7 +29,7 @@ _MARKS = _WithoutMarks()
 def fold(text: str) -> str:
     """Lower-case, accents and punctuation removed, spaces collapsed: 'Türkiye' -> 'turkiye'."""
     if text.isascii():  # the same steps, where each is simpler: most text is ASCII
-        return " ".join(_NOT_ASCII_ALNUM.sub(" ", text.lower()).split())
+        return " ".join(text.encode().translate(_ASCII_FOLDED).decode().split())
     # Arguments decoded in a C locale carry undecodable bytes as surrogates: decode them.
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     letters = unicodedata.normalize("NFKD", text).translate(_MARKS)
