@@ -1,11 +1,13 @@
 """The plain table renderer (render/plain_table.py) prints Rich's bytes exactly: every list
 and several records, on the fixture and the bundled data, at many widths, with Unicode and
-ASCII boxes, and generated tables; text it is unsure of goes to Rich."""
+ASCII boxes, with and without colour, and generated tables; text it is unsure of goes to
+Rich."""
 
 from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 
@@ -49,25 +51,50 @@ def _cut(report: table.Listing | table.Detail) -> table.Listing | table.Detail:
     return report._replace(items=report.items[:8], total=len(report.items))
 
 
-def _both(report: table.Listing | table.Detail, width: int, unicode: bool) -> tuple[str, str]:
-    """The plain renderer's text and Rich's, without colour; two '' when it is unsure."""
+# Rich numbers each link (OSC 8) from a random start, and so does the plain renderer.
+LINK_ID = re.compile(r"\x1b\]8;id=\d+;")
+STYLE = re.compile(r"\x1b\[\dm|\x1b\]8;(?:id=\d+;[^\x1b]*|;)\x1b\\")
+
+
+def _both(
+    report: table.Listing | table.Detail, width: int, unicode: bool, color: bool = False
+) -> tuple[str, str]:
+    """The plain renderer's text and Rich's, link numbers left out; two '' when it is unsure."""
     try:
-        plain = table.draw(report, PlainPage(width, unicode), width)
+        plain = table.draw(report, PlainPage(width, unicode, color), width)
     except Uncertain:
         return "", ""
-    return plain, table.draw(report, RichPage(Terminal(False, width, unicode)), width)
+    rich = table.draw(report, RichPage(Terminal(color, width, unicode)), width)
+    return LINK_ID.sub("", plain), LINK_ID.sub("", rich)
 
 
+@pytest.mark.parametrize("color", [False, True], ids=["plain", "colour"])
 @pytest.mark.parametrize("path", [str(FROZEN), None], ids=["fixture", "bundled"])
-def test_every_list_and_several_records_are_richs_bytes(path: str | None) -> None:
+def test_every_list_and_several_records_are_richs_bytes(path: str | None, color: bool) -> None:
     drawn = tried = 0
     for report in _reports(path):
         for width in WIDTHS:
             for unicode in (True, False) if width in (80, 200) else (True,):
-                plain, rich = _both(report, width, unicode)
+                plain, rich = _both(report, width, unicode, color)
                 assert plain == rich, (report.title, width, unicode)
                 drawn, tried = drawn + bool(plain), tried + 1
     assert drawn == tried if path else drawn  # the fixture's Chinese names too: none left to Rich
+
+
+def test_colour_is_bold_and_dim_and_links_where_rich_puts_them() -> None:
+    """The colour cases above compare real styles: bold headers and titles, a dim caption
+    and numbered links, each link its own number."""
+    dataset = api.load(FROZEN)
+    record = questions.payloads()(dataset).items[0]["id"]
+    for report in (questions.members()(dataset), questions.show(record)(dataset)):
+        assert isinstance(report, table.Listing | table.Detail)
+        text = table.draw(report, PlainPage(100, True, True), 100)
+        assert "\x1b[1m" in text and "\x1b[2m" in text
+        uncoloured = STYLE.sub("", text)  # colour adds styles and links, and nothing else
+        assert uncoloured == table.draw(report, PlainPage(100, True, False), 100)
+    links = LINK_ID.findall(text)
+    assert links and len(set(links)) == len(links)
+    assert LINK_ID.sub("", text).count("\x1b]8;;\x1b\\") == len(links)
 
 
 def test_render_goes_plain_when_piped_and_matches_rich(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -85,9 +112,25 @@ def test_render_goes_plain_when_piped_and_matches_rich(monkeypatch: pytest.Monke
         assert ("┃" in text) is (encoding == "utf-8")
 
 
+@pytest.mark.parametrize("color", ["", "1"], ids=["plain", "colour"])
+def test_render_leaves_to_rich_what_it_is_unsure_of(
+    monkeypatch: pytest.MonkeyPatch, color: str
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", color)
+    monkeypatch.setenv("NO_COLOR", "" if color else "1")
+    members = questions.members()(api.load(FROZEN))
+    rocket = members._replace(heading="Members \U0001f680")
+    with pytest.raises(Uncertain):
+        table.draw(rocket, PlainPage(80, True, bool(color)), 80)
+    text = table.render(rocket)
+    assert "\U0001f680" in text and ("\x1b[1m" in text) is bool(color)
+    assert LINK_ID.sub("", text) == LINK_ID.sub("", table.render(rocket, rich=True))
+
+
+@pytest.mark.parametrize("color", [False, True], ids=["plain", "colour"])
 @pytest.mark.parametrize("text", ["\u3000", "e\u0301", "a\u200db", "🚀", "\x1b[1m", "\t", "\xa0"])
-def test_text_it_cannot_measure_as_rich_goes_to_rich(text: str) -> None:
-    page = PlainPage(80, True)
+def test_text_it_cannot_measure_as_rich_goes_to_rich(text: str, color: bool) -> None:
+    page = PlainPage(80, True, color)
     with pytest.raises(Uncertain):
         page.table("T", [TableColumn("A")], [[text]])
     with pytest.raises(Uncertain):
@@ -121,17 +164,19 @@ COLUMN = st.builds(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(COLUMN, min_size=1, max_size=7), st.data(), st.integers(20, 200), st.booleans(),
-    CELL, CELL,
+    CELL, CELL, st.booleans(),
 )  # fmt: skip
 def test_generated_tables_are_richs_bytes(
     columns: list[TableColumn], data: st.DataObject, width: int, unicode: bool, title: str,
-    caption: str,
+    caption: str, color: bool,
 ) -> None:  # fmt: skip
     rows = data.draw(st.lists(st.lists(CELL, min_size=len(columns), max_size=len(columns)),
                               max_size=4))  # fmt: skip
-    plain, rich = PlainPage(width, unicode), RichPage(Terminal(False, width, unicode))
+    plain = PlainPage(width, unicode, color)
+    rich = RichPage(Terminal(color, width, unicode))
     for page in (plain, rich):
         page.line(caption, style="dim")
+        page.field(title.replace("\n", " "), caption.replace("\n", " "))
         try:
             page.table(title.replace("\n", " "), columns, rows)
         except Uncertain:  # a column under 3 cells wide: Rich draws it
@@ -154,7 +199,8 @@ def _imported(*args: str, **env: str) -> set[str]:
     return set(result.stderr.strip().splitlines()[-1].split())
 
 
-def test_a_piped_table_imports_no_rich_and_colour_does() -> None:
+def test_a_table_imports_no_rich_piped_or_in_colour() -> None:
     assert "rich" not in _imported("members")
     assert "rich" not in _imported("show", "egypt")
-    assert "rich" in _imported("members", FORCE_COLOR="1", NO_COLOR="")
+    assert "rich" not in _imported("members", FORCE_COLOR="1", NO_COLOR="")
+    assert "rich" not in _imported("show", "egypt", FORCE_COLOR="1", NO_COLOR="")

@@ -57,8 +57,9 @@ from .query_options import (
 # Each command that answers with a report declares its options here and asks its question in
 # `questions`, by the same name with the same options (`**locals()`: all of them), where the
 # fast answer path asks it too. Everything else is imported where it is used, so that each
-# command (and each Tab of shell completion) loads only what it needs: Rich only to draw a
-# table, pycountry only to resolve a country the data does not name.
+# command (and each Tab of shell completion) loads only what it needs: Rich only for a table
+# with text the plain renderer is unsure of, pycountry only to resolve a country the data
+# does not name.
 
 EXIT_CODES = (  # also in README.md's table
     "Exit codes: 0 ok (an empty result is ok), 1 data or runtime error, 2 usage error, "

@@ -4,8 +4,8 @@ Each format is one module with a `render(report) -> str` function; `FORMATS` say
 module renders it, which types of report (`report.types.ReportType`) it takes, and what it is,
 for help. Adding a format is one module and one line here: each command's --format help,
 choices and completion, the docs and the API take it from this registry. The first format
-listed for a report type is that type's default. Only rich_page imports Rich, for tables in
-colour; without colour plain_table draws the same bytes.
+listed for a report type is that type's default. Only rich_page imports Rich, for tables
+with text plain_table is unsure of; plain_table draws the same bytes everywhere else.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""Tables without Rich: the bytes render/table.py draws through Rich when there is no colour
-(the same boxes, column widths, wrapping and captions), from the standard library alone, as
-importing Rich costs more than starting Python. Text it cannot be sure to measure as Rich
-does raises `Uncertain`, and Rich draws the table instead.
+"""Tables without Rich: the bytes render/table.py would draw through Rich (the same boxes,
+column widths, wrapping and captions, and on colour terminals the same bold, dim and links),
+from the standard library alone, as importing Rich costs more than starting Python. Text it
+cannot be sure to measure as Rich does raises `Uncertain`, and Rich draws the table instead.
 
 The width arithmetic and the wrapping are ported from Rich 15 (rich/table.py, rich/_ratio.py,
 rich/_wrap.py, rich/text.py, rich/containers.py; MIT licence, Will McGugan);
@@ -10,7 +10,10 @@ tests/test_plain_table.py compares the two byte for byte.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import count
 from typing import NamedTuple
 
 from .plain_text import Uncertain, cells, centred, certain, pad, wrap
@@ -21,7 +24,7 @@ class TableColumn(NamedTuple):
     max_width: int | None = None
     no_wrap: bool = False
     overflow: str = "ellipsis"  # Rich's default for a column
-    bold: bool = False  # for Rich; nothing shows without colour
+    bold: bool = False  # its cells bold, where there is colour
 
 
 # Rich's box.HEAVY_HEAD and box.ASCII2: top, head, head row, mid, row, foot row, foot, bottom.
@@ -132,17 +135,32 @@ def column_widths(columns: list[TableColumn], rows: list[list[str]], max_width: 
     return widths
 
 
-def _cell_lines(text: str, width: int, column: TableColumn) -> list[str]:
-    """A cell as Padding(Text) renders it in a column `width` wide, each line that wide."""
+BOLD, DIM, RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+STYLES = {"": "", "bold": BOLD, "dim": DIM}
+
+
+def styled(text: str, style: str) -> str:
+    """Style.render: an SGR sequence around each non-empty segment."""
+    return f"{style}{text}{RESET}" if style and text else text
+
+
+def _cell_lines(text: str, width: int, column: TableColumn, style: str) -> list[str]:
+    """A cell as Padding(Text) renders it in a column `width` wide, each line that wide: the
+    padding and the text are segments of their own, each styled."""
     inner = min(_measure_text(text, width)[1] + 2, width) - 2
     lines = wrap(text, inner, column.overflow, column.no_wrap)
-    return [pad(" " + pad(line, inner) + " ", width) for line in lines]
+    if not style:
+        return [" " + pad(line, width - 2) + " " for line in lines]
+    edge = styled(" ", style)
+    return [edge + styled(pad(line, width - 2), style) + edge for line in lines]
 
 
 def draw_table(
-    title: str, columns: list[TableColumn], rows: list[list[str]], width: int, unicode: bool
-) -> list[str]:
-    """The lines of a Rich Table(title, show_lines=True, padding (0, 1)) printed `width` wide."""
+    title: str, columns: list[TableColumn], rows: list[list[str]], width: int, unicode: bool,
+    color: bool = False,
+) -> list[str]:  # fmt: skip
+    """The lines of a Rich Table(title, show_lines=True, padding (0, 1)) printed `width` wide,
+    its title and header bold, and the cells of bold columns, where there is colour."""
     for text in (title, *(col.header for col in columns), *(cell for row in rows for cell in row)):
         certain(text)
     extra = 2 + len(columns) - 1
@@ -151,15 +169,19 @@ def draw_table(
     if not columns or min(widths) < 3 or table_width > width:
         raise Uncertain("a column too narrow for a padded cell, or a table the console crops")
     box = HEAVY_HEAD if unicode else ASCII2
-    out = [centred(line, table_width) for line in wrap(title, table_width)] if title else []
+    bold = BOLD if color else ""
+    lines = wrap(title, table_width) if title else []
+    out = [styled(centred(line, table_width), bold) for line in lines]
     out.append(_rule(box[0], widths))
     for number, texts in enumerate([[col.header for col in columns], *rows]):
         edges = box[1 if number == 0 else 6 if number == len(rows) else 3]
         left, divider, right = edges[0], edges[2], edges[3]
-        drawn = [_cell_lines(*cell) for cell in zip(texts, widths, columns, strict=True)]
+        styles = [bold if number == 0 or col.bold else "" for col in columns]
+        parts = zip(texts, widths, columns, styles, strict=True)
+        drawn = [_cell_lines(*part) for part in parts]
         height = max(map(len, drawn))
-        for lines, w in zip(drawn, widths, strict=True):
-            blank = [" " * w] * (height - len(lines))
+        for lines, w, style in zip(drawn, widths, styles, strict=True):
+            blank = [styled(" " * w, style)] * (height - len(lines))
             lines[:] = blank + lines if number == 0 else lines + blank  # headers sit low
         out.extend(left + divider.join(line) + right for line in zip(*drawn, strict=True))
         if number == 0:
@@ -180,26 +202,37 @@ def print_lines(text: str, width: int) -> list[str]:
 
 
 class PlainPage:
-    """What render/table.py prints, as Rich's Console prints it without colour."""
+    """What render/table.py prints, as Rich's Console (render/rich_page.py) prints it."""
 
-    def __init__(self, width: int, unicode: bool) -> None:
-        self.width, self.unicode = width, unicode
+    def __init__(self, width: int, unicode: bool, color: bool = False) -> None:
+        self.width, self.unicode, self.color = width, unicode, color
         self.lines: list[str] = []
+        self.link_ids: Iterator[int] | None = None
 
     def line(self, text: str, style: str = "") -> None:
-        self.lines.extend(print_lines(text, self.width))
+        style = STYLES[style] if self.color else ""
+        self.lines.extend(styled(line, style) for line in print_lines(text, self.width))
 
     def field(self, header: str, value: str) -> None:
-        self.lines.extend(print_lines(f"{header}: {value}", self.width))
+        """Bold throughout, as Text(header, style="bold") + Text(value) is."""
+        self.line(f"{header}: {value}", "bold")
 
     def link(self, text: str, url: str) -> None:
-        self.lines.append(certain(text))
+        """OSC 8 with a number of its own, as Rich numbers links: from a random start."""
+        if not self.color:
+            self.lines.append(certain(text))
+            return
+        if self.link_ids is None:
+            self.link_ids = count(int.from_bytes(os.urandom(3), "big"))
+        link_id = next(self.link_ids)
+        self.lines.append(f"\x1b]8;id={link_id};{certain(url)}\x1b\\{certain(text)}\x1b]8;;\x1b\\")
 
     def blank(self) -> None:
         self.lines.append("")
 
     def table(self, title: str, columns: list[TableColumn], rows: list[list[str]]) -> None:
-        self.lines.extend(draw_table(title, columns, rows, self.width, self.unicode))
+        lines = draw_table(title, columns, rows, self.width, self.unicode, self.color)
+        self.lines.extend(lines)
 
     def text(self) -> str:
         return "".join(line + "\n" for line in self.lines)

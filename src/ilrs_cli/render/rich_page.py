@@ -1,5 +1,6 @@
-"""What render/table.py prints, drawn by Rich: for colour terminals, and for text the plain
-renderer (render/plain_table.py) is not sure to draw as Rich does."""
+"""What render/table.py prints, drawn by Rich: for text the plain renderer
+(render/plain_table.py) is not sure to draw as Rich does, and the reference it is tested
+against."""
 
 from __future__ import annotations
 

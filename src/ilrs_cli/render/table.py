@@ -1,5 +1,5 @@
-"""Tables for people: Rich draws them on colour terminals, render/plain_table.py the same
-bytes without colour. Cell text is data, never markup."""
+"""Tables for people: render/plain_table.py draws them, or Rich (render/rich_page.py) where
+the plain renderer is unsure of the text: the same bytes. Cell text is data, never markup."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from .terminal import detect_terminal
 
 
 class Page(Protocol):
-    """Where `draw` prints: Rich's console (render/rich_page.py), or the plain renderer
-    (render/plain_table.py), which prints the same bytes without colour."""
+    """Where `draw` prints: the plain renderer (render/plain_table.py), or Rich's console
+    (render/rich_page.py), which prints the same bytes."""
 
     def line(self, text: str, style: str = "") -> None: ...
     def field(self, header: str, value: str) -> None: ...
@@ -27,12 +27,13 @@ class Page(Protocol):
 
 
 def render(report: Listing | Detail, rich: bool = False) -> str:
-    """Tables for people. Without colour the plain renderer draws them unless `rich` is
-    asked for or it is unsure of the text; Rich draws the rest, the same bytes."""
+    """Tables for people. The plain renderer draws them unless `rich` is asked for or it is
+    unsure of the text; Rich draws the rest, the same bytes."""
     terminal = detect_terminal()
-    if not (terminal.color or rich):
+    if not rich:
+        page = PlainPage(terminal.width, terminal.unicode, terminal.color)
         try:
-            return draw(report, PlainPage(terminal.width, terminal.unicode), terminal.width)
+            return draw(report, page, terminal.width)
         except Uncertain:
             pass
     from .rich_page import RichPage
