@@ -110,12 +110,16 @@ def other_ilrs(path: str) -> list[str]:
     return [str(given)]
 
 
-def answers(ilrs: list[str], before: list[str] | None, rounds: int, warmup: int) -> None:
-    """Each answer against `python -c pass`, measured beside it; with `before`, the other
-    install's answer too, in the same rounds."""
+def answers(
+    ilrs: list[str], before: list[str] | None, rounds: int, warmup: int, only: set[str]
+) -> None:
+    """Each answer (or those named in `only`) against `python -c pass`, measured beside it;
+    with `before`, the other install's answer too, in the same rounds."""
     heading = "before ms  after ms  before   after" if before else "     ms   ratio"
     print(f"\n{'answers (bundled data)':<28} {heading}   (ratios to python -c pass)")
     for name, arguments in ANSWERS:
+        if only and name not in only:
+            continue
         for shape, env in SHAPES:
             args = json_of(arguments) if shape == "JSON" else arguments
             after = Case("after", [*ilrs, *args], env)
@@ -153,7 +157,12 @@ def main() -> int:
     parser.add_argument(
         "--before", metavar="PATH", help="another install's ilrs (or python), timed beside"
     )
+    names = ",".join(name for name, _ in ANSWERS)
+    parser.add_argument("--answers", metavar="NAMES", default=names, help=f"of {names}")
     options = parser.parse_args()
+    only = set(options.answers.split(",")) - {""}
+    if only - set(names.split(",")):
+        parser.error(f"--answers takes names from {names}")
     ilrs = ilrs_command()
     before = other_ilrs(options.before) if options.before else None
     query = ["payloads", "--country", "Turkey"]
@@ -202,7 +211,7 @@ def main() -> int:
         ratio = case.median_ms / floor.median_ms
         print(f"{case.name:<28} {case.median_ms:>9.1f} {floor.median_ms:>12.1f} {ratio:>6.2f}x")
 
-    answers(ilrs, before, options.rounds, options.warmup)
+    answers(ilrs, before, options.rounds, options.warmup, only)
     with tempfile.TemporaryDirectory() as folder:
         peers.row(ilrs, Path(folder), options.rounds, options.warmup)
 
@@ -218,10 +227,11 @@ def main() -> int:
             path.write_text(dataset_text(size), encoding="utf-8")
             big = Case(f"{size:,} records", [*ilrs, "--data", str(path), "payloads", "--json"])
             bundled = Case("bundled", [*ilrs, "payloads", "--json"])
-            interleave([big, bundled], max(3, options.rounds // 3), 1)
+            few = min(options.rounds, 3)  # `--rounds 1` runs each once, for a quick look
+            interleave([big, bundled], max(few, options.rounds // 3), min(options.warmup, 1))
             uncached = Case("uncached", big.command, {"ILRS_NO_CACHE": "1"})
             check = Case("check", [*ilrs, "check", str(path)])
-            interleave([uncached, check], 3, 0)
+            interleave([uncached, check], few, 0)
             ratio = big.median_ms / bundled.median_ms
             print(f"{big.name:<28} {big.median_ms:>9.1f} {bundled.median_ms:>12.1f} "
                   f"{ratio:>6.2f}x {uncached.median_ms:>12.1f} "
@@ -237,7 +247,7 @@ def main() -> int:
             path = Path(folder) / "affiliated.toml"
             path.write_text(affiliated_text(options.affiliated), encoding="utf-8")
             case = Case("affiliated", [*ilrs, "--data", str(path), "members", "--json"])
-            interleave([case], 3, 1)
+            interleave([case], min(options.rounds, 3), min(options.warmup, 1))
             print(f"{options.affiliated:,} affiliated members (members --json): "
                   f"{case.median_ms:.1f} ms")  # fmt: skip
     return 0

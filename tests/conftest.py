@@ -89,9 +89,13 @@ def ids(items: list[dict[str, Any]]) -> list[str]:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under libfaketime (the `faketime` command), the library's own shared-memory file takes
+    """The slow tests first, so that the workers share out the quick ones after them instead
+    of one worker finishing a long test alone at the end.
+
+    Under libfaketime (the `faketime` command), the library's own shared-memory file takes
     whatever standard descriptor a test closes, so a test that starts ilrs with stdin or stdout
     closed would test libfaketime instead: it is skipped there, and runs everywhere else."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
     if "faketime" not in os.environ.get("LD_PRELOAD", ""):
         return
     reason = "libfaketime reuses the closed descriptor; this test runs without it"
