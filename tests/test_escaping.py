@@ -64,3 +64,20 @@ def test_an_invisible_character_is_visible_in_suggestions(ilrs: Runner) -> None:
     outcome = ilrs("members", "--fields", "nam\u200be")
     assert outcome.exit_code == 2
     assert "\u200b" not in outcome.stderr and "\\u200b" in outcome.stderr
+
+
+def test_printable_text_is_what_escape_leaves_as_it_is() -> None:
+    """`escape` returns printable text at once: that is right only while no character it
+    escapes is printable, on this Python's Unicode."""
+    import re
+
+    from ilrs_cli.core import safe_text
+
+    every = "".join(map(chr, range(0x110000)))
+    for pattern in (safe_text._UNSAFE, safe_text._UNSAFE_BUT_NEWLINE):
+        unsafe = re.findall(pattern, every)
+        assert len(unsafe) > 200 and not any(char.isprintable() for char in unsafe)
+    printable = "".join(char for char in every[:0x3000] if char.isprintable())
+    assert safe_text.escape(printable) == printable
+    assert safe_text.escape("a\x1bb\u202ec\nd") == "a\\x1bb\\u202ec\\nd"
+    assert safe_text.escape("a\x1bb\nc", keep_newlines=True) == "a\\x1bb\nc"

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from ilrs_cli import api
 from ilrs_cli.cli import questions
-from ilrs_cli.render import table
+from ilrs_cli.render import plain_table, table
 from ilrs_cli.render.plain_table import PlainPage, TableColumn
 from ilrs_cli.render.plain_text import NARROW, WIDE, Uncertain, certain
 from ilrs_cli.render.rich_page import RichPage
@@ -183,6 +183,37 @@ def test_generated_tables_are_richs_bytes(
         except Uncertain:  # a column under 3 cells wide: Rich draws it
             return
     assert plain.text() == rich.text()
+
+
+def _measure_cell(text: str, max_width: int) -> tuple[int, int]:
+    """Measurement.get of a cell, Padding(Text, (0, 1)), ported line by line from Rich."""
+    normalize, measure_text = plain_table._normalize, plain_table._measure_text
+    if max_width < 1:
+        return 0, 0
+    if max_width - 2 < 1:
+        low, high = max_width, max_width
+    else:
+        low, high = measure_text(text, max_width)
+        low, high = min(low + 2, max_width), min(high + 2, max_width)
+    low, high = normalize(low, high)
+    low, high = min(low, max_width), min(high, max_width)
+    return (0, 0) if high < 1 else normalize(low, high)
+
+
+@settings(max_examples=300, deadline=None)
+@given(COLUMN, st.lists(CELL, max_size=5), st.integers(-1, 60))
+def test_a_column_measures_as_its_widest_cell(
+    column: TableColumn, texts: list[str], max_width: int
+) -> None:
+    measured = [_measure_cell(text, max_width) for text in [column.header, *texts]]
+    low = min(max(low for low, _ in measured), max_width)
+    high = min(max(high for _, high in measured), max_width)
+    if max_width < 1:
+        low = high = 0
+    elif column.max_width is not None:
+        low, high = min(low, column.max_width + 2), min(high, column.max_width + 2)
+    spans = plain_table._spans(column, texts)
+    assert plain_table._measure_column(column, spans, max_width) == (low, high)
 
 
 def _imported(*args: str, **env: str) -> set[str]:

@@ -9,13 +9,15 @@ import unicodedata
 # What a string from a dataset or a file name must never do on a terminal: move the cursor,
 # ring the bell, set the title or clipboard (C0, DEL, C1), reorder text (bidi embeddings,
 # overrides, isolates, marks), hide text (zero-width characters, tag characters), or start a
-# new line (newline, CR, U+2028/2029). Each is shown as a visible escape instead.
-_UNSAFE = re.compile(
+# new line (newline, CR, U+2028/2029). Each is shown as a visible escape instead. None of
+# them is printable (str.isprintable), so printable text is safe as it is (a test checks
+# each one); the patterns are compiled (and cached by `re`) only for other text.
+_UNSAFE = (
     "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064"
     "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
-_UNSAFE_BUT_NEWLINE = re.compile(_UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
-_UNSAFE_BUT_TAB_AND_NEWLINE = re.compile(_UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f"))
+_UNSAFE_BUT_NEWLINE = _UNSAFE.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f")
+_UNSAFE_BUT_TAB_AND_NEWLINE = _UNSAFE.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f")
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -26,6 +28,8 @@ def escape(text: str, keep_newlines: bool = False) -> str:
     """`text` safe for a terminal: every control, bidi, invisible and line-breaking character
     as a visible escape ('a\\x1bb' shows as 'a\\\\x1bb'). `keep_newlines` keeps '\\n' for text
     that the program itself laid out in lines; data strings are escaped whole."""
+    if text.isprintable():
+        return text
     return _escape_with(_UNSAFE_BUT_NEWLINE if keep_newlines else _UNSAFE, text)
 
 
@@ -43,14 +47,14 @@ def csv_cell(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _escape_with(pattern: re.Pattern[str], text: str) -> str:
+def _escape_with(pattern: str, text: str) -> str:
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return pattern.sub(_escaped, text)
+    return re.sub(pattern, _escaped, text)
 
 
 def is_plain(text: str) -> bool:
     """Whether `escape` would leave `text` as it is: nothing in it acts on a terminal."""
-    return _UNSAFE.search(text) is None
+    return text.isprintable() or re.search(_UNSAFE, text) is None
 
 
 def _json_escape(match: re.Match[str]) -> str:
@@ -64,7 +68,7 @@ def _json_escape(match: re.Match[str]) -> str:
 def json_safe(text: str) -> str:
     """JSON text from `json.dumps(..., ensure_ascii=False)` with every unsafe character (see
     `escape`) written as a \\u escape: the same JSON values, nothing a terminal acts on."""
-    return _UNSAFE_BUT_NEWLINE.sub(_json_escape, text)
+    return re.sub(_UNSAFE_BUT_NEWLINE, _json_escape, text)
 
 
 # Scripts whose letters look like Latin ones (Cyrillic Т, Greek Τ, Latin T): a word that

@@ -55,27 +55,22 @@ def _measure_text(text: str, max_width: int) -> tuple[int, int]:
     return (0, 0) if high < 1 else _normalize(low, high)
 
 
-def _measure_cell(text: str, max_width: int) -> tuple[int, int]:
-    """Measurement.get of a cell, Padding(Text, (0, 1))."""
+def _spans(column: TableColumn, cells: list[str]) -> tuple[int, int]:
+    """The longest word and the longest line among a column's header and cells."""
+    extremes = [_extremes(text) for text in (column.header, *cells)]
+    return max(low for low, _ in extremes), max(high for _, high in extremes)
+
+
+def _measure_column(column: TableColumn, spans: tuple[int, int], max_width: int) -> tuple[int, int]:
+    """Table._measure_column: the widest Measurement of its cells, Padding(Text, (0, 1)),
+    worked out from their `_spans` (each cell's is its extremes, capped, plus its padding,
+    capped: tests/test_plain_table.py checks this against the cell-by-cell port)."""
     if max_width < 1:
         return 0, 0
-    if max_width - 2 < 1:
-        low, high = max_width, max_width
+    if max_width < 3:
+        low = high = max_width
     else:
-        low, high = _measure_text(text, max_width)
-        low, high = min(low + 2, max_width), min(high + 2, max_width)
-    low, high = _normalize(low, high)
-    low, high = min(low, max_width), min(high, max_width)
-    return (0, 0) if high < 1 else _normalize(low, high)
-
-
-def _measure_column(column: TableColumn, cells: list[str], max_width: int) -> tuple[int, int]:
-    """Table._measure_column."""
-    if max_width < 1:
-        return 0, 0
-    measured = [_measure_cell(cell, max_width) for cell in [column.header, *cells]]
-    low = min(max(low for low, _ in measured), max_width)
-    high = min(max(high for _, high in measured), max_width)
+        low, high = min(spans[0] + 2, max_width), min(spans[1] + 2, max_width)
     if column.max_width is not None:
         low, high = min(low, column.max_width + 2), min(high, column.max_width + 2)
     return low, high
@@ -123,14 +118,14 @@ def collapse_widths(widths: list[int], wrapable: list[bool], max_width: int) -> 
 
 def column_widths(columns: list[TableColumn], rows: list[list[str]], max_width: int) -> list[int]:
     """Table._calculate_column_widths, for a table that does not expand."""
-    texts = [[row[index] for row in rows] for index in range(len(columns))]
-    ranges = [_measure_column(col, texts[i], max_width) for i, col in enumerate(columns)]
+    spans = [_spans(col, [row[index] for row in rows]) for index, col in enumerate(columns)]
+    ranges = [_measure_column(col, spans[i], max_width) for i, col in enumerate(columns)]
     widths = [high or 1 for _, high in ranges]
     if sum(widths) > max_width:
         widths = collapse_widths(widths, [not col.no_wrap for col in columns], max_width)
         if sum(widths) > max_width:
             widths = ratio_reduce(sum(widths) - max_width, [1] * len(widths), widths, widths)
-        widths = [_measure_column(col, texts[i], width)[1] or 0
+        widths = [_measure_column(col, spans[i], width)[1] or 0
                   for i, (width, col) in enumerate(zip(widths, columns, strict=True))]  # fmt: skip
     return widths
 

@@ -141,7 +141,7 @@ def wrap(text: str, width: int, overflow: str = "fold", no_wrap: bool = False) -
     """Text.wrap with the default justification: the lines of `text` at `width`."""
     lines: list[str] = []
     for line in text.split("\n"):
-        if no_wrap:
+        if no_wrap or cells(line) <= width:  # a line that fits is neither broken nor cut
             pieces = [line]
         else:
             offsets = [0, *_breaks(line, width, overflow == "fold"), len(line)]
