@@ -157,12 +157,13 @@ def main() -> int:
     parser.add_argument(
         "--before", metavar="PATH", help="another install's ilrs (or python), timed beside"
     )
-    names = ",".join(name for name, _ in ANSWERS)
-    parser.add_argument("--answers", metavar="NAMES", default=names, help=f"of {names}")
+    names = [name for name, _ in ANSWERS]
+    parser.add_argument("--answers", metavar="NAMES", default=",".join(names),
+                        help=f"only these, of {','.join(names)}")  # fmt: skip
     options = parser.parse_args()
     only = set(options.answers.split(",")) - {""}
-    if only - set(names.split(",")):
-        parser.error(f"--answers takes names from {names}")
+    if only - set(names):
+        parser.error(f"--answers takes names from {','.join(names)}")
     ilrs = ilrs_command()
     before = other_ilrs(options.before) if options.before else None
     query = ["payloads", "--country", "Turkey"]
@@ -221,13 +222,13 @@ def main() -> int:
     if sizes:
         print(f"\n{'dataset (payloads --json)':<28} {'ilrs ms':>9} {'bundled ms':>12} "
               f"{'ratio':>7} {'uncached ms':>12} {'check ms':>9}")  # fmt: skip
+    few = min(options.rounds, 3)  # `--rounds 1` runs each once, for a quick look
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             path = Path(folder) / f"ilrs-{size}.toml"
             path.write_text(dataset_text(size), encoding="utf-8")
             big = Case(f"{size:,} records", [*ilrs, "--data", str(path), "payloads", "--json"])
             bundled = Case("bundled", [*ilrs, "payloads", "--json"])
-            few = min(options.rounds, 3)  # `--rounds 1` runs each once, for a quick look
             interleave([big, bundled], max(few, options.rounds // 3), min(options.warmup, 1))
             uncached = Case("uncached", big.command, {"ILRS_NO_CACHE": "1"})
             check = Case("check", [*ilrs, "check", str(path)])
@@ -247,7 +248,7 @@ def main() -> int:
             path = Path(folder) / "affiliated.toml"
             path.write_text(affiliated_text(options.affiliated), encoding="utf-8")
             case = Case("affiliated", [*ilrs, "--data", str(path), "members", "--json"])
-            interleave([case], min(options.rounds, 3), min(options.warmup, 1))
+            interleave([case], few, min(options.warmup, 1))
             print(f"{options.affiliated:,} affiliated members (members --json): "
                   f"{case.median_ms:.1f} ms")  # fmt: skip
     return 0

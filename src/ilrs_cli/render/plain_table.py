@@ -46,15 +46,6 @@ def _extremes(text: str) -> tuple[int, int]:
     return _normalize(max(map(cells, words)) if words else longest, longest)
 
 
-def _measure_text(text: str, max_width: int) -> tuple[int, int]:
-    """Measurement.get of a Text."""
-    if max_width < 1:
-        return 0, 0
-    low, high = _extremes(text)
-    low, high = min(low, max_width), min(high, max_width)
-    return (0, 0) if high < 1 else _normalize(low, high)
-
-
 def _spans(column: TableColumn, cells: list[str]) -> tuple[int, int]:
     """The longest word and the longest line among a column's header and cells."""
     extremes = [_extremes(text) for text in (column.header, *cells)]
@@ -140,10 +131,9 @@ def styled(text: str, style: str) -> str:
 
 
 def _cell_lines(text: str, width: int, column: TableColumn, style: str) -> list[str]:
-    """A cell as Padding(Text) renders it in a column `width` wide, each line that wide: the
-    padding and the text are segments of their own, each styled."""
-    inner = min(_measure_text(text, width)[1] + 2, width) - 2
-    lines = wrap(text, inner, column.overflow, column.no_wrap)
+    """A cell as Padding(Text) renders it in a column `width` wide: the text laid out
+    `width - 2` wide between two spaces, each a segment of its own, each styled."""
+    lines = wrap(text, width - 2, column.overflow, column.no_wrap)
     if not style:
         return [" " + pad(line, width - 2) + " " for line in lines]
     edge = styled(" ", style)
@@ -165,8 +155,8 @@ def draw_table(
         raise Uncertain("a column too narrow for a padded cell, or a table the console crops")
     box = HEAVY_HEAD if unicode else ASCII2
     bold = BOLD if color else ""
-    lines = wrap(title, table_width) if title else []
-    out = [styled(centred(line, table_width), bold) for line in lines]
+    title_lines = wrap(title, table_width) if title else []
+    out = [styled(centred(line, table_width), bold) for line in title_lines]
     out.append(_rule(box[0], widths))
     for number, texts in enumerate([[col.header for col in columns], *rows]):
         edges = box[1 if number == 0 else 6 if number == len(rows) else 3]
