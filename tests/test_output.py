@@ -96,6 +96,25 @@ def test_json_path_imports_neither_rich_nor_the_country_library() -> None:
     assert result.stderr.strip().splitlines()[-1] == "[]"
 
 
+FREEZE_PROBE = """
+import gc, sys
+from ilrs_cli.cli import main
+sys.argv = ["ilrs", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+print("frozen", gc.get_freeze_count() > 1000, file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("args", [["members", "--json"], ["members", "-h"], ["nosuch"]])
+def test_the_objects_left_at_the_end_are_spared_the_last_collection(args: list[str]) -> None:
+    """An answer, help and an error alike: main freezes what is left as it returns."""
+    result = run_module("-c", FREEZE_PROBE, *args)
+    assert result.stderr.strip().splitlines()[-1] == "frozen True"
+
+
 def test_table_path_imports_no_rich_with_or_without_colour() -> None:
     """The plain renderer draws the table, in colour too (tests/test_plain_table.py)."""
     result = run_module("-c", PROBE, "payloads", "--country", "Turkey")
