@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -10,20 +9,26 @@ from collections.abc import Iterable
 _ASCII_FOLDED = bytes(
     c | 0x20 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256)
 )
-_NOT_ALNUM = re.compile(r"[\W_]+")  # in a str pattern `\w` is exactly isalnum() and `_`
 
 
-class _WithoutMarks(dict[int, "str | None"]):
-    """A str.translate table that drops combining marks and keeps every other character,
-    learning each character the first time it meets it (a text has few distinct ones)."""
+class _Folded(dict[int, "str | None"]):
+    """A str.translate table of what fold does to each character of NFKD's text: a combining
+    mark dropped, any other character case-folded and each character of that which is not
+    alphanumeric made a space; each learnt the first time it is met (a text has few distinct
+    ones). Case folding and these tests read one character at a time, so the table gives
+    the same text as the steps one after another."""
 
     def __missing__(self, code: int) -> str | None:
-        kept = None if unicodedata.combining(chr(code)) else chr(code)
-        self[code] = kept
-        return kept
+        char = chr(code)
+        if unicodedata.combining(char):
+            folded = None
+        else:
+            folded = "".join(c if c.isalnum() else " " for c in char.casefold())
+        self[code] = folded
+        return folded
 
 
-_MARKS = _WithoutMarks()
+_FOLDED = _Folded()
 
 
 def fold(text: str) -> str:
@@ -32,8 +37,7 @@ def fold(text: str) -> str:
         return " ".join(text.encode().translate(_ASCII_FOLDED).decode().split())
     # Arguments decoded in a C locale carry undecodable bytes as surrogates: decode them.
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    letters = unicodedata.normalize("NFKD", text).translate(_MARKS)
-    return " ".join(_NOT_ALNUM.sub(" ", letters.casefold()).split())
+    return " ".join(unicodedata.normalize("NFKD", text).translate(_FOLDED).split())
 
 
 def suggest(word: str, known: Iterable[str], prefix: str = "") -> str:
