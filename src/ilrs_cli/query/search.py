@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from ..core.countries import other_names
 from ..core.kinds import Kind, Record, all_records
 from ..core.matching import fold
 from ..core.records import Dataset, Institution, Payload, Place, value_of
@@ -41,8 +42,6 @@ def _places_of(record: Record) -> list[Place]:
 def searchable_text(kind: Kind, record: Record) -> dict[str, str]:
     """The attributes of a record that search looks at, by name, where they have text; a
     record in a country is also found by that country's other names (Türkiye, Turkey, TUR)."""
-    from ..core.countries import other_names
-
     found = {}
     for attribute in kind.search:
         text = _as_text(value_of(record, attribute))
