@@ -168,9 +168,9 @@ def test_cache_clear_and_location(
     assert not entries(cache)
     monkeypatch.delenv("ILRS_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert cache_directory() == tmp_path / "ilrs"
+    assert cache_directory() == str(tmp_path / "ilrs")
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/dir")  # never the working directory
-    assert cache_directory() == Path(os.path.expanduser("~")) / ".cache" / "ilrs"
+    assert cache_directory() == str(Path(os.path.expanduser("~")) / ".cache" / "ilrs")
     monkeypatch.setenv("ILRS_NO_CACHE", "1")
     assert cache_directory() is None
 

@@ -107,8 +107,19 @@ def test_no_missing_ancestor_of_the_cache_directory_is_created(
     monkeypatch.setenv("ILRS_CACHE_DIR", str(tmp_path / "a" / "b" / "cache"))
     assert ilrs("payloads", "--json").exit_code == 0
     assert not (tmp_path / "a").exists()
-    assert store.cache_directory() == tmp_path / "a" / "b" / "cache"
+    assert store.cache_directory() == str(tmp_path / "a" / "b" / "cache")
     monkeypatch.setenv("ILRS_CACHE_DIR", str(tmp_path / "cache"))
     assert ilrs("payloads", "--json").exit_code == 0
     assert stat.S_IMODE((tmp_path / "cache").stat().st_mode) == 0o700
     assert os.listdir(tmp_path / "cache")
+
+
+def test_a_relative_cache_directory_is_made_in_the_working_directory(
+    ilrs: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ILRS_CACHE_DIR", "cache/")
+    assert ilrs("payloads", "--json").exit_code == 0
+    assert stat.S_IMODE((tmp_path / "cache").stat().st_mode) == 0o700
+    assert len(list((tmp_path / "cache").glob("*.json"))) == 1
+    assert ilrs("cache").stdout.strip() == "cache"

@@ -48,7 +48,7 @@ def cited(item: object) -> set[str]:
 
 
 def test_the_bundled_file_is_the_repository_file(dataset: Dataset) -> None:
-    assert bundled_path().name == "chang8.toml"
+    assert Path(bundled_path()).name == "chang8.toml"
     assert dataset.bundled
     assert dataset.info.version == "1.2.0"
 

@@ -314,7 +314,7 @@ def test_data_path_and_copy(ilrs: Runner, tmp_path: Path) -> None:
     assert ilrs("data", "path").stdout.strip() == str(bundled_path())
     copy = tmp_path / "copy.toml"
     assert ilrs("data", "copy", str(copy)).exit_code == 0
-    assert copy.read_bytes() == bundled_path().read_bytes()
+    assert copy.read_bytes() == Path(bundled_path()).read_bytes()
     assert ilrs("data", "copy", str(copy)).exit_code == 1
     assert ilrs("data", "copy", str(copy), "--force").exit_code == 0
     assert ilrs("--data", str(copy), "check").exit_code == 0

@@ -25,7 +25,6 @@ import datetime
 import os
 from enum import Enum
 from pathlib import Path
-from typing import Any
 
 from .core.errors import DatasetError, IlrsError, QueryError, RecordNotFound
 from .core.records import Dataset
@@ -33,6 +32,11 @@ from .core.vocab import Camp, EventKind, EventStatus, Level, MemberStatus
 from .report import answers
 from .report.answers import Texts
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    Item = dict[str, Any]
 __all__ = [
     "DatasetError",
     "IlrsError",
@@ -55,7 +59,6 @@ __all__ = [
     "timeline",
 ]
 
-Item = dict[str, Any]
 Day = str | datetime.date | None
 
 

@@ -483,7 +483,7 @@ def data_copy_command(
     from ..load.reader import bundled_path
 
     with reporting.user_errors(ctx):
-        write_atomically(target, bundled_path().read_bytes(), force)
+        write_atomically(target, Path(bundled_path()).read_bytes(), force)
     write_err(escape(f"ilrs: wrote {target}; use it with: ilrs --data {target} payloads"))
 
 

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..core.safe_text import is_plain
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from os import PathLike
+
     from ..query.completion_names import Names
 
 Candidates = list[tuple[str, str]]
@@ -49,7 +50,7 @@ def _typed(value: str, incomplete: str) -> str:
     return incomplete + value[len(incomplete) :]
 
 
-def names(path: Path | None) -> Names | None:
+def names(path: str | PathLike[str] | None) -> Names | None:
     """What completion offers from the dataset at `path` (the bundled one by default): from
     the cache when the file's content is unchanged, else from the dataset itself, checked,
     and then kept. None when the dataset cannot be used, or is over MAX_COMPLETION_BYTES:
@@ -58,7 +59,7 @@ def names(path: Path | None) -> Names | None:
     from ..load.cache import content_key, read_document, write_document
     from ..load.reader import bundled_path, read_bytes
 
-    file = path if path is not None else bundled_path()
+    file = os.fspath(path) if path is not None else bundled_path()
     try:
         if path is not None and os.stat(file).st_size > MAX_COMPLETION_BYTES:
             return None  # a Tab never waits for a large file to be parsed

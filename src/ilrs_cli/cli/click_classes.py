@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Any
 
 import typer
 import typer.core
@@ -15,6 +14,10 @@ import typer.core
 from ..core.matching import suggest
 from .data_first import data_first
 from .lazy import LazyGroup
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Typer's own message for a value outside a choice: "Value error, 'x' is not one of 'a', 'b'."
 _NOT_ONE_OF = re.compile(r"(?:Value error, )?('(?:[^'\\]|\\.)*') is not one of (.*)\.$", re.S)

@@ -5,13 +5,12 @@ never lets bash glob one."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import typer
 
 from . import candidates
 from .candidates import Candidates
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..query.completion_names import Names
 

@@ -14,10 +14,12 @@ from __future__ import annotations
 import os
 import re
 import sys
-from pathlib import Path
-from typing import Any
 
 from .data_first import data_first
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 Candidates = list[tuple[str, str | None]]
 
@@ -30,7 +32,8 @@ def _index() -> dict[str, Any]:
     if not _INDEX:
         import json
 
-        _INDEX.update(json.loads(Path(__file__).with_name("completion_index.json").read_text()))
+        with open(os.path.join(os.path.dirname(__file__), "completion_index.json"), "rb") as index:
+            _INDEX.update(json.loads(index.read()))
     return _INDEX
 
 
@@ -230,10 +233,9 @@ def _values(chain: list[_Level], level: _Level, param: dict[str, Any], typed: st
     return found
 
 
-def _data_path(chain: list[_Level]) -> Path | None:
+def _data_path(chain: list[_Level]) -> str | None:
     """--data from the line, else ILRS_DATA, as Typer reads the root option."""
-    value = chain[0].values.get("data") or os.environ.get("ILRS_DATA") or None
-    return Path(value) if value else None
+    return chain[0].values.get("data") or os.environ.get("ILRS_DATA") or None
 
 
 _EMOJI = re.compile(r":\S*?:")

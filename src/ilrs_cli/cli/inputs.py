@@ -3,12 +3,13 @@ format, the level, the ids, the two sides of a diff. Bad values raise QueryError
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
-
 from ..core.errors import QueryError
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from os import PathLike
+    from pathlib import Path
+
     import typer
 
     from ..core.records import Dataset
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
 
 def data_path(ctx: typer.Context) -> Path | None:
     """The --data option (or ILRS_DATA), read from the root command: also while completing."""
+    from pathlib import Path  # Typer has imported it
+
     value = ctx.find_root().params.get("data")
     return value if isinstance(value, Path) else None
 
@@ -27,7 +30,7 @@ def dataset_for(ctx: typer.Context) -> Dataset:
     return dataset_at(data_path(ctx))
 
 
-def dataset_at(path: Path | None) -> Dataset:
+def dataset_at(path: str | PathLike[str] | None) -> Dataset:
     """The dataset at `path`, else the bundled one; a warning when the cache directory exists
     but is not safe to use."""
     from ..core.safe_text import escape

@@ -13,10 +13,11 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from enum import Enum
-from typing import Annotated, Any, NamedTuple, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
+from ..core.tuples import NamedTuple
 from ..render import formats_for, formats_help
 from ..report.types import ReportType
 from .click_classes import Command

@@ -9,13 +9,14 @@ so this module imports neither Typer, Click nor pydantic.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..core.errors import QueryError
 from . import inputs
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..core.records import Dataset
     from ..core.vocab import Camp, EventKind, EventStatus, Level, MemberStatus
     from ..render import Report

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
 import typer
 
 from .output_options import answers_command
 from .query_options import RECORD_FILTER_OPTIONS
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .questions import Answer
 
 

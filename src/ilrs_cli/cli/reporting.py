@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
-from typing import TYPE_CHECKING
 
 from ..core.clock import ClockError
 from ..core.errors import DatasetError, QueryError, RecordNotFound, TargetInTheWay, WriteFailed
 from ..core.safe_text import escape
 from ..render.terminal import write_err, write_out
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import typer
 

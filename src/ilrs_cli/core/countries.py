@@ -10,12 +10,16 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
-from typing import Any, NamedTuple
 
 from . import iso_tables
 from .errors import QueryError
 from .matching import fold
 from .records import Place
+from .tuples import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Names people use that ISO 3166 does not list, folded (see `fold`).
 ALIASES = {

@@ -7,10 +7,14 @@ import datetime
 import re
 from collections.abc import Callable
 from enum import Enum
-from typing import Any, NamedTuple
 
 from .dates import FuzzyDate, parse_dataset_date
 from .records import MAX_ID
+from .tuples import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 DATE_FORMS = "`2025-04-24`, `2023-12`, `2026`, a range `2028/2029`, or a decade `2030s`"

@@ -4,7 +4,7 @@ ISO 3166 codes taken from a membership list or a stated definition, with where i
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from .tuples import NamedTuple
 
 
 class Grouping(NamedTuple):

@@ -5,8 +5,8 @@ elsewhere, they come from pycountry itself."""
 
 from __future__ import annotations
 
+import os
 from functools import cache
-from pathlib import Path
 
 Entry = dict[str, str]
 _KEYS = {"3166-1": "alpha_2", "3166-2": "code"}
@@ -71,7 +71,8 @@ def _database(standard: str) -> bytes | None:
     spec = importlib.util.find_spec("pycountry")
     folders = list(spec.submodule_search_locations or []) if spec is not None else []
     try:
-        return (Path(folders[0]) / "databases" / f"iso{standard}.json").read_bytes()
+        with open(os.path.join(folders[0], "databases", f"iso{standard}.json"), "rb") as file:
+            return file.read()
     except (IndexError, OSError, ValueError):
         return None
 

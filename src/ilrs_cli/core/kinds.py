@@ -9,7 +9,6 @@ columns follow from them), one entry here, and its list command where it has one
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
 
 from .records import (
     Dataset,
@@ -22,6 +21,11 @@ from .records import (
     Signatory,
     Source,
 )
+from .tuples import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 Record = Source | Institution | Payload | Member | Mission | Event | Fact | Signatory
 

@@ -7,18 +7,20 @@ cost to define, which every start of the command line pays.
 from __future__ import annotations
 
 import datetime
-from typing import Any, NamedTuple
 
 from .dates import FuzzyDate
+from .tuples import NamedTuple
 from .vocab import EventKind, EventStatus, Level, MemberStatus, PayloadKind
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    # The values of the declared fields (core.schema) that no code reads by name, and so that
+    # no record type names: (field name, value) pairs in the schema's order. `value_of` reads any.
+    Extra = tuple[tuple[str, Any], ...]
 INTERNATIONAL = "international organization"
 UNKNOWN = "unknown"
-
-
-# The values of the declared fields (core.schema) that no code reads by name, and so that
-# no record type names: (field name, value) pairs in the schema's order. `value_of` reads any.
-Extra = tuple[tuple[str, Any], ...]
 
 
 def value_of(record: Any, name: str, absent: Any = None) -> Any:

@@ -9,8 +9,6 @@ is generated from them, so none of these can drift apart.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from .dates import DATASET_FORMATS
 from .field_types import (
     CITATIONS,
@@ -30,6 +28,7 @@ from .field_types import (
     FieldType,
     choice,
 )
+from .tuples import NamedTuple
 from .vocab import EventKind, EventStatus, Level, MemberStatus, PayloadKind
 
 

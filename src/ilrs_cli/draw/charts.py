@@ -8,13 +8,16 @@ Every mark carries what it shows in data-* attributes and a <title> tooltip.
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from ..core.dates import parse_dataset_date
 from ..core.records import Dataset
 from ..core.vocab import Level
 from ..report.listing import Listing, count_by
 from .svg import MARGIN, Picture, as_of_line, nice_ticks, number, shorten, source_line, text_width
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 BAR = "#3f6e9a"
 ILRS = "#c0392b"

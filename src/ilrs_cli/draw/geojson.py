@@ -5,7 +5,6 @@ dot inside another's shape (Hawaii)."""
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from ..core.records import Dataset
 from ..core.safe_text import json_safe
@@ -13,6 +12,10 @@ from ..query.standing import Standing, standings
 from ..report.selection import Selection
 from . import world
 from .map import describe, key_of, paint
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _properties(

@@ -6,10 +6,10 @@ country's shape (Hawaii) are drawn as dots, and those in the ILRS are named."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
 from xml.etree import ElementTree as ET
 
 from ..core.records import Dataset, Member
+from ..core.tuples import NamedTuple
 from ..core.vocab import Level
 from ..query.standing import Ilrs, Standing, standings
 from ..report.selection import Selection

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
 
 from .. import __version__
 from ..core.records import Dataset
@@ -18,6 +17,10 @@ from ..report import answers
 from ..report.listing import Listing
 from . import charts, world
 from .map import map_picture
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 STYLE = """
 body { font-family: 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans',

@@ -12,7 +12,12 @@ import json
 import math
 from functools import cache
 from importlib.resources import files
-from typing import Any, NamedTuple
+
+from ..core.tuples import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 Ring = tuple[tuple[float, float], ...]  # (longitude, latitude) in degrees
 

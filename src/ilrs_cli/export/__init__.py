@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from ..core.records import Dataset
 
-
-class Exporter(Protocol):
-    def __call__(
-        self, dataset: Dataset, target: Path, /, force: bool = False
-    ) -> dict[str, int]: ...
+    class Exporter(Protocol):
+        def __call__(
+            self, dataset: Dataset, target: Path, /, force: bool = False
+        ) -> dict[str, int]: ...
 
 
 # Each export's name, and the module and function that write it.

@@ -9,13 +9,16 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any
 
 from ..core.errors import TargetInTheWay, WriteFailed
 from ..core.records import Dataset
 from ..core.safe_text import csv_cell
 from ..load.atomic import absolute, failed, kind_of, temporary_beside
 from .sqlite import Table, Value, export_tables
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 LICENSE = {"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT License"}

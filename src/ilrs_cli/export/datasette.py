@@ -11,13 +11,16 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 from ..core.errors import WriteFailed
 from ..core.records import Dataset
 from ..load.atomic import check_file_target, write_atomically
 from .datapackage import LICENSE
 from .sqlite import Table, _views, export_tables, write_sqlite
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def metadata_path(database: Path) -> Path:

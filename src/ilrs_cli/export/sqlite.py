@@ -15,7 +15,6 @@ import os
 import sqlite3
 from enum import Enum
 from pathlib import Path
-from typing import NamedTuple
 
 from .. import __version__
 from ..core.dates import FuzzyDate
@@ -24,6 +23,7 @@ from ..core.field_types import DATE
 from ..core.kinds import BY_PLURAL, KINDS, Kind
 from ..core.records import Dataset, Place, value_of
 from ..core.schema import PLACES_HELP, TABLES, DataField
+from ..core.tuples import NamedTuple
 from ..load.atomic import absolute, check_file_target, failed, temporary_beside
 from ..report.items import region_text
 from ..report.list_commands import COLUMNS_BY_COMMAND, LIST_COMMANDS

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import contextlib
-from pathlib import Path
-from typing import TYPE_CHECKING
+import os
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # imported where used, so that Tab completion does not pay for it
     from ..core.records import Dataset
 
+    StrPath = str | os.PathLike[str]  # a path as text, or a pathlib.Path
 
-def load_dataset(path: Path | None = None, check_codes: bool | None = None) -> Dataset:
+
+def load_dataset(path: StrPath | None = None, check_codes: bool | None = None) -> Dataset:
     """Load and check a dataset file (the bundled one by default), without the cache; raise
     DatasetError listing every problem.
 
@@ -21,14 +23,14 @@ def load_dataset(path: Path | None = None, check_codes: bool | None = None) -> D
     return _load(path, check_codes, use_cache=False)
 
 
-def open_dataset(path: Path | None = None) -> Dataset:
+def open_dataset(path: StrPath | None = None) -> Dataset:
     """The dataset at `path` (the bundled one by default), checked. When the file's bytes
     passed every check before, the records that check built come from the cache instead.
     Raise DatasetError for a file that cannot be used."""
     return _load(path, None, use_cache=True)
 
 
-def _load(path: Path | None, check_codes: bool | None, use_cache: bool) -> Dataset:
+def _load(path: StrPath | None, check_codes: bool | None, use_cache: bool) -> Dataset:
     import gc
 
     # Loading makes millions of objects and no garbage cycles: collecting while it runs
@@ -42,11 +44,11 @@ def _load(path: Path | None, check_codes: bool | None, use_cache: bool) -> Datas
             gc.enable()
 
 
-def _read_and_build(path: Path | None, check_codes: bool | None, use_cache: bool) -> Dataset:
+def _read_and_build(path: StrPath | None, check_codes: bool | None, use_cache: bool) -> Dataset:
     from .reader import bundled_path, read_bytes
 
-    file = path if path is not None else bundled_path()
-    shown = str(file)
+    file = os.fspath(path) if path is not None else bundled_path()
+    shown = file
     raw = read_bytes(file, shown)
     if not use_cache:
         return _check(raw, shown, path, check_codes)
@@ -64,7 +66,7 @@ def _read_and_build(path: Path | None, check_codes: bool | None, use_cache: bool
     return dataset
 
 
-def _check(raw: bytes, shown: str, path: Path | None, check_codes: bool | None) -> Dataset:
+def _check(raw: bytes, shown: str, path: StrPath | None, check_codes: bool | None) -> Dataset:
     """Parse and check the bytes of a dataset file, and build its records."""
     from .builder import build_dataset
     from .reader import decode_text, parse_toml

@@ -8,7 +8,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import Any, NoReturn
 
 from ..core.errors import DatasetError
 from ..core.field_types import Link
@@ -26,6 +25,10 @@ from ..core.records import (
 from ..core.safe_text import mixed_script
 from ..core.schema import TABLES, DataField, Table
 from . import rules
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
 
 ISO_CODE_PATTERN = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?", re.ASCII)
 TOP_LEVEL_KEYS = frozenset({"dataset", "places", *(kind.plural for kind in KINDS)})

@@ -29,10 +29,12 @@ import re
 import stat
 import sys
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
 from .. import __version__
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _sha256_of_choice() -> Any:
@@ -59,15 +61,15 @@ ENTRY_SUFFIX = ".json"
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
 
 
-def cache_directory() -> Path | None:
+def cache_directory() -> str | None:
     """Where the cache lives, or None when it is turned off."""
     if os.environ.get("ILRS_NO_CACHE"):
         return None
     if configured := os.environ.get("ILRS_CACHE_DIR"):
-        return Path(configured)
+        return os.path.normpath(configured)
     xdg = os.environ.get("XDG_CACHE_HOME", "")
-    base = Path(xdg) if os.path.isabs(xdg) else Path(os.path.expanduser("~")) / ".cache"
-    return base / "ilrs"
+    base = xdg if os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(os.path.normpath(base), "ilrs")
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -85,7 +87,7 @@ class _Refused(Exception):
     """A cache directory that exists but is not safe to use; the message says why."""
 
 
-def _open_directory(directory: Path) -> int:
+def _open_directory(directory: str) -> int:
     """A descriptor of `directory` when it is a real directory (not a link), the user's own
     and closed to group and others; _Refused when it is not. It is never changed: ilrs does
     not make private a directory someone else may rely on."""
@@ -112,12 +114,13 @@ def _open_directory(directory: Path) -> int:
     return descriptor
 
 
-def _create(directory: Path) -> None:
+def _create(directory: str) -> None:
     """Make the cache directory with mode 0700, and its parent (as ~/.cache) when only that
     is missing; never anything further up, so a missing home is never created."""
-    if not directory.parent.is_dir():
-        directory.parent.mkdir(mode=0o700)
-    directory.mkdir(mode=0o700)
+    parent = os.path.dirname(directory) or os.curdir
+    if not os.path.isdir(parent):
+        os.mkdir(parent, mode=0o700)
+    os.mkdir(directory, mode=0o700)
 
 
 def refusal() -> str | None:
@@ -160,7 +163,7 @@ def _private_directory(create: bool) -> Iterator[int | None]:
             os.close(descriptor)
 
 
-def _entry_name(file: Path, part: str = "document") -> str:
+def _entry_name(file: str, part: str = "document") -> str:
     """One entry per dataset path (bytes, so any file name works)."""
     name = sha256_hex(os.fsencode(os.path.abspath(file)))[:32]
     return name + ENTRY_SUFFIX if part == "document" else f"{name}.{part}{ENTRY_SUFFIX}"
@@ -188,7 +191,7 @@ def _code_digest() -> str:
     return sha256_hex("\n".join(sorted(stamps)).encode())[:16]
 
 
-def read_document(file: Path, key: str, part: str = "document") -> dict[str, Any] | None:
+def read_document(file: str, key: str, part: str = "document") -> dict[str, Any] | None:
     """What is kept for `file` (the records its check built, or another `part`, such as the
     names completion offers) when its key matches; None on any doubt."""
     with _private_directory(create=False) as directory:
@@ -225,7 +228,7 @@ def _entry_limit() -> int:
         return MAX_ENTRY_BYTES
 
 
-def write_document(file: Path, key: str, document: dict[str, Any], part: str = "document") -> None:
+def write_document(file: str, key: str, document: dict[str, Any], part: str = "document") -> None:
     """Keep `document` (or another `part`) for `file`, replacing its old entry; skip silently
     when that fails. Only what was built from a valid dataset is ever kept."""
     import secrets
@@ -258,7 +261,7 @@ def write_document(file: Path, key: str, document: dict[str, Any], part: str = "
                     os.unlink(temporary, dir_fd=directory)
 
 
-def clear() -> tuple[Path | None, int]:
+def clear() -> tuple[str | None, int]:
     """Remove every entry (and stray temporary file): only regular files with the names ilrs
     writes, nothing else in the directory. The directory and how many went; the reason as
     CacheRefused when the directory exists but is not one ilrs uses."""

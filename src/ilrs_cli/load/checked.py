@@ -2,30 +2,35 @@
 dataset file, so that bytes which passed every check are not parsed and checked again.
 
 A record is a row, its fields in order, each written as its annotation in `core.records`
-says: a place by its name, a citation as [source id, where], an institution by its id, a date
-as ISO text, a vocabulary word as its value. Reading rows back looks these up among the
-records read before them (the kinds are in loading order), so the Dataset equals the one the
-check built and shares its objects as that one did. A type with no codec here is never
-written, so such a dataset is simply not cached.
+says (read as the text it is, never evaluated): a place by its name, a citation as [source id,
+where], an institution by its id, a date as ISO text, a vocabulary word as its value. Reading
+rows back looks these up among the records read before them (the kinds are in loading order),
+so the Dataset equals the one the check built and shares its objects as that one did. A type
+with no codec here is never written, so such a dataset is simply not cached.
 """
 
 from __future__ import annotations
 
 import datetime
 import enum
-import types
-import typing
-from collections.abc import Callable
-from typing import Any
+import sys
 
 from ..core.dates import FuzzyDate
 from ..core.field_types import FieldType
 from ..core.kinds import KINDS
-from ..core.records import Citation, Dataset, DatasetInfo, Extra, Institution, Place, Source
+from ..core.records import Citation, Dataset, DatasetInfo, Institution, Place, Source
 
-Found = dict[type, dict[str, Any]]  # the records read so far: a place by name, others by id
-Encode = Callable[[Any], Any]
-Decode = Callable[[Any, Found], Any]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    from ..core.records import Extra
+
+    Found = dict[type, dict[str, Any]]  # the records read so far: a place by name, others by id
+    Encode = Callable[[Any], Any]
+    Decode = Callable[[Any, Found], Any]
+
 _SAME: tuple[Encode, Decode] = (lambda value: value, lambda value, _found: value)
 
 
@@ -87,13 +92,12 @@ def _codecs(record_type: type) -> tuple[tuple[Encode, Decode], ...]:
     """How each field of a record type is written and read, from its annotations."""
     found = _FIELD_CODECS.get(record_type)
     if found is None:
-        try:
-            hints = typing.get_type_hints(record_type)
-        except (NameError, AttributeError) as error:  # annotations that do not resolve
-            raise TypeError(f"no cache codecs for {record_type!r}") from error
+        names = vars(sys.modules[record_type.__module__])
+        annotations: dict[str, str] = record_type.__annotations__
         fields: tuple[str, ...] = record_type._fields  # type: ignore[attr-defined]
         found = _FIELD_CODECS[record_type] = tuple(
-            _extra_codec(record_type) if name == "extra" else _codec(hints[name]) for name in fields
+            _extra_codec(record_type) if name == "extra" else _codec(annotations[name], names)
+            for name in fields
         )
     return found
 
@@ -122,32 +126,46 @@ def _extra_codec(record_type: type) -> tuple[Encode, Decode]:
     return encode, decode
 
 
-def _codec(hint: Any) -> tuple[Encode, Decode]:
-    if isinstance(hint, types.UnionType):  # `X | None`: None is written as null, unchanged
-        (hint,) = [part for part in typing.get_args(hint) if part is not type(None)]
-    if hint in (str, bool, int):
-        return _SAME
+def _codec(annotation: str, names: dict[str, Any]) -> tuple[Encode, Decode]:
+    """The codec of a field annotated `annotation`, its names looked up in `names` (the
+    namespace of the record's module)."""
+    annotation = annotation.removesuffix(" | None")  # None is written as null, unchanged
+    if annotation.startswith("tuple[") and annotation.endswith(", ...]"):
+        item = _CODECS.get(_named(annotation[6:-6], names))
+        if item is None:
+            raise TypeError(f"no cache codec for {annotation!r}")
+        encode, decode = item
+        return (
+            lambda items: [encode(each) for each in items],
+            lambda values, found: tuple([decode(each, found) for each in values]),
+        )
+    hint = _named(annotation, names)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         members = {member.value: member for member in hint}
         return lambda word: word.value, lambda value, _found: members[value]
     if hint in _CODECS:
         return _CODECS[hint]
-    item = typing.get_args(hint)[0] if typing.get_origin(hint) is tuple else None
-    if item in _CODECS:
-        encode, decode = _CODECS[item]
-        return (
-            lambda items: [encode(each) for each in items],
-            lambda values, found: tuple([decode(each, found) for each in values]),
-        )
-    raise TypeError(f"no cache codec for {hint!r}")
+    raise TypeError(f"no cache codec for {annotation!r}")
+
+
+def _named(annotation: str, names: dict[str, Any]) -> Any:
+    """What a dotted name such as `datetime.date` names in `names`; None for anything else."""
+    head, *attributes = annotation.split(".")
+    value = names.get(head, _BUILTINS.get(head))
+    for attribute in attributes:
+        value = getattr(value, attribute, None)
+    return value
 
 
 def _day(value: str, _found: Found) -> datetime.date:
     return datetime.date.fromisoformat(value)
 
 
+_BUILTINS: dict[str, type] = {"str": str, "bool": bool, "int": int}
 _CODECS: dict[Any, tuple[Encode, Decode]] = {
     str: _SAME,
+    bool: _SAME,
+    int: _SAME,
     datetime.date: (lambda day: day.isoformat(), _day),
     FuzzyDate: (
         lambda date: [date.text, date.start.isoformat(), date.end.isoformat()],

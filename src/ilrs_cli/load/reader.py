@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
-from typing import Any
 
 from ..core.errors import DatasetError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 BUNDLED_NAME = "chang8.toml"
 # Bigger files are refused unread, unless ILRS_MAX_BYTES raises the limit: a file costs about
@@ -47,7 +49,7 @@ def _too_large(size: int, limit: int, at_least: bool = False) -> str:
     )
 
 
-def read_bytes(file: Path, shown: str) -> bytes:
+def read_bytes(file: str, shown: str) -> bytes:
     """The bytes of a regular file, at most `size_limit()`; never waits on a pipe or a
     device."""
     try:
@@ -115,12 +117,13 @@ def parse_toml(text: str, shown: str) -> dict[str, Any]:
         raise DatasetError(shown, [f"not usable TOML: {str(error)[:200]}"]) from None
 
 
-def bundled_path() -> Path:
+def bundled_path() -> str:
     """The dataset shipped inside the package: beside this module in an installed or
     editable package, else wherever importlib.resources finds the package data."""
-    beside = Path(__file__).resolve().parents[1] / "data" / BUNDLED_NAME
-    if beside.exists():
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    beside = os.path.join(package, "data", BUNDLED_NAME)
+    if os.path.exists(beside):
         return beside
     from importlib import resources
 
-    return Path(str(resources.files("ilrs_cli") / "data" / BUNDLED_NAME))
+    return str(resources.files("ilrs_cli") / "data" / BUNDLED_NAME)

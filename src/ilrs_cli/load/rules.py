@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import pairwise
-from typing import Any
 
 from ..core.records import DatasetInfo, Event, Member, Signatory
 from ..core.vocab import EventKind, EventStatus, Level, MemberStatus
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 SIGNINGS_MISSION = "ILRS"  # the mission of the signing events that members' dates add
 

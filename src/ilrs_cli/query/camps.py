@@ -11,10 +11,9 @@ date. Nothing else is inferred: a place no record names is in neither camp.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from ..core.dates import FuzzyDate
 from ..core.records import Dataset, Member, Place, Signatory
+from ..core.tuples import NamedTuple
 from ..core.vocab import Camp, Level
 from .index import per_dataset
 

@@ -4,9 +4,12 @@ the cache (as plain JSON) so that a Tab does not rebuild the whole dataset."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from ..core.tuples import NamedTuple
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # a Tab that finds the names kept in the cache imports no record types
+    from typing import Any
+
     from ..core.records import Dataset
 
 

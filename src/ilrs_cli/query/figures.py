@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from ..core.dates import FuzzyDate
 from ..core.kinds import LISTED, records_of
 from ..core.records import INTERNATIONAL, Dataset, Member, Signatory
 from ..core.vocab import Camp, EventStatus, Level, MemberStatus
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def signing_count(dataset: Dataset) -> int:

@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import _thread
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from ..core.records import Dataset, Institution, Member, Payload, Place, Signatory
+from ..core.tuples import NamedTuple
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
     from ..core.kinds import Kind, Record
 
-T = TypeVar("T")
+    T = TypeVar("T")
 
 _KEPT = 4  # datasets whose indexes are kept: `diff` reads two at a time
 _BUILT: dict[int, tuple[Dataset, dict[str, Any]]] = {}

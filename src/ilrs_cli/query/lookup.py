@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from ..core.errors import QueryError, RecordNotFound
 from ..core.kinds import Kind, Record, all_records
 from ..core.matching import fold
 from ..core.records import MAX_ID, Dataset
+from ..core.tuples import NamedTuple
 from .index import at_places, by_id
 
 

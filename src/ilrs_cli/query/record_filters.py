@@ -5,13 +5,16 @@ what was asked, and says so in words for the listing's heading."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from ..core.countries import resolve_country
 from ..core.records import Dataset, Place, value_of
 from .lookup import resolve_mission
 
-Filter = Callable[[Dataset, Sequence[Any], Sequence[str]], tuple[list[Any], str]]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    Filter = Callable[[Dataset, Sequence[Any], Sequence[str]], tuple[list[Any], str]]
 
 
 def _by_country(

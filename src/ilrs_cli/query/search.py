@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
-
 from ..core.countries import other_names
 from ..core.kinds import Kind, Record, all_records
 from ..core.matching import fold
 from ..core.records import Dataset, Institution, Payload, Place, value_of
+from ..core.tuples import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _as_text(value: Any) -> str | None:

@@ -9,9 +9,9 @@ where the pictures read the Artemis Accords signatories.
 from __future__ import annotations
 
 from enum import Enum
-from typing import NamedTuple
 
 from ..core.records import Dataset, Member, Place, Signatory
+from ..core.tuples import NamedTuple
 from ..core.vocab import Level, MemberStatus
 from .camps import LEAD
 from .camps import standings as camp_standings

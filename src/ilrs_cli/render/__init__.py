@@ -12,16 +12,23 @@ from __future__ import annotations
 
 import importlib
 from enum import Enum
-from typing import TYPE_CHECKING, NamedTuple, Protocol
 
+from ..core.tuples import NamedTuple
 from ..report.types import ReportType
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from ..report.citations import Bibliography
     from ..report.details import Detail
     from ..report.listing import Listing
 
     Report = Listing | Detail | Bibliography
+
+    class Renderer(Protocol):
+        def render(self, report: Report, /) -> str: ...
+
 
 LISTING, DETAIL, BIBLIOGRAPHY = ReportType.LISTING, ReportType.DETAIL, ReportType.BIBLIOGRAPHY
 
@@ -57,10 +64,6 @@ FORMATS: dict[Format, FormatSpec] = {
     Format.BIBTEX: FormatSpec("bibtex", frozenset({BIBLIOGRAPHY}), "biblatex @online entries"),
     Format.CSL_JSON: FormatSpec("csl_json", frozenset({BIBLIOGRAPHY}), "CSL-JSON (Zotero, Pandoc)"),
 }
-
-
-class Renderer(Protocol):
-    def render(self, report: Report, /) -> str: ...
 
 
 def formats_for(report_type: ReportType) -> list[Format]:

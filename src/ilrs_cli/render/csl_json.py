@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from ..core.safe_text import json_safe
 from ..report.citations import Bibliography, Reference
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def render(report: Bibliography) -> str:

@@ -7,12 +7,15 @@ import math
 import sys
 from collections.abc import Callable
 from json.encoder import encode_basestring, encode_basestring_ascii
-from typing import Any
 
 from ..core.safe_text import json_safe
 from ..report.details import Detail
 from ..report.listing import Listing
 from .terminal import encodes_unicode
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def render(report: Listing | Detail) -> str:

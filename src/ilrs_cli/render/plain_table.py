@@ -14,8 +14,8 @@ import os
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import count
-from typing import NamedTuple
 
+from ..core.tuples import NamedTuple
 from .plain_text import Uncertain, cells, centred, certain, pad, wrap
 
 

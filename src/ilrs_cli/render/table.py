@@ -3,27 +3,30 @@ the plain renderer is unsure of the text: the same bytes. Cell text is data, nev
 
 from __future__ import annotations
 
-from typing import Any, Protocol
-
 from ..core.dates import display_date
 from ..core.safe_text import escape
 from ..report.details import Detail, detail_text
-from ..report.listing import Item, Listing
+from ..report.listing import Listing
 from .plain_table import PlainPage, TableColumn
 from .plain_text import Uncertain
 from .terminal import detect_terminal
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Protocol
 
-class Page(Protocol):
-    """Where `draw` prints: the plain renderer (render/plain_table.py), or Rich's console
-    (render/rich_page.py), which prints the same bytes."""
+    from ..report.listing import Item
 
-    def line(self, text: str, style: str = "") -> None: ...
-    def field(self, header: str, value: str) -> None: ...
-    def link(self, text: str, url: str) -> None: ...
-    def blank(self) -> None: ...
-    def table(self, title: str, columns: list[TableColumn], rows: list[list[str]]) -> None: ...
-    def text(self) -> str: ...
+    class Page(Protocol):
+        """Where `draw` prints: the plain renderer (render/plain_table.py), or Rich's console
+        (render/rich_page.py), which prints the same bytes."""
+
+        def line(self, text: str, style: str = "") -> None: ...
+        def field(self, header: str, value: str) -> None: ...
+        def link(self, text: str, url: str) -> None: ...
+        def blank(self) -> None: ...
+        def table(self, title: str, columns: list[TableColumn], rows: list[list[str]]) -> None: ...
+        def text(self) -> str: ...
 
 
 def render(report: Listing | Detail, rich: bool = False) -> str:

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import NamedTuple, TextIO
 
 from ..core.safe_text import escape
+from ..core.tuples import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
 
 DEFAULT_WIDTH = 80
 

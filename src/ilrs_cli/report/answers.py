@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
 from ..core.countries import Country, resolve_country
 from ..core.dates import FuzzyDate, parse_point
@@ -20,7 +19,10 @@ from . import build_listings
 from .list_commands import COLUMNS_BY_COMMAND, LIST_COMMANDS
 from .listing import Listing
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # show, cite and info import them, so that the lists load less
+    from typing import Any
+
     from .citations import Bibliography
     from .details import Detail
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from typing import Any
 
 from ..core.kinds import BY_PLURAL
 from ..core.records import Dataset, Event, Fact, Member, Payload, Place, Signatory, Source
@@ -36,7 +35,13 @@ from .list_fields import (
     SIGNING_COLUMNS,
     SOURCE_COLUMNS,
 )
-from .listing import Item, Listing
+from .listing import Listing
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from .listing import Item
 
 
 def payloads_listing(

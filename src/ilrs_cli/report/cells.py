@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from ..core import clock
 from ..core.dates import display_date
-from .listing import Item
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..core.records import Dataset, Payload
+    from .listing import Item
 
 ILRS_CAMP, ARTEMIS_CAMP = "ILRS", "Artemis Accords"  # the camps, as signings name them
 

@@ -3,11 +3,14 @@ record is supported."""
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
-
 from ..core.kinds import kind_of
 from ..core.records import Citation, Source
+from ..core.tuples import NamedTuple
 from .types import ReportType
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Reference(NamedTuple):

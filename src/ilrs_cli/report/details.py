@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
-
 from ..core.kinds import Kind
 from ..core.records import Dataset
+from ..core.tuples import NamedTuple
 from .cells import artemis_words, data_age, participation_words
 from .items import record_item, source_item
 from .list_fields import SOURCE_COLUMNS
-from .listing import Item, Listing, institution_text
+from .listing import Listing, institution_text
 from .types import ReportType
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from .listing import Item
 
 
 class Detail(NamedTuple):

@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, KeysView
-from typing import Any
 
 from ..core.kinds import KINDS, Kind
 from ..core.records import Dataset
 from .items import dataset_context, record_item
-from .listing import ID, Column, Item, Listing
+from .listing import ID, Column, Listing
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from .listing import Item
 
 DIFF_COLUMNS = (
     Column("change", "Change", "added, removed or changed."),

@@ -6,7 +6,6 @@ record and the dataset it belongs to."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
 
 from ..core.dates import FuzzyDate
 from ..core.field_types import Link, same
@@ -26,9 +25,15 @@ from ..core.records import (
     value_of,
 )
 from ..core.schema import TABLES, DataField
+from ..core.tuples import NamedTuple
 from ..query.index import at_place, citing, member_name, payloads_with
 from .cells import ARTEMIS_CAMP, ILRS_CAMP, ordinal, participation_words
-from .listing import Item
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from .listing import Item
 
 
 class _Step(NamedTuple):

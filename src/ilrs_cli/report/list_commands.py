@@ -8,8 +8,8 @@ command (cli.record_commands) and its SQLite view come from its entry."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import NamedTuple
 
+from ..core.tuples import NamedTuple
 from .list_fields import (
     COUNTRY_COLUMNS,
     EVENT_COLUMNS,

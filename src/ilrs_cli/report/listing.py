@@ -4,13 +4,17 @@ tables and CSV, and choosing columns, sorting and limiting rows."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
 
 from ..core.errors import QueryError
 from ..core.matching import fold, suggest
+from ..core.tuples import NamedTuple
 from .types import ReportType
 
-Item = dict[str, Any]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    Item = dict[str, Any]
 
 
 def _plain(value: Any) -> str:

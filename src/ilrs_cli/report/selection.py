@@ -4,9 +4,8 @@ frames the view."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from ..core.records import Dataset
+from ..core.tuples import NamedTuple
 from ..query import filters
 from .answers import Texts, _countries, _missions, _region, _scope
 
