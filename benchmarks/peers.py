@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from startup import PYTHON, Case, interleave
+from startup import PYTHON, Case, interleave, ratio
 
 SQL = (
     "select p.name from payloads p join payload_countries c on c.payload_id = p.id "
@@ -74,8 +74,7 @@ def row(ilrs: list[str], folder: Path, rounds: int, warmup: int) -> None:
     interleave([query, floor, *peers], rounds, warmup)
     for case in [query, *peers]:
         print(f"{case.name[:28]:<28} {case.median_ms:>9.1f} "
-              f"{case.median_ms / floor.median_ms:>7.2f}x "
-              f"{case.median_ms / query.median_ms:>6.3f}x")  # fmt: skip
+              f"{ratio(case, floor):>7.2f}x {ratio(case, query):>6.3f}x")  # fmt: skip
     for name, (exe, _) in found.items():
         if not exe:
             print(f"{name}: not installed, skipped")

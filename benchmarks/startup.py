@@ -5,10 +5,12 @@
 
 Standard library only; run it in the environment where ilrs is installed. Each pair of cases
 runs interleaved (A, B, A, B, ...) after warm-up runs, and the script prints the median
-wall time of each and the ratio A/B. The baseline, benchmarks/null_app.py, parses the same
-commands and options with Typer and prints a constant, so the ratio is what ilrs adds to the
-cost of Typer itself. Warm-up runs fill ilrs's cache of parsed datasets, as a user's first
-question does; the "uncached" column shows a run with the cache turned off.
+wall time of each and the ratio A/B: the median of each round's ratio, so that a drift in the
+machine's speed, which moves A and B of a round alike, cancels out. The baseline,
+benchmarks/null_app.py, parses the same commands and options with Typer and prints a
+constant, so the ratio is what ilrs adds to the cost of Typer itself. Warm-up runs fill
+ilrs's cache of parsed datasets, as a user's first question does; the "uncached" column
+shows a run with the cache turned off.
 
 Every answer (payloads, members, timeline, countries, show, search, cite; as a table and as
 JSON) is timed against the floor of any Python program, `python -c pass`. With --before, the
@@ -66,6 +68,11 @@ class Case:
     @property
     def median_ms(self) -> float:
         return statistics.median(self.times) * 1000
+
+
+def ratio(case: Case, baseline: Case) -> float:
+    """The median of the rounds' ratios: each round times `case` and `baseline` in turn."""
+    return statistics.median(a / b for a, b in zip(case.times, baseline.times, strict=True))
 
 
 def interleave(cases: list[Case], rounds: int, warmup: int) -> None:
@@ -130,11 +137,9 @@ def answers(
             if before:
                 old = cases[2]
                 print(f"{label:<28} {old.median_ms:>9.1f} {after.median_ms:>9.1f} "
-                      f"{old.median_ms / floor.median_ms:>6.2f}x "
-                      f"{after.median_ms / floor.median_ms:>6.2f}x")  # fmt: skip
+                      f"{ratio(old, floor):>6.2f}x {ratio(after, floor):>6.2f}x")  # fmt: skip
             else:
-                ratio = after.median_ms / floor.median_ms
-                print(f"{label:<28} {after.median_ms:>7.1f} {ratio:>6.2f}x")
+                print(f"{label:<28} {after.median_ms:>7.1f} {ratio(after, floor):>6.2f}x")
 
 
 def peak_memory_kib(command: list[str]) -> int:
@@ -188,8 +193,8 @@ def main() -> int:
     print(f"{'case':<28} {'ilrs ms':>9} {'baseline ms':>12} {'ratio':>7}")
     for name, case, baseline in pairs:
         interleave([case, baseline], options.rounds, options.warmup)
-        ratio = case.median_ms / baseline.median_ms
-        print(f"{name:<28} {case.median_ms:>9.1f} {baseline.median_ms:>12.1f} {ratio:>6.2f}x")
+        print(f"{name:<28} {case.median_ms:>9.1f} {baseline.median_ms:>12.1f} "
+              f"{ratio(case, baseline):>6.2f}x")  # fmt: skip
 
     context = [Case("python -c pass", [PYTHON, "-c", "pass"]),
                Case("python -c 'import typer'", [PYTHON, "-c", "import typer"])]  # fmt: skip
@@ -209,8 +214,8 @@ def main() -> int:
     interleave([*tabs, floor], options.rounds, options.warmup)
     print(f"\n{'completion':<28} {'ilrs ms':>9} {'python ms':>12} {'ratio':>7}")
     for case in tabs:
-        ratio = case.median_ms / floor.median_ms
-        print(f"{case.name:<28} {case.median_ms:>9.1f} {floor.median_ms:>12.1f} {ratio:>6.2f}x")
+        print(f"{case.name:<28} {case.median_ms:>9.1f} {floor.median_ms:>12.1f} "
+              f"{ratio(case, floor):>6.2f}x")  # fmt: skip
 
     answers(ilrs, before, options.rounds, options.warmup, only)
     with tempfile.TemporaryDirectory() as folder:
@@ -233,9 +238,8 @@ def main() -> int:
             uncached = Case("uncached", big.command, {"ILRS_NO_CACHE": "1"})
             check = Case("check", [*ilrs, "check", str(path)])
             interleave([uncached, check], few, 0)
-            ratio = big.median_ms / bundled.median_ms
             print(f"{big.name:<28} {big.median_ms:>9.1f} {bundled.median_ms:>12.1f} "
-                  f"{ratio:>6.2f}x {uncached.median_ms:>12.1f} "
+                  f"{ratio(big, bundled):>6.2f}x {uncached.median_ms:>12.1f} "
                   f"{check.median_ms:>9.1f}")  # fmt: skip
             if size == max(sizes):
                 cached, floor_kib = peak_memory_kib(big.command), peak_memory_kib(bundled.command)

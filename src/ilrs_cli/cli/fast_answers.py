@@ -175,10 +175,9 @@ def _converted(value: Param, word: str | None) -> Any:
     if kind == "choice" and word in value["choices"]:
         if value["enum"] is None:
             return word
-        from importlib import import_module
-
         module, _, name = value["enum"].partition(":")
-        return getattr(import_module(module), name)(word)
+        __import__(module)  # not importlib, whose package imports warnings: see render/
+        return getattr(sys.modules[module], name)(word)
     raise Unsure(f"a value the fast path cannot read: {word!r}")
 
 

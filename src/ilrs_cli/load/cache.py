@@ -40,11 +40,9 @@ if TYPE_CHECKING:
 def _sha256_of_choice() -> Any:
     """CPython's own SHA-256, which hashlib wraps, without loading OpenSSL as hashlib does
     (2 ms of each run): `_sha2` from Python 3.12, `_sha256` before; hashlib elsewhere."""
-    import importlib
-
     for name in ("_sha2", "_sha256"):
         with contextlib.suppress(ImportError, AttributeError):
-            return importlib.import_module(name).sha256
+            return __import__(name).sha256  # not importlib: see render/__init__.py
     import hashlib
 
     return hashlib.sha256

@@ -10,7 +10,7 @@ with text plain_table is unsure of; plain_table draws the same bytes everywhere 
 
 from __future__ import annotations
 
-import importlib
+import sys
 from enum import Enum
 
 from ..core.tuples import NamedTuple
@@ -85,5 +85,7 @@ def render(report: Report, fmt: Format) -> str:
     if report.report_type not in spec.reports:
         valid = ", ".join(f.value for f in formats_for(report.report_type))
         raise ValueError(f"{fmt.value!r} does not apply here; use one of: {valid}")
-    module: Renderer = importlib.import_module(f"{__name__}.{spec.module}")
+    name = f"{__name__}.{spec.module}"
+    __import__(name)  # not importlib.import_module: the importlib package imports warnings
+    module: Renderer = sys.modules[name]
     return module.render(report)
