@@ -279,8 +279,8 @@ def test_the_index_is_generated_from_the_real_app() -> None:
 
 
 def _imported(*args: str, bundled: bool = False) -> set[str]:
-    """The modules an answer imported: on the fixture, or on the bundled data (from the
-    cache, filled by a first run)."""
+    """The modules an answer imported, on the fixture or on the bundled data, read from the
+    cache (which a first run fills)."""
     env = {**os.environ, **{k: v for k, v in PINNED_ENV.items() if v is not None}}
     if bundled:
         del env["ILRS_DATA"]
@@ -289,7 +289,7 @@ def _imported(*args: str, bundled: bool = False) -> set[str]:
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(' '.join(sorted(sys.modules)), file=sys.__stderr__)\n"
     )
-    for _ in range(2 if bundled else 1):
+    for _ in range(2):
         result = subprocess.run(
             [sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=60,
             env=env, check=False,
