@@ -188,3 +188,28 @@ def test_the_cache_keys_are_hashlibs_sha256() -> None:
 
     for data in (b"", b"ilrs", bytes(range(256)) * 1000):
         assert cache_module.sha256_hex(data) == hashlib.sha256(data).hexdigest()
+
+
+def test_no_rows_are_made_when_the_cache_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ilrs_cli.load import checked
+
+    def refuse(_dataset: object) -> None:
+        raise AssertionError("rows made for a cache that is off")
+
+    monkeypatch.setattr(checked, "records_of", refuse)
+    monkeypatch.setenv("ILRS_NO_CACHE", "1")
+    assert open_dataset(FROZEN).payloads
+
+
+def test_the_command_line_freezes_the_dataset_it_read() -> None:
+    """Out of the garbage collector's passes for the rest of the process (cli/inputs.py)."""
+    import gc
+
+    from ilrs_cli.cli.inputs import dataset_at
+
+    before = gc.get_freeze_count()
+    try:
+        dataset = dataset_at(FROZEN)
+        assert gc.get_freeze_count() > before + len(dataset.payloads)
+    finally:
+        gc.unfreeze()

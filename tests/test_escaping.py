@@ -81,3 +81,5 @@ def test_printable_text_is_what_escape_leaves_as_it_is() -> None:
     assert safe_text.escape(printable) == printable
     assert safe_text.escape("a\x1bb\u202ec\nd") == "a\\x1bb\\u202ec\\nd"
     assert safe_text.escape("a\x1bb\nc", keep_newlines=True) == "a\\x1bb\nc"
+    assert safe_text.json_safe(printable + "\n") == printable + "\n"  # returned at once
+    assert safe_text.json_safe('"a\x1b"\n"\u2028"') == '"a\\u001b"\n"\\u2028"'

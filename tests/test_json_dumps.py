@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import enum
 import json
+import sys
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ilrs_cli.render.json import dumps
+from ilrs_cli.render.json import dumps, indented
 
 
 class Text(str):
@@ -53,7 +54,7 @@ def standard(value: Any, ascii_only: bool) -> str:
 
 def assert_same(value: Any) -> None:
     for ascii_only in (True, False):
-        assert outcome(dumps, value, ascii_only) == outcome(standard, value, ascii_only)
+        assert outcome(indented, value, ascii_only) == outcome(standard, value, ascii_only)
 
 
 @settings(max_examples=400, deadline=None, derandomize=True, database=None)
@@ -92,4 +93,15 @@ def test_it_does_not_call_json_dumps_for_an_answers_values(
     value = [{"id": "a", "n": 1, "x": 1.5, "ok": True, "no": None, "list": ["b", {"c": []}]}]
     expected = json.dumps(value, ensure_ascii=False, indent=2)
     monkeypatch.setattr(json, "dumps", None)
-    assert dumps(value, False) == expected
+    assert indented(value, False) == expected
+
+
+def test_from_python_3_13_it_is_json_dumps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the standard library's C encoder indents, it writes the JSON."""
+    called = []
+    monkeypatch.setattr(json, "dumps", lambda value, **options: called.append(options) or "x")
+    text = dumps([1], True)
+    if sys.version_info >= (3, 13):
+        assert text == "x" and called == [{"ensure_ascii": True, "indent": 2}]
+    else:
+        assert text == "[\n  1\n]" and not called

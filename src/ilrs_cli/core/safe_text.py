@@ -68,6 +68,8 @@ def _json_escape(match: re.Match[str]) -> str:
 def json_safe(text: str) -> str:
     """JSON text from `json.dumps(..., ensure_ascii=False)` with every unsafe character (see
     `escape`) written as a \\u escape: the same JSON values, nothing a terminal acts on."""
+    if text.replace("\n", "").isprintable():  # as in `escape`: nothing to escape
+        return text
     return re.sub(_UNSAFE_BUT_NEWLINE, _json_escape, text)
 
 

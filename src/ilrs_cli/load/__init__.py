@@ -52,7 +52,7 @@ def _read_and_build(path: StrPath | None, check_codes: bool | None, use_cache: b
     raw = read_bytes(file, shown)
     if not use_cache:
         return _check(raw, shown, path, check_codes)
-    from .cache import content_key, read_document, write_document
+    from .cache import cache_directory, content_key, read_document, write_document
     from .checked import dataset_from, records_of
 
     key = content_key(raw)
@@ -61,8 +61,9 @@ def _read_and_build(path: StrPath | None, check_codes: bool | None, use_cache: b
     dataset = dataset_from(kept, shown, bundled=path is None) if kept is not None else None
     if dataset is None:
         dataset = _check(raw, shown, path, check_codes)
-        with contextlib.suppress(TypeError):
-            write_document(file, key, records_of(dataset))
+        if cache_directory() is not None:  # not turned off (ILRS_NO_CACHE)
+            with contextlib.suppress(TypeError):
+                write_document(file, key, records_of(dataset))
     return dataset
 
 

@@ -22,7 +22,7 @@ from ..core.records import Citation, Dataset, DatasetInfo, Institution, Place, S
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
     from typing import Any
 
     from ..core.records import Extra
@@ -36,9 +36,9 @@ _SAME: tuple[Encode, Decode] = (lambda value: value, lambda value, _found: value
 
 def records_of(dataset: Dataset) -> dict[str, Any]:
     """The records of `dataset` as JSON data; TypeError for a type with no codec."""
-    rows = {"info": _row(dataset.info), "places": [_row(place) for place in dataset.places]}
+    rows = {"info": _rows(DatasetInfo, [dataset.info])[0], "places": _rows(Place, dataset.places)}
     for kind in KINDS:
-        rows[kind.plural] = [_row(record) for record in getattr(dataset, kind.plural)]
+        rows[kind.plural] = _rows(kind.record_type, getattr(dataset, kind.plural))
     return rows
 
 
@@ -60,11 +60,22 @@ def dataset_from(rows: dict[str, Any], path: str, bundled: bool) -> Dataset | No
         return None
 
 
-def _row(record: Any) -> list[Any]:
-    return [
-        None if value is None else encode(value)
-        for value, (encode, _decode) in zip(record, _codecs(type(record)), strict=True)
+def _rows(record_type: type, records: Iterable[Any]) -> list[list[Any]]:
+    """The rows of `records`, all of `record_type`: only the fields written otherwise than
+    as they are (not str, bool or int) are encoded, as `_records` decodes them."""
+    steps = [
+        (position, encode)
+        for position, (encode, _decode) in enumerate(_codecs(record_type))
+        if encode is not _SAME[0]
     ]
+    rows = []
+    for record in records:
+        row = list(record)
+        for position, encode in steps:
+            if row[position] is not None:
+                row[position] = encode(row[position])
+        rows.append(row)
+    return rows
 
 
 def _records(record_type: type, rows: list[list[Any]], found: Found) -> tuple[Any, ...]:

@@ -27,13 +27,23 @@ def render(report: Listing | Detail) -> str:
 
 
 def dumps(value: Any, ensure_ascii: bool) -> str:
-    """Exactly `json.dumps(value, ensure_ascii=ensure_ascii, indent=2)`, 1.7 times faster.
+    """Exactly `json.dumps(value, ensure_ascii=ensure_ascii, indent=2)`: the standard
+    library's from Python 3.13, whose C encoder indents; `indented` before."""
+    if sys.version_info >= (3, 13):
+        return json.dumps(value, ensure_ascii=ensure_ascii, indent=2)
+    return indented(value, ensure_ascii)
 
-    With `indent`, the standard library uses its pure-Python encoder, whose generators take a
-    sixth of the time of a big answer. This writes the same text the same way (the same
-    type tests in the same order, the same C string escaping, `int.__repr__`, `float.__repr__`)
-    into one list, and leaves to `json.dumps` whatever it would treat specially: keys that are
-    not strings, values it cannot encode, infinities and NaN, cycles and deep nesting."""
+
+def indented(value: Any, ensure_ascii: bool) -> str:
+    """Exactly `json.dumps(value, ensure_ascii=ensure_ascii, indent=2)`, 1.7 times faster
+    than the standard library before Python 3.13 (three times slower than 3.13's).
+
+    With `indent`, the standard library before 3.13 uses its pure-Python encoder, whose
+    generators take a sixth of the time of a big answer. This writes the same text the same
+    way (the same type tests in the same order, the same C string escaping, `int.__repr__`,
+    `float.__repr__`) into one list, and leaves to `json.dumps` whatever it would treat
+    specially: keys that are not strings, values it cannot encode, infinities and NaN, cycles
+    and deep nesting."""
     parts: list[str] = []
     try:
         _write(value, "\n", parts, encode_basestring_ascii if ensure_ascii else encode_basestring)
