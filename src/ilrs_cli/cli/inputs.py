@@ -34,7 +34,7 @@ def dataset_at(path: str | PathLike[str] | None) -> Dataset:
     """The dataset at `path`, else the bundled one; a warning when the cache directory exists
     but is not safe to use. The dataset lives as long as the process, so it is frozen out of
     the garbage collector's passes: the answer's own collections no longer walk every record
-    (a third of the time of an answer on 100,000 records)."""
+    (a fifth of the time of an answer on 100,000 records)."""
     import gc
 
     from ..core.safe_text import escape
