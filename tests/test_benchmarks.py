@@ -17,6 +17,8 @@ import typer
 
 from ilrs_cli.cli.app import app
 
+from .child import modules_of, run_main
+
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
@@ -89,19 +91,7 @@ def test_the_benchmark_runs_and_prints_ratios() -> None:
 
 
 def imported_after(*args: str, env: dict[str, str] | None = None) -> set[str]:
-    probe = (
-        "import sys\n"
-        "from ilrs_cli.cli import main\n"
-        "sys.argv = ['ilrs', *sys.argv[1:]]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(' '.join(sorted(sys.modules)), file=sys.__stderr__)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe, *args],
-        capture_output=True, text=True, timeout=60, check=False,
-        env={**os.environ, "NO_COLOR": "1", **(env or {})},
-    )  # fmt: skip
-    return set(result.stderr.strip().splitlines()[-1].split())
+    return modules_of(run_main(*args, env={**os.environ, "NO_COLOR": "1", **(env or {})}))
 
 
 def test_a_cached_json_query_loads_no_parser_no_rich_no_country_library() -> None:

@@ -6,9 +6,7 @@ or pydantic."""
 from __future__ import annotations
 
 import importlib
-import os
 import re
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +17,7 @@ import pytest
 from ilrs_cli.cli import fast_answers
 from ilrs_cli.cli.candidates import fields
 
+from .child import modules_of, pinned, run_main
 from .conftest import FIXTURES, FROZEN, PINNED_ENV
 from .runner import COMMAND, OnceBuiltRunner, answer_fast
 
@@ -284,21 +283,13 @@ _CACHED: set[bool] = set()  # the datasets (bundled or not) whose cache entry a 
 def _imported(*args: str, bundled: bool = False) -> set[str]:
     """The modules an answer imported, on the fixture or on the bundled data, read from the
     cache (which a first run fills)."""
-    env = {**os.environ, **{k: v for k, v in PINNED_ENV.items() if v is not None}}
+    env = pinned()
     if bundled:
         del env["ILRS_DATA"]
-    probe = (
-        "import sys\nfrom ilrs_cli.cli import main\nsys.argv = ['ilrs', *sys.argv[1:]]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(' '.join(sorted(sys.modules)), file=sys.__stderr__)\n"
-    )
     for _ in range(1 if bundled in _CACHED else 2):
-        result = subprocess.run(
-            [sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=60,
-            env=env, check=False,
-        )  # fmt: skip
+        result = run_main(*args, env=env)
     _CACHED.add(bundled)
-    return set(result.stderr.strip().splitlines()[-1].split())
+    return modules_of(result)
 
 
 def test_an_answer_imports_no_typer_click_pydantic_or_rich() -> None:

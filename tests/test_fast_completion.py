@@ -5,7 +5,6 @@ completion request imports none of Typer, Click, pydantic or Rich."""
 from __future__ import annotations
 
 import io
-import json
 import os
 import subprocess
 import sys
@@ -18,6 +17,7 @@ import pytest
 from ilrs_cli.cli import fast_completion
 from ilrs_cli.cli.candidates import countries, ids, missions, names
 
+from .child import modules_of, run_main
 from .conftest import FROZEN
 from .runner import COMMAND
 from .test_loader import VALID
@@ -156,24 +156,14 @@ def test_the_index_is_generated_from_the_app() -> None:
 
 
 def test_a_completion_request_imports_no_typer_click_pydantic_or_rich() -> None:
-    probe = (
-        "import sys, json\n"
-        "from ilrs_cli.cli import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(json.dumps(sorted(sys.modules)), file=sys.__stderr__)\n"
-    )
     for env in (
         {"_ILRS_COMPLETE": "complete_bash", "COMP_WORDS": "ilrs payloads --country Tu",
          "COMP_CWORD": "3"},
         {"_ILRS_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "ilrs members --sort da"},
         {"_ILRS_COMPLETE": "source_bash"},
     ):  # fmt: skip
-        result = subprocess.run(
-            [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
-            env={**os.environ, "ILRS_DATA": str(FROZEN), **env},
-        )  # fmt: skip
-        modules = json.loads(result.stderr.strip().splitlines()[-1])
-        roots = {name.split(".")[0] for name in modules}
+        result = run_main(env={**os.environ, "ILRS_DATA": str(FROZEN), **env})
+        roots = {name.split(".")[0] for name in modules_of(result)}
         assert not roots & {"typer", "click", "pydantic", "rich"}, env
         assert result.stdout
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from .child import last_line, modules_of, pinned, run_main
 from .conftest import PINNED_ENV, Runner
 from .test_loader import VALID, write
 
@@ -77,51 +78,33 @@ def run_module(*args: str, env: dict[str, str] | None = None) -> subprocess.Comp
     )
 
 
-PROBE = """
-import sys
-from ilrs_cli.cli import main
-sys.argv = ["ilrs", *sys.argv[1:]]
-try:
-    main()
-except SystemExit:
-    pass
-print(sorted({name.split(".")[0] for name in sys.modules} & {"rich", "pycountry"}), file=sys.stderr)
-"""
+def _roots(result: subprocess.CompletedProcess[str]) -> set[str]:
+    return {name.split(".")[0] for name in modules_of(result)}
 
 
 def test_json_path_imports_neither_rich_nor_the_country_library() -> None:
-    result = run_module("-c", PROBE, "payloads", "--country", "Turkey", "--json")
+    result = run_main("payloads", "--country", "Turkey", "--json", env=pinned())
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)[0]["id"] == "micro-rovers"
-    assert result.stderr.strip().splitlines()[-1] == "[]"
+    assert not _roots(result) & {"rich", "pycountry"}
 
 
-FREEZE_PROBE = """
-import gc, sys
-from ilrs_cli.cli import main
-sys.argv = ["ilrs", *sys.argv[1:]]
-try:
-    main()
-except SystemExit:
-    pass
-print("frozen", gc.get_freeze_count() > 1000, file=sys.stderr)
-"""
+FROZEN_COUNT = "import gc\nprint('frozen', gc.get_freeze_count() > 1000, file=sys.stderr)\n"
 
 
 @pytest.mark.parametrize("args", [["members", "--json"], ["members", "-h"], ["nosuch"]])
 def test_the_objects_left_at_the_end_are_spared_the_last_collection(args: list[str]) -> None:
     """An answer, help and an error alike: main freezes what is left as it returns."""
-    result = run_module("-c", FREEZE_PROBE, *args)
-    assert result.stderr.strip().splitlines()[-1] == "frozen True"
+    result = run_main(*args, env=pinned(), then=FROZEN_COUNT)
+    assert last_line(result) == "frozen True"
 
 
 def test_table_path_imports_no_rich_with_or_without_colour() -> None:
     """The plain renderer draws the table, in colour too (tests/test_plain_table.py)."""
-    result = run_module("-c", PROBE, "payloads", "--country", "Turkey")
-    assert result.stderr.strip().splitlines()[-1] == "[]"
-    result = run_module("-c", PROBE, "payloads", "--country", "Turkey",
-                        env={"FORCE_COLOR": "1", "NO_COLOR": ""})  # fmt: skip
-    assert result.stderr.strip().splitlines()[-1] == "[]"
+    result = run_main("payloads", "--country", "Turkey", env=pinned())
+    assert not _roots(result) & {"rich", "pycountry"}
+    result = run_main("payloads", "--country", "Turkey", env=pinned(FORCE_COLOR="1", NO_COLOR=""))
+    assert not _roots(result) & {"rich", "pycountry"}
 
 
 def test_python_dash_m_and_version() -> None:

@@ -6,9 +6,7 @@ Rich."""
 from __future__ import annotations
 
 import io
-import os
 import re
-import subprocess
 import sys
 
 import pytest
@@ -23,7 +21,8 @@ from ilrs_cli.render.plain_text import NARROW, WIDE, Uncertain, certain
 from ilrs_cli.render.rich_page import RichPage
 from ilrs_cli.render.terminal import Terminal
 
-from .conftest import FROZEN, PINNED_ENV
+from .child import modules_of, pinned, run_main
+from .conftest import FROZEN
 
 WIDTHS = (40, 60, 69, 70, 80, 100, 120, 200)
 COLOUR_WIDTHS = (40, 70, 100, 200)  # the same layout as without colour: fewer widths
@@ -225,18 +224,9 @@ def test_a_column_measures_as_its_widest_cell(
 
 
 def _imported(*args: str, **env: str) -> set[str]:
-    probe = (
-        "import sys\nsys.argv = ['ilrs', *sys.argv[1:]]\nfrom ilrs_cli.cli import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(' '.join(sorted(sys.modules)), file=sys.__stderr__)\n"
-    )
-    pinned = {k: v for k, v in PINNED_ENV.items() if v is not None}
-    result = subprocess.run(
-        [sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=60,
-        env={**os.environ, **pinned, **env}, check=False,
-    )  # fmt: skip
+    result = run_main(*args, env=pinned(**env))
     assert result.returncode == 0, result.stderr
-    return set(result.stderr.strip().splitlines()[-1].split())
+    return modules_of(result)
 
 
 def test_a_table_imports_no_rich_piped_or_in_colour() -> None:
