@@ -349,6 +349,16 @@ def diff_command(
     done()
 
 
+@app.command('fields')
+def fields_command(
+    command: Annotated[str | None, typer.Argument(metavar='[COMMAND]', autocompletion=complete_constant)] = None,
+    fmt: Annotated[ListingFormat | None, typer.Option('--format', '-f')] = None,
+    as_json: Annotated[bool, typer.Option('--json')] = False,
+    as_csv: Annotated[bool, typer.Option('--csv')] = False,
+) -> None:
+    done()
+
+
 @app.command('check')
 def check_command(
     path: Annotated[Path | None, typer.Argument(metavar='[PATH]')] = None,
@@ -360,16 +370,6 @@ def check_command(
 @app.command('cache')
 def cache_command(
     clear: Annotated[bool, typer.Option('--clear')] = False,
-) -> None:
-    done()
-
-
-@app.command('fields')
-def fields_command(
-    command: Annotated[str | None, typer.Argument(metavar='[COMMAND]', autocompletion=complete_constant)] = None,
-    fmt: Annotated[ListingFormat | None, typer.Option('--format', '-f')] = None,
-    as_json: Annotated[bool, typer.Option('--json')] = False,
-    as_csv: Annotated[bool, typer.Option('--csv')] = False,
 ) -> None:
     done()
 

@@ -3,7 +3,7 @@ command that answers with a report (`answers_command`), what the fast answer pat
 (`cli/fast_answers.py`) needs to parse its command line as Typer does: every parameter's
 option strings, whether it is a flag, repeats or takes the rest of the line, its default,
 its type (text, path, integer with its bounds, a choice with its values and enum), and the
-function in `cli/questions.py` that asks the question; and the root's parameters.
+command's name, by which `cli/questions.py` asks its question; and the root's parameters.
 
 Everything comes from the Click command Typer builds (introspection, never the source). A
 command whose parameters this script cannot describe exactly is left out: Typer answers it.
@@ -27,7 +27,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import typer  # noqa: E402
 from generated import write_or_check  # noqa: E402
 
-from ilrs_cli.cli import questions  # noqa: E402
 from ilrs_cli.cli.app import app  # noqa: E402
 from ilrs_cli.cli.lazy import LATER  # noqa: E402
 from ilrs_cli.cli.output_options import OUTPUT_OPTIONS  # noqa: E402
@@ -126,18 +125,12 @@ def _root(group: Any, ctx: Any) -> list[dict[str, Any]]:
 
 
 def _answer(command: Any, ctx: Any) -> dict[str, Any] | None:
-    """A command that answers with a report and asks its question in `questions` by the same
-    name with the same options, described; None when it is not one, or not describable."""
-    answering = getattr(inspect.unwrap(command.callback), "answers", None)
-    if answering is None:
+    """A command that answers with a report (declared in report/commands.py), described;
+    None when it is not one, or not describable."""
+    declared = getattr(inspect.unwrap(command.callback), "answers", None)
+    if declared is None:
         return None
-    name = answering.build.__name__
-    question = getattr(questions, name, None)
-    if question is None:
-        return None
-    own = list(inspect.signature(answering.build).parameters)
-    if own != list(inspect.signature(question).parameters):
-        raise SystemExit(f"questions.{name} does not take the options of the command")
+    own = [param.name for param in declared.params]
     try:
         params = [_param(p) for p in command.get_params(ctx)]
     except Unknown:
@@ -147,8 +140,8 @@ def _answer(command: Any, ctx: Any) -> dict[str, Any] | None:
     names = {p["name"] for p in params} - {"help"}
     if names != set(own) | (names & OUTPUT) or not (names - set(own)) <= OUTPUT:
         return None
-    return {"question": name, "report_type": answering.report_type.value,
-            "data": answering.data, "own": own, "params": params,
+    return {"question": declared.name, "report_type": declared.report_type.value,
+            "data": declared.data, "own": own, "params": params,
             "usage_error": _usage_error(command, ctx)}  # fmt: skip
 
 

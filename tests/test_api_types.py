@@ -25,7 +25,7 @@ def frozen() -> Dataset:
 WRONG: dict[str, tuple[Callable[[Dataset], Any], str, str]] = {
     "search(None)": (lambda d: api.search(None, dataset=d), "text", "a string"),  # type: ignore[arg-type]
     "search(5)": (lambda d: api.search(5, dataset=d), "text", "a string"),  # type: ignore[arg-type]
-    "show(5)": (lambda d: api.show(5, dataset=d), "id", "a string"),  # type: ignore[arg-type]
+    "show(5)": (lambda d: api.show(5, dataset=d), "record_id", "a string"),  # type: ignore[arg-type]
     "payloads(country=b'TR')": (
         lambda d: api.payloads(country=b"TR", dataset=d),
         "country",
@@ -51,7 +51,7 @@ WRONG: dict[str, tuple[Callable[[Dataset], Any], str, str]] = {
     "timeline(after=[])": (lambda d: api.timeline(after=[], dataset=d), "after", "a date"),  # type: ignore[arg-type]
     "timeline(kind=5)": (lambda d: api.timeline(kind=5, dataset=d), "kind", "a string or a list"),  # type: ignore[arg-type]
     "sources(cited_by=5)": (lambda d: api.sources(cited_by=5, dataset=d), "cited_by", "a string"),  # type: ignore[arg-type]
-    "cite(5)": (lambda d: api.cite(5, dataset=d), "id", "a string or a list"),  # type: ignore[arg-type]
+    "cite(5)": (lambda d: api.cite(5, dataset=d), "record_id", "a string or a list"),  # type: ignore[arg-type]
     "cite(format=None)": (
         lambda d: api.cite("egypt", format=None, dataset=d),
         "format",

@@ -160,24 +160,6 @@ def test_regions_resolve_any_case_and_suggest() -> None:
         resolve_region("Asai")
 
 
-def test_each_filter_a_list_command_may_take_has_its_option() -> None:
-    from ilrs_cli.cli.query_options import RECORD_FILTER_OPTIONS
-    from ilrs_cli.query.record_filters import RECORD_FILTERS
-    from ilrs_cli.report.list_commands import LIST_COMMANDS
-
-    assert set(RECORD_FILTERS) == set(RECORD_FILTER_OPTIONS) != set()
-    for name, command in LIST_COMMANDS.items():
-        assert set(command.filters) <= set(RECORD_FILTERS), name
-        assert (command.lists is None) == (not command.heading), name
-
-
-def test_the_answer_of_a_list_command_of_records_names_such_commands(data: Dataset) -> None:
-    with pytest.raises(QueryError) as error:
-        answers.listing(data, "payloads")
-    assert error.value.argument == "command"
-    assert "is not a list command of records" in str(error.value)
-
-
 def test_a_month_ends_on_its_last_day_in_every_year_and_month() -> None:
     import calendar
     import datetime

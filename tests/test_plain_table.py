@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ilrs_cli import api
-from ilrs_cli.cli import questions
 from ilrs_cli.render import plain_table, table
 from ilrs_cli.render.plain_table import PlainPage, TableColumn
 from ilrs_cli.render.plain_text import NARROW, WIDE, Uncertain, certain
 from ilrs_cli.render.rich_page import RichPage
 from ilrs_cli.render.terminal import Terminal
+from ilrs_cli.report import answers
 
 from .child import modules_of, pinned, run_main
 from .conftest import FROZEN
@@ -31,15 +31,15 @@ COLOUR_WIDTHS = (40, 70, 100, 200)  # the same layout as without colour: fewer w
 def _reports(path: str | None) -> list[table.Listing | table.Detail]:
     dataset = api.load(path)
     lists = [
-        questions.payloads()(dataset), questions.members()(dataset),
-        questions.members(national=True)(dataset), questions.artemis()(dataset),
-        questions.signings()(dataset), questions.growth()(dataset),
-        questions.timeline()(dataset), questions.mission()(dataset),
-        questions.countries()(dataset), questions.info()(dataset),
-        questions.sources()(dataset), questions.search("lunar")(dataset),
+        answers.payloads(dataset), answers.members(dataset),
+        answers.members(dataset, level="national"), answers.signatories(dataset),
+        answers.signings(dataset), answers.growth(dataset),
+        answers.timeline(dataset), answers.facts(dataset),
+        answers.countries(dataset), answers.info(dataset),
+        answers.sources(dataset), answers.search(dataset, "lunar"),
     ]  # fmt: skip
     records = [item["id"] for listing in lists[:2] + lists[-2:-1] for item in listing.items[:2]]
-    shown = [questions.show(record)(dataset) for record in records]
+    shown = [answers.show(dataset, record) for record in records]
     reports = [r for r in lists + shown if isinstance(r, table.Listing | table.Detail)]
     return reports if path else [_cut(report) for report in reports]
 
@@ -85,9 +85,9 @@ def test_colour_is_bold_and_dim_and_links_where_rich_puts_them() -> None:
     """The colour cases above compare real styles: bold headers and titles, a dim caption
     and numbered links, each link its own number."""
     dataset = api.load(FROZEN)
-    record = questions.payloads()(dataset).items[0]["id"]
+    record = answers.payloads(dataset).items[0]["id"]
     texts = []
-    for report in (questions.members()(dataset), questions.show(record)(dataset)):
+    for report in (answers.members(dataset), answers.show(dataset, record)):
         assert isinstance(report, table.Listing | table.Detail)
         text = table.draw(report, PlainPage(100, True, True), 100)
         assert "\x1b[1m" in text and "\x1b[2m" in text
@@ -104,7 +104,7 @@ def test_render_goes_plain_when_piped_and_matches_rich(monkeypatch: pytest.Monke
     for the boxes."""
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
-    members = questions.members()(api.load(FROZEN))
+    members = answers.members(api.load(FROZEN))
     for width, encoding in ((75, "utf-8"), (130, "ascii")):
         monkeypatch.setenv("COLUMNS", str(width))
         monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding=encoding))
@@ -120,7 +120,7 @@ def test_render_leaves_to_rich_what_it_is_unsure_of(
 ) -> None:
     monkeypatch.setenv("FORCE_COLOR", color)
     monkeypatch.setenv("NO_COLOR", "" if color else "1")
-    members = questions.members()(api.load(FROZEN))
+    members = answers.members(api.load(FROZEN))
     rocket = members._replace(heading="Members \U0001f680")
     with pytest.raises(Uncertain):
         table.draw(rocket, PlainPage(80, True, bool(color)), 80)

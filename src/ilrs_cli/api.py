@@ -28,13 +28,17 @@ from pathlib import Path
 
 from .core.errors import DatasetError, IlrsError, QueryError, RecordNotFound
 from .core.records import Dataset
-from .core.vocab import Camp, EventKind, EventStatus, Level, MemberStatus
+from .core.vocab import Camp, Level, MemberStatus
 from .report import answers
-from .report.answers import Texts
+from .report.arguments import Texts
+from .report.commands import COMMANDS, Param
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+    from .report.details import Detail
+    from .report.listing import Listing
 
     Item = dict[str, Any]
 __all__ = [
@@ -47,7 +51,6 @@ __all__ = [
     "facts",
     "growth",
     "info",
-    "listing",
     "load",
     "members",
     "payloads",
@@ -108,14 +111,43 @@ def _day(value: Any, argument: str) -> str | None:
     )  # fmt: skip
 
 
-def _where(country: Any, region: Any, camp: Any) -> tuple[Any, Any, Any]:
-    """The place filters most questions take, checked: countries, a region, a camp."""
-    return _texts(country, "country"), _text(region, "region"), _choice(camp, "camp", Camp)
+def _checked(param: Param, value: Any) -> Any:
+    """The value of a keyword as its declaration (report/commands.py) takes it; QueryError
+    naming the keyword otherwise."""
+    keyword = param.keyword or param.name
+    if param.kind == "flag":
+        return bool(value)
+    if param.kind == "date":
+        return _day(value, keyword)
+    if param.kind in ("texts", "choices"):
+        return _texts(value, keyword, param.choices)
+    if param.kind == "choice" and param.choices is not None:
+        return _choice(value, keyword, param.choices)
+    return _text(value, keyword, optional=not param.required)
 
 
-def _when(as_of: Any, after: Any, before: Any) -> tuple[str | None, str | None, str | None]:
-    """The date filters of the signing questions, checked: as of, after, before."""
-    return _day(as_of, "as_of"), _day(after, "after"), _day(before, "before")
+def _answer(command: str, given: dict[str, Any]) -> Any:
+    """The answer of the command `command`, to the API function's keywords `given`, each
+    checked against its declaration; `dataset` (from `load`) or the bundled one."""
+    declared = COMMANDS[command]
+    data = _data(given.pop("dataset"))
+    asked = {
+        param.name: _checked(param, given.pop(param.keyword))
+        for param in declared.params
+        if param.keyword is not None
+    }
+    assert not given, f"api.{declared.api} takes keywords the command does not declare: {given}"
+    return getattr(answers, declared.answer)(data, **asked)
+
+
+def _items(command: str, given: dict[str, Any]) -> list[Item]:
+    listing: Listing = _answer(command, given)
+    return listing.items
+
+
+def _item(command: str, given: dict[str, Any]) -> Item:
+    detail: Detail = _answer(command, given)
+    return detail.item
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
@@ -144,13 +176,7 @@ def payloads(
     """Payloads with a partner institution from `country` (one or a list: any of them),
     `region` (a UN M49 region or a grouping such as "Middle East") and a country in `camp`,
     on `mission`; every mission's payloads (Chang'e-7 and Chang'e-8) by default."""
-    data = _data(dataset)
-    country, mission, region = (
-        _texts(country, "country"),
-        _texts(mission, "mission"),
-        _text(region, "region"),
-    )
-    return answers.payloads(data, country, mission, region, _choice(camp, "camp", Camp)).items
+    return _items("payloads", locals())
 
 
 def members(
@@ -169,11 +195,7 @@ def members(
     `status`: signed or reported; `as_of`: only those documented as signed by that date;
     `after`/`before`: those whose signing date falls in that range (inclusive); `camp`:
     those whose country is in it (ilrs, artemis, both, ilrs-only, artemis-only, neither)."""
-    data = _data(dataset)
-    level, status = _choice(level, "level", Level), _choice(status, "status", MemberStatus)
-    country, region, camp = _where(country, region, camp)
-    as_of, after, before = _when(as_of, after, before)
-    return answers.members(data, level, status, country, as_of, after, before, region, camp).items
+    return _items("members", locals())
 
 
 def signatories(
@@ -191,14 +213,7 @@ def signatories(
     """Artemis Accords signatories in signing order, as `ilrs artemis --json`: date, order,
     who signed, and the country's ILRS standing and payloads. `partners`: only countries with
     a payload partner (on `mission` when given, which implies it); `as_of`: signed by then."""
-    data = _data(dataset)
-    country, region, camp = _where(country, region, camp)
-    as_of, after, before = _when(as_of, after, before)
-    listing = answers.signatories(
-        data, country, region, camp, _texts(mission, "mission"), bool(partners), as_of, after,
-        before,
-    )  # fmt: skip
-    return listing.items
+    return _items("artemis", locals())
 
 
 def signings(
@@ -212,10 +227,7 @@ def signings(
     dataset: Dataset | None = None,
 ) -> list[Item]:
     """Both camps' signings on one timeline, as `ilrs signings --json`."""
-    data = _data(dataset)
-    country, region, camp = _where(country, region, camp)
-    as_of, after, before = _when(as_of, after, before)
-    return answers.signings(data, country, region, camp, as_of, after, before).items
+    return _items("signings", locals())
 
 
 def growth(
@@ -229,10 +241,7 @@ def growth(
     """Both camps year by year, as `ilrs growth --json`: each year's ILRS signings (national
     participants unless `level` says otherwise) and Accords signings, with running totals,
     every year from the first to the last, then a row (year None) for undated participants."""
-    data = _data(dataset)
-    country, region = _texts(country, "country"), _text(region, "region")
-    level, as_of = _texts(level, "level", Level), _day(as_of, "as_of")
-    return answers.growth(data, country, region, level, as_of).items
+    return _items("growth", locals())
 
 
 def timeline(
@@ -248,16 +257,12 @@ def timeline(
     """Dated events, on or after `after` and on or before `before` (both inclusive), of
     `kind` (signing, ratification, launch, ...), with their status (planned or done) as of
     the data's date or `as_of`."""
-    data = _data(dataset)
-    after, before, as_of = _day(after, "after"), _day(before, "before"), _day(as_of, "as_of")
-    mission, kind = _texts(mission, "mission"), _texts(kind, "kind", EventKind)
-    status = _choice(status, "status", EventStatus)
-    return answers.timeline(data, after, before, mission, as_of, kind, status).items
+    return _items("timeline", locals())
 
 
 def facts(*, mission: Texts = None, dataset: Dataset | None = None) -> list[Item]:
     """Mission facts (the `mission` command), for `mission` or all."""
-    return answers.facts(_data(dataset), _texts(mission, "mission")).items
+    return _items("mission", locals())
 
 
 def countries(
@@ -269,38 +274,27 @@ def countries(
 ) -> list[Item]:
     """Every country and region in the data with its camps, ILRS part, Artemis Accords
     signing, payloads and institutions."""
-    data = _data(dataset)
-    country, region, camp = _where(country, region, camp)
-    return answers.countries(data, country, region, camp).items
+    return _items("countries", locals())
 
 
 def search(text: str, *, dataset: Dataset | None = None) -> list[Item]:
     """Records whose names, descriptions or notes contain `text` (case and accents ignored)."""
-    return answers.search(_data(dataset), _text(text, "text", optional=False)).items
+    return _items("search", locals())
 
 
 def sources(*, cited_by: str | None = None, dataset: Dataset | None = None) -> list[Item]:
     """Every source, or those that the record `cited_by` cites."""
-    return answers.sources(_data(dataset), _text(cited_by, "cited_by")).items
-
-
-def listing(command: str, *, dataset: Dataset | None = None, **filters: Texts) -> list[Item]:
-    """What a list command of the records of one kind lists (one declared with
-    `records_command` in report/list_commands.py), kept by the filters it takes, each a
-    string or a list of strings: `listing("rocks", mission="CE-8")`."""
-    data = _data(dataset)
-    asked = {name: _texts(value, name) for name, value in filters.items()}
-    return answers.listing(data, _text(command, "command", optional=False), **asked).items
+    return _items("sources", locals())
 
 
 def show(record_id: str, *, dataset: Dataset | None = None) -> Item:
     """One record in full, with a "type" key naming its kind."""
-    return answers.show(_data(dataset), _text(record_id, "id", optional=False)).item
+    return _item("show", locals())
 
 
 def info(*, dataset: Dataset | None = None) -> Item:
     """The dataset: title, version, as-of date, counts, headline figures and sources."""
-    return answers.info(_data(dataset)).item
+    return _item("info", locals())
 
 
 def cite(
@@ -314,14 +308,11 @@ def cite(
     `format`: text, bibtex or csl-json. Each source appears once."""
     from .render import BIBLIOGRAPHY, formats_for, render
 
-    data = _data(dataset)
-    given = _texts(record_id, "id")
-    ids = [given] if isinstance(given, str) else list(given or [])
     format = _text(format, "format", optional=False)
-    bibliography = answers.cite(data, ids, bool(every))
     allowed = formats_for(BIBLIOGRAPHY)
     chosen = next((fmt for fmt in allowed if fmt.value == format), None)
     if chosen is None:
         valid = ", ".join(fmt.value for fmt in allowed)
         raise QueryError("format", f"{format!r} is not a citation format; use one of: {valid}")
-    return render(bibliography, chosen)
+    asked = {"record_id": record_id, "every": every, "dataset": dataset}
+    return render(_answer("cite", asked), chosen)

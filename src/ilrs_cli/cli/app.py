@@ -4,62 +4,25 @@ renderer; errors become messages and exit codes in `reporting`."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 import typer.core
 
 from .. import __version__
-from ..render import BIBLIOGRAPHY, DETAIL
 from ..render.terminal import write_err, write_out
-from . import inputs, questions, reporting
+from ..report.commands import COMMANDS
+from . import inputs, reporting
 from .click_classes import Command, Commands
 from .completion import use_quoting_bash_script
 from .lazy import LazyGroup
-from .record_commands import add_record_commands
+from .output_options import ForceFlag, answers_command
 
-if TYPE_CHECKING:
-    from .questions import Answer, DataFree
-
-from .output_options import SHAPING, ForceFlag, answers_command
-from .query_options import (
-    AffiliatedFlag,
-    AllFlag,
-    AsOfOption,
-    BundledFlag,
-    CitedByOption,
-    CountryOption,
-    DiffPathsArgument,
-    EventAfterOption,
-    EventBeforeOption,
-    EventKindsOption,
-    EventStatusOption,
-    InOption,
-    LevelOption,
-    LevelsOption,
-    ListCommandArgument,
-    MemberStatusOption,
-    MissionOption,
-    NationalFlag,
-    OrganizationFlag,
-    PartnerMissionOption,
-    PartnersFlag,
-    RecordIdArgument,
-    RecordIdsArgument,
-    RegionOption,
-    SearchTextArgument,
-    SignedAfterOption,
-    SignedAsOfOption,
-    SignedBeforeOption,
-    SubnationalFlag,
-)
-
-# Each command that answers with a report declares its options here and asks its question in
-# `questions`, by the same name with the same options (`**locals()`: all of them), where the
-# fast answer path asks it too. Everything else is imported where it is used, so that each
-# command (and each Tab of shell completion) loads only what it needs: Rich only for a table
-# with text the plain renderer is unsure of, pycountry only to resolve a country the data
-# does not name.
+# The commands that answer with a report are made from their declarations
+# (report/commands.py) by `answers_command`. Everything else is imported where it is used, so
+# that each command (and each Tab of shell completion) loads only what it needs: Rich only
+# for a table with text the plain renderer is unsure of, pycountry only to resolve a country
+# the data does not name.
 
 EXIT_CODES = (  # also in README.md's table
     "Exit codes: 0 ok (an empty result is ok), 1 data or runtime error, 2 usage error, "
@@ -114,288 +77,8 @@ def root(
     """Sourced answers about Chang'e-8's international payloads and the ILRS."""
 
 
-@answers_command(app)
-def payloads(
-    country: CountryOption = None,
-    mission: MissionOption = None,
-    region: RegionOption = None,
-    camp: InOption = None,
-) -> Answer:
-    """List the international payloads of every mission in the data: those selected for
-    Chang'e-8 and those named for Chang'e-7 (--mission for one).
-
-    A payload matches --country (or --region, or --in) when any of its partner institutions
-    is from there. The title says which missions the list covers.
-
-    \b
-    Examples:
-      ilrs payloads --country Turkey
-      ilrs payloads --mission CE-8
-      ilrs payloads --in artemis --fields name,mission,countries
-    """
-    return questions.payloads(**locals())
-
-
-@answers_command(app)
-def members(
-    national: NationalFlag = False,
-    subnational: SubnationalFlag = False,
-    organization: OrganizationFlag = False,
-    affiliated: AffiliatedFlag = False,
-    level: LevelOption = None,
-    status: MemberStatusOption = None,
-    country: CountryOption = None,
-    region: RegionOption = None,
-    as_of: AsOfOption = None,
-    after: SignedAfterOption = None,
-    before: SignedBeforeOption = None,
-    camp: InOption = None,
-) -> Answer:
-    """List ILRS participants: level, status and signing date.
-
-    With --as-of, only those with an agreement documented as signed by then; participants
-    without a signing date (or whose date spans that day) are named apart, never guessed in.
-
-    \b
-    Examples:
-      ilrs members --national
-      ilrs members --affiliated --json
-      ilrs members --status signed --sort date --fields name,date
-      ilrs members --national --as-of 2023-12-31
-      ilrs members --in both --fields name,date,artemis
-      ilrs members --national --count-by year --cumulative
-    """
-    return questions.members(**locals())
-
-
-@answers_command(app)
-def artemis(
-    country: CountryOption = None,
-    region: RegionOption = None,
-    camp: InOption = None,
-    mission: PartnerMissionOption = None,
-    partners: PartnersFlag = False,
-    as_of: SignedAsOfOption = None,
-    after: SignedAfterOption = None,
-    before: SignedBeforeOption = None,
-) -> Answer:
-    """List the Artemis Accords signatories: date, order, who signed, and each country's
-    ILRS standing and payloads.
-
-    The tool covers the Accords only beside the ILRS and the Chang'e payloads: signatories
-    with their sourced dates and ordinals, not the Accords' text or other space policy.
-
-    \b
-    Examples:
-      ilrs artemis --partners
-      ilrs artemis --in both --fields country,date,order,ilrs_standing,first
-      ilrs artemis --count-by year --cumulative
-      ilrs artemis --as-of 2022 --region "Middle East"
-    """
-    return questions.artemis(**locals())
-
-
-@answers_command(app)
-def signings(
-    country: CountryOption = None,
-    region: RegionOption = None,
-    camp: InOption = None,
-    as_of: SignedAsOfOption = None,
-    after: SignedAfterOption = None,
-    before: SignedBeforeOption = None,
-) -> Answer:
-    """The signings of both camps on one timeline: ILRS agreements and Artemis Accords
-    signings, in date order.
-
-    ILRS rows are each participant's first documented agreement (every level); participants
-    with no signing date are left out (`ilrs members` lists them).
-
-    \b
-    Examples:
-      ilrs signings --after 2023 --before 2024
-      ilrs signings --in both
-      ilrs signings --country Senegal --json
-      ilrs signings --count-by camp
-    """
-    return questions.signings(**locals())
-
-
-@answers_command(app, omit=frozenset({"sort", "count_by", "cumulative"}))
-def growth(
-    country: CountryOption = None,
-    region: RegionOption = None,
-    level: LevelsOption = None,
-    as_of: SignedAsOfOption = None,
-) -> Answer:
-    """How both camps grew, year by year, side by side: signings each year and cumulative
-    totals, every year from the first to the last, undated ILRS participants on a last row.
-
-    ILRS: national participants by default (--level for others), in the year of their first
-    documented agreement. Artemis Accords: signatories, in the year they signed.
-
-    \b
-    Examples:
-      ilrs growth
-      ilrs growth --level national --level organization
-      ilrs growth --region Africa --as-of 2024
-      ilrs growth --csv > growth.csv
-    """
-    return questions.growth(**locals())
-
-
-@answers_command(app)
-def timeline(
-    after: EventAfterOption = None,
-    before: EventBeforeOption = None,
-    mission: MissionOption = None,
-    as_of: AsOfOption = None,
-    kind: EventKindsOption = None,
-    status: EventStatusOption = None,
-) -> Answer:
-    """List dated events: selection, ILRS signings, launches.
-
-    Dates keep their precision (2026, 2028/2029, 2030s). A date that is a span matches
-    --after and --before when any part of it does, so "2028/2029" is on or after 2029.
-
-    Status is planned or done at the data's as-of date, or with --as-of at the end of that
-    date: done once the whole span has passed, planned while it is ahead, uncertain when
-    the span covers the date.
-
-    \b
-    Examples:
-      ilrs timeline --after 2025 --mission Chang'e-8
-      ilrs timeline --json | jq '.[].event'
-      ilrs timeline --as-of 2024-06 --mission ILRS
-    """
-    return questions.timeline(**locals())
-
-
-@answers_command(app, omit=frozenset({"sort", "limit", "count_by", "cumulative"}))
-def mission(mission: MissionOption = None) -> Answer:
-    """The Chang'e-8 fact sheet, with the ILRS headline figures, each fact with its sources.
-
-    Landing site, launch window, payload mass offered, selection, rovers on board, ISRU,
-    its role as an ILRS precursor (with Chang'e-7), and the ILRS participation figures.
-
-    \b
-    Examples:
-      ilrs mission
-      ilrs mission --mission ILRS --json
-    """
-    return questions.mission(**locals())
-
-
-@answers_command(app)
-def countries(
-    country: CountryOption = None,
-    region: RegionOption = None,
-    camp: InOption = None,
-) -> Answer:
-    """Every country and region in the data: where it stands between the ILRS and the
-    Artemis Accords, its ILRS part, its Accords signing, payloads and institutions.
-
-    Camps come from the records: an ILRS participation of any level or status (China leads
-    the ILRS) and an Accords signing, of the place or of the country it lies in. `neither`
-    means neither among the places the data names; the data is not a list of the world.
-
-    \b
-    Examples:
-      ilrs countries --country Egypt
-      ilrs countries --in both --fields country,ilrs_standing,artemis,first
-      ilrs countries --count-by camps
-      ilrs countries --csv > countries.csv
-    """
-    return questions.countries(**locals())
-
-
-add_record_commands(app)
-
-
-@answers_command(app, DETAIL)
-def show(record_id: RecordIdArgument) -> Answer:
-    """One record in full: every field, and every source with its URL.
-
-    \b
-    Examples:
-      ilrs show micro-rovers
-      ilrs show egypt --json
-    """
-    return questions.show(**locals())
-
-
-@answers_command(app, omit=frozenset({"sort"}))
-def search(text: SearchTextArgument) -> Answer:
-    """Search names, descriptions, institutions and notes of every kind of record.
-
-    \b
-    Examples:
-      ilrs search rover
-      ilrs search "Zhejiang" --json
-    """
-    return questions.search(**locals())
-
-
-@answers_command(app, DETAIL)
-def info() -> Answer:
-    """The dataset: title, version, as-of date, counts, headline figures and every source.
-
-    The headline figures are computed from the records, never typed in.
-
-    \b
-    Examples:
-      ilrs info
-      ilrs info --json | jq '.figures'
-    """
-    return questions.info()
-
-
-@answers_command(app)
-def sources(cited_by: CitedByOption = None) -> Answer:
-    """List the sources: title, author, publisher, date, URL, reposts, checked date, notes.
-
-    \b
-    Examples:
-      ilrs sources --cited-by micro-rovers
-      ilrs sources --count-by publisher
-      ilrs sources --format csv > sources.csv
-    """
-    return questions.sources(**locals())
-
-
-@answers_command(app, BIBLIOGRAPHY)
-def cite(record_ids: RecordIdsArgument = None, every: AllFlag = False) -> Answer:
-    """The sources behind records, as one bibliography: each source once, keys unique.
-
-    Each source gives its title, author, publisher, date and URL (the original, and the
-    repost it was read at), the day it was last checked, and where in it each record is
-    supported. The output names the records it cites.
-
-    \b
-    Examples:
-      ilrs cite micro-rovers
-      ilrs cite egypt imaging-system --format bibtex > references.bib
-      ilrs payloads --country Egypt --format ids | ilrs cite -
-      ilrs cite --all --format csl-json > ilrs.json
-    """
-    return questions.cite(**locals())
-
-
-@answers_command(app, name="diff", data=False,
-                 omit=frozenset({"sort", "cumulative", "fail_empty"}))  # fmt: skip
-def diff_command(paths: DiffPathsArgument = None, bundled: BundledFlag = False) -> DataFree:
-    """What changed between two datasets, OLD to NEW: records added (in NEW only), removed
-    (in OLD only) and changed, field by field, sources included.
-
-    With --bundled, the file given is OLD and the bundled dataset is NEW: what this release
-    adds to your copy shows as added, what only your copy has shows as removed.
-
-    \b
-    Examples:
-      ilrs diff old.toml new.toml
-      ilrs diff --bundled my-chang8.toml          # my copy -> this release
-      ilrs diff --bundled my-chang8.toml --count-by change
-    """
-    return questions.diff_command(**locals())
+for _declared in COMMANDS.values():
+    answers_command(app, _declared)
 
 
 @app.command(cls=Command)
@@ -587,18 +270,3 @@ def cache_command(
     problem = cache.refusal()
     if problem is not None:
         write_err(f"ilrs: warning: {escape(problem)}")
-
-
-@answers_command(app, name="fields", data=False, omit=SHAPING)
-def list_fields(command: ListCommandArgument = None) -> DataFree:
-    """Every field each list command can print, with its type and meaning.
-
-    These are the keys of --json, the columns of --csv, and the names --fields and --sort
-    take.
-
-    \b
-    Examples:
-      ilrs fields members
-      ilrs fields --json
-    """
-    return questions.list_fields(**locals())

@@ -4,6 +4,7 @@ format, the level, the ids, the two sides of a diff. Bad values raise QueryError
 from __future__ import annotations
 
 from ..core.errors import QueryError
+from ..report.commands import MAX_STDIN_IDS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -91,7 +92,6 @@ def diff_sides(paths: list[Path], bundled: bool) -> tuple[Dataset, Dataset, str,
     return old, new, str(paths[0]), new_name
 
 
-MAX_STDIN_IDS = 10_000  # ids read from standard input in one run
 _MAX_STDIN_CHARS = MAX_STDIN_IDS * 202  # each at most MAX_ID characters, with its line end
 
 

@@ -11,28 +11,16 @@ pattern is sqlite-utils' `output_options` decorator, with Typer's annotations.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
 from enum import Enum
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
-from ..core.tuples import NamedTuple
 from ..render import formats_for, formats_help
+from ..report.commands import Command as Declared
 from ..report.types import ReportType
 from .click_classes import Command
 from .completion import complete_fields, complete_sort
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-class Answering(NamedTuple):
-    """What `answers_command` made a command of, kept on it for the generated index of the
-    fast answer path (scripts/make_answer_index.py)."""
-
-    build: Callable[..., Any]
-    report_type: ReportType
-    data: bool
 
 
 def _format_choices(report_type: ReportType) -> type[Enum]:
@@ -133,15 +121,6 @@ def _parameter(name: str, annotation: Any, default: Any) -> inspect.Parameter:
                              annotation=annotation)  # fmt: skip
 
 
-def _evaluated(parameter: inspect.Parameter, build: Callable[..., Any]) -> inspect.Parameter:
-    """The parameter with its annotation evaluated (the module defers annotations; the return
-    annotation, which names types only for mypy, is never evaluated)."""
-    annotation = parameter.annotation
-    if isinstance(annotation, str):
-        annotation = eval(annotation, build.__globals__)  # noqa: S307 - our own source code
-    return parameter.replace(annotation=annotation)
-
-
 def output_parameters(report_type: ReportType, omit: frozenset[str]) -> list[inspect.Parameter]:
     """The output options a command of this report type takes, less those in `omit`."""
     formats = {fmt.value for fmt in formats_for(report_type)}
@@ -157,47 +136,32 @@ def output_parameters(report_type: ReportType, omit: frozenset[str]) -> list[ins
     ]
 
 
-def answers_command(
-    group: typer.Typer,
-    report_type: ReportType = ReportType.LISTING,
-    *,
-    name: str | None = None,
-    omit: frozenset[str] = frozenset(),
-    data: bool = True,
-) -> Callable[[F], F]:
-    """Register a command that answers with a report of `report_type`: its own options, then
-    the output options (less `omit`). The function takes its own options (and `ctx` when it
-    names it first) and returns the answer: a function of the dataset (of nothing when `data`
-    is false: the command reads no dataset)."""
+def answers_command(group: typer.Typer, declared: Declared) -> None:
+    """Register the command that answers with a report as `declared` (report/commands.py):
+    its own options, then the output options its type of report takes (less those it omits);
+    it asks its question (`questions.ask`), reads the dataset and prints the answer."""
+    from . import inputs, questions, reporting
+    from .query_options import parameter
 
-    def register(build: F) -> F:
-        from . import inputs, reporting
+    own = [parameter(param) for param in declared.params]
+    output = output_parameters(declared.report_type, declared.omit)
+    names = [p.name for p in output]
 
-        own = [_evaluated(p, build) for p in inspect.signature(build).parameters.values()]
-        takes_ctx = bool(own) and own[0].name == "ctx"
-        output = output_parameters(report_type, omit)
-        names = [parameter.name for parameter in output]
-        context = _parameter("ctx", typer.Context, inspect.Parameter.empty)
+    def command(ctx: typer.Context, **values: Any) -> None:
+        shaping = {key: values.pop(key) for key in names}
+        with reporting.user_errors(ctx):
+            answer = questions.ask(declared.name, values)
+            make = (lambda: answer(inputs.dataset_for(ctx))) if declared.data else answer
+            code = reporting.respond(make, declared.report_type, **shaping)
+        if code:
+            raise typer.Exit(code=code)
 
-        def command(ctx: typer.Context, **values: Any) -> None:
-            shaping = {key: values.pop(key) for key in names}
-            with reporting.user_errors(ctx):
-                answer = build(ctx, **values) if takes_ctx else build(**values)
-                make = (lambda: answer(inputs.dataset_for(ctx))) if data else answer
-                code = reporting.respond(make, report_type, **shaping)
-            if code:
-                raise typer.Exit(code=code)
-
-        parameters = [context, *own[1 if takes_ctx else 0 :], *output]
-        command.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-            [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) if p.name != "ctx" else p
-             for p in parameters]
-        )  # fmt: skip
-        command.__annotations__ = {p.name: p.annotation for p in parameters}
-        command.__doc__ = build.__doc__
-        command.__name__ = build.__name__
-        command.answers = Answering(build, report_type, data)  # type: ignore[attr-defined]
-        group.command(name, cls=Command)(command)
-        return build
-
-    return register
+    context = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                                annotation=typer.Context)  # fmt: skip
+    parameters = [context, *own, *output]
+    command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in parameters}
+    command.__doc__ = declared.help
+    command.__name__ = declared.name
+    command.answers = declared  # type: ignore[attr-defined]  # for scripts/make_answer_index.py
+    group.command(declared.name, cls=Command)(command)

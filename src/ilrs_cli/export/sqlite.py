@@ -20,13 +20,13 @@ from .. import __version__
 from ..core.dates import FuzzyDate
 from ..core.errors import WriteFailed
 from ..core.field_types import DATE
-from ..core.kinds import BY_PLURAL, KINDS, Kind
+from ..core.kinds import KINDS, Kind
 from ..core.records import Dataset, Place, value_of
 from ..core.schema import PLACES_HELP, TABLES, DataField
 from ..core.tuples import NamedTuple
 from ..load.atomic import absolute, check_file_target, failed, temporary_beside
 from ..report.items import region_text
-from ..report.list_commands import COLUMNS_BY_COMMAND, LIST_COMMANDS
+from ..report.list_commands import COLUMNS_BY_COMMAND
 
 Value = str | int | None
 
@@ -418,24 +418,7 @@ SELECT * FROM (
 ) ORDER BY start, "end", camp, "order" IS NULL, coalesce("order", 0), id"""
 
 
-def _record_view(command: str, plural: str) -> str:
-    """The view of a list command of one kind's records: its columns, and each list field
-    (its sources, its aliases, its other lists) as a JSON array from its own table."""
-    kind = BY_PLURAL[plural]
-    special = {"sources": _sources(kind.name, "r")}
-    for spec in TABLES[plural].fields:
-        if spec.type.many and spec.name not in special:
-            special[spec.name] = _aliases(kind.name, "r") if spec.name == "aliases" else (
-                f"(SELECT json_group_array(t.value) FROM (SELECT value FROM "
-                f"{_quote(f'{plural}_{spec.target}')} WHERE {kind.name}_id = r.id "
-                "ORDER BY position) AS t)"
-            )  # fmt: skip
-    return _view(command, plural, "r", **special)
-
-
 def _views() -> dict[str, str]:
-    generated = {f"list_{name}": _record_view(name, spec.lists)
-                 for name, spec in LIST_COMMANDS.items() if spec.lists is not None}  # fmt: skip
     fixed = {
         "list_payloads": _view(
             "payloads", "payloads", "p",
@@ -481,7 +464,7 @@ def _views() -> dict[str, str]:
             ),
         ),
     }  # fmt: skip
-    return fixed | generated
+    return fixed
 
 
 def _fill(connection: sqlite3.Connection, tables: list[Table]) -> None:

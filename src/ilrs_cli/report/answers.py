@@ -7,16 +7,27 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
-from ..core.countries import Country, resolve_country
-from ..core.dates import FuzzyDate, parse_point
 from ..core.errors import QueryError
 from ..core.matching import suggest
 from ..core.records import Dataset
 from ..core.vocab import Camp, EventKind, EventStatus, Level, MemberStatus
 from ..query import filters
-from ..query.lookup import Found, find, resolve_mission
+from ..query.lookup import Found, find
 from . import build_listings
-from .list_commands import COLUMNS_BY_COMMAND, LIST_COMMANDS
+from .arguments import (
+    Texts,
+    as_of_day,
+    camp_of,
+    choice,
+    countries_of,
+    many,
+    missions_of,
+    point,
+    region_of,
+    reversed_note,
+    scope_of,
+)
+from .list_commands import COLUMNS_BY_COMMAND
 from .listing import Listing
 
 TYPE_CHECKING = False
@@ -26,98 +37,8 @@ if TYPE_CHECKING:  # show, cite and info import them, so that the lists load les
     from .citations import Bibliography
     from .details import Detail
 
-Texts = str | Sequence[str] | None
 MAX_QUERY = 200  # characters of search text: a name or a few words
 MAX_QUERY_WORDS = 20
-
-
-def _many(value: Texts) -> list[str]:
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else list(value)
-
-
-def _countries(dataset: Dataset, given: Texts) -> list[Country]:
-    return [resolve_country(text, dataset.places) for text in _many(given)]
-
-
-def _missions(dataset: Dataset, given: Texts) -> list[str]:
-    return [resolve_mission(dataset, text) for text in _many(given)]
-
-
-def _scope(countries: list[Country]) -> str:
-    return " from " + " or ".join(country.name for country in countries) if countries else ""
-
-
-def _point(text: str | None, argument: str) -> FuzzyDate | None:
-    if text is None:
-        return None
-    try:
-        return parse_point(text)
-    except ValueError as error:
-        raise QueryError(argument, str(error)) from None
-
-
-def _as_of_day(dataset: Dataset, text: str | None) -> datetime.date | None:
-    """The last day of `as_of`; it cannot be later than the data's own as-of date."""
-    when = _point(text, "as_of")
-    if when is None:
-        return None
-    if when.end > dataset.info.as_of:
-        limit = dataset.info.as_of.isoformat()
-        raise QueryError(
-            "as_of",
-            f"the data is as of {limit} and cannot say what held on "
-            f"{when.end.isoformat()}; give a date on or before {limit}",
-        )
-    return when.end
-
-
-def _reversed(start: FuzzyDate | None, end: FuzzyDate | None, after: Any, before: Any) -> list[str]:
-    """A note when `after` is later than `before`: not an error, since a date that is a span
-    can reach into both (2024/2025 is on or after 2025 and on or before 2024), but never a
-    silently empty answer."""
-    if start is None or end is None or start.start <= end.end:
-        return []
-    return [
-        f"after {after} is later than before {before}: only a date spanning from {before} or "
-        f"earlier to {after} or later matches both; swap them for the dates between"
-    ]
-
-
-def _choice(kind: type[Any], value: Any, argument: str) -> Any:
-    if value is None or isinstance(value, kind):
-        return value
-    try:
-        return kind(str(value).strip().lower())
-    except ValueError:
-        allowed = ", ".join(member.value for member in kind)
-        raise QueryError(
-            argument, f"{value!r} is not a {argument}; use one of: {allowed}"
-        ) from None
-
-
-def _region(text: str | None) -> tuple[str, frozenset[str] | None]:
-    """' in Africa' and the region's codes, or ('', None) when no region is asked for."""
-    if text is None:
-        return "", None
-    from ..core.regions import resolve_region
-
-    name, codes = resolve_region(text)
-    return f" in {name}", codes
-
-
-def _camp(value: Camp | str | None) -> tuple[str, Camp | None]:
-    """' in both camps' and the camp, or ('', None) when no camp is asked for."""
-    camp: Camp | None = _choice(Camp, value, "camp")
-    if camp is None:
-        return "", None
-    words = {
-        Camp.ILRS: "in the ILRS", Camp.ARTEMIS: "in the Artemis Accords",
-        Camp.BOTH: "in both camps", Camp.ILRS_ONLY: "in the ILRS only",
-        Camp.ARTEMIS_ONLY: "in the Artemis Accords only", Camp.NEITHER: "in neither camp",
-    }  # fmt: skip
-    return f" ({words[camp]})", camp
 
 
 def payloads(
@@ -129,10 +50,10 @@ def payloads(
 ) -> Listing:
     """Payloads with a partner from `country`, `region` and a country in `camp`, on
     `mission`; every mission's payloads by default, and the listing says which."""
-    countries, missions = _countries(dataset, country), _missions(dataset, mission)
-    where, codes = _region(region)
-    in_camp, chosen = _camp(camp)
-    scope = _scope(countries) + where + in_camp
+    countries, missions = countries_of(dataset, country), missions_of(dataset, mission)
+    where, codes = region_of(region)
+    in_camp, chosen = camp_of(camp)
+    scope = scope_of(countries) + where + in_camp
     found = filters.payloads_from(dataset, countries, missions, codes, chosen)
     return build_listings.payloads_listing(dataset, found, scope, " or ".join(missions))
 
@@ -152,16 +73,16 @@ def members(
     no signing date, or one that spans that day, are named in the listing's notes. `after`
     and `before` keep those whose signing date reaches into that range (both inclusive).
     `camp` keeps those whose country is in it (an organization is in the ILRS only)."""
-    wanted = _choice(Level, level, "level")
-    chosen_status = _choice(MemberStatus, status, "status")
-    countries = _countries(dataset, country)
-    where, codes = _region(region)
-    in_camp, chosen = _camp(camp)
+    wanted = choice(Level, level, "level")
+    chosen_status = choice(MemberStatus, status, "status")
+    countries = countries_of(dataset, country)
+    where, codes = region_of(region)
+    in_camp, chosen = camp_of(camp)
     found = filters.members_matching(dataset, wanted, chosen_status, countries, codes, chosen)
     parts = [part.value for part in (wanted, chosen_status) if part is not None]
-    scope = (" (" + ", ".join(parts) + ")" if parts else "") + _scope(countries) + where
+    scope = (" (" + ", ".join(parts) + ")" if parts else "") + scope_of(countries) + where
     scope += in_camp
-    day = _as_of_day(dataset, as_of)
+    day = as_of_day(dataset, as_of)
     notes: list[str] = []
     if day is not None:
         found, spanning, undated = filters.signed_by(found, day)
@@ -172,8 +93,8 @@ def members(
         if spanning:
             names = ", ".join(f"{m.name} ({m.date.display if m.date else ''})" for m in spanning)
             notes.append(f"not counted, the signing date spans {day.isoformat()}: {names}")
-    start, end = _point(after, "after"), _point(before, "before")
-    notes += _reversed(start, end, after, before)
+    start, end = point(after, "after"), point(before, "before")
+    notes += reversed_note(start, end, after, before)
     if start is not None or end is not None:
         undated = [m for m in found if m.date is None]
         found = [m for m in found if m.date is not None and filters.within(m.date, start, end)]
@@ -198,10 +119,10 @@ def timeline(
 ) -> Listing:
     """Events in a date range (inclusive), for missions, of kinds, with a status as judged at
     the data's as-of date or `as_of`."""
-    start, end = _point(after, "after"), _point(before, "before")
-    missions = _missions(dataset, mission)
-    kinds = [_choice(EventKind, value, "kind") for value in _many(kind)]
-    chosen_status = _choice(EventStatus, status, "status")
+    start, end = point(after, "after"), point(before, "before")
+    missions = missions_of(dataset, mission)
+    kinds = [choice(EventKind, value, "kind") for value in many(kind)]
+    chosen_status = choice(EventStatus, status, "status")
     found = filters.events_between(dataset, start, end, missions)
     if kinds:
         found = [event for event in found if event.kind in kinds]
@@ -211,16 +132,16 @@ def timeline(
         + (f" from {after}" if after else "")
         + (f" to {before}" if before else "")
     )
-    listing = build_listings.timeline_listing(dataset, found, scope, _as_of_day(dataset, as_of))
+    listing = build_listings.timeline_listing(dataset, found, scope, as_of_day(dataset, as_of))
     if chosen_status is not None:
         items = [item for item in listing.items if item["status"] == chosen_status.value]
         listing = listing._replace(items=items, heading=f"{listing.heading}, {chosen_status.value}")
-    notes = _reversed(start, end, after, before)
+    notes = reversed_note(start, end, after, before)
     return listing._replace(notes=(*listing.notes, *notes)) if notes else listing
 
 
 def facts(dataset: Dataset, mission: Texts = None) -> Listing:
-    missions = _missions(dataset, mission)
+    missions = missions_of(dataset, mission)
     scope = " for " + " and ".join(missions) if missions else ""
     return build_listings.facts_listing(dataset, filters.facts_about(dataset, missions), scope)
 
@@ -231,11 +152,11 @@ def countries(
     region: str | None = None,
     camp: Camp | str | None = None,
 ) -> Listing:
-    wanted = _countries(dataset, country)
-    where, codes = _region(region)
-    in_camp, chosen = _camp(camp)
+    wanted = countries_of(dataset, country)
+    where, codes = region_of(region)
+    in_camp, chosen = camp_of(camp)
     places = filters.places_in(dataset, wanted, codes, chosen)
-    return build_listings.countries_listing(dataset, places, _scope(wanted) + where + in_camp)
+    return build_listings.countries_listing(dataset, places, scope_of(wanted) + where + in_camp)
 
 
 def _dated_by(day: datetime.date, found: list[Any], notes: list[str], name: Any) -> list[Any]:
@@ -270,14 +191,14 @@ def signatories(
     """Artemis Accords signatories, in date order. `partners` keeps those with a partner in a
     payload (of `mission` when given, which implies it); `as_of` those who had signed by then;
     `after` and `before` those whose signing date reaches into that range (inclusive)."""
-    countries, missions = _countries(dataset, country), _missions(dataset, mission)
-    where, codes = _region(region)
-    in_camp, chosen = _camp(camp)
+    countries, missions = countries_of(dataset, country), missions_of(dataset, mission)
+    where, codes = region_of(region)
+    in_camp, chosen = camp_of(camp)
     wanted = missions if (missions or partners) else None
     found = filters.signatories_matching(dataset, countries, codes, chosen, wanted)
-    start, end = _point(after, "after"), _point(before, "before")
+    start, end = point(after, "after"), point(before, "before")
     found = [s for s in found if filters.within(s.date, start, end)]
-    day = _as_of_day(dataset, as_of)
+    day = as_of_day(dataset, as_of)
     notes: list[str] = []
     if day is not None:
         found = _dated_by(day, found, notes, lambda s: s.place.name)
@@ -285,7 +206,7 @@ def signatories(
     if wanted is not None:
         on = " or ".join(missions) if missions else "any mission"
         partner_scope = f", with a payload partner on {on}"
-    scope = _scope(countries) + where + in_camp + partner_scope
+    scope = scope_of(countries) + where + in_camp + partner_scope
     scope += _dates_scope(after, before, day)
     listing = build_listings.signatories_listing(dataset, found, scope)
     return listing._replace(notes=tuple(notes))
@@ -302,20 +223,20 @@ def signings(
 ) -> Listing:
     """Both camps' signings on one timeline: dated ILRS participants and Accords signatories
     from `country`, `region` and `camp`, in a date range (inclusive) or by `as_of`."""
-    countries = _countries(dataset, country)
-    where, codes = _region(region)
-    in_camp, chosen = _camp(camp)
+    countries = countries_of(dataset, country)
+    where, codes = region_of(region)
+    in_camp, chosen = camp_of(camp)
     members = filters.members_matching(dataset, countries=countries, region=codes, camp=chosen)
     signed = filters.signatories_matching(dataset, countries, codes, chosen)
-    start, end = _point(after, "after"), _point(before, "before")
+    start, end = point(after, "after"), point(before, "before")
     members = [m for m in members if m.date is not None and filters.within(m.date, start, end)]
     signed = [s for s in signed if filters.within(s.date, start, end)]
-    day = _as_of_day(dataset, as_of)
+    day = as_of_day(dataset, as_of)
     notes: list[str] = []
     if day is not None:
         members = _dated_by(day, members, notes, lambda m: m.name)
         signed = _dated_by(day, signed, notes, lambda s: s.place.name)
-    scope = _scope(countries) + where + in_camp + _dates_scope(after, before, day)
+    scope = scope_of(countries) + where + in_camp + _dates_scope(after, before, day)
     listing = build_listings.signings_listing(dataset, members, signed, scope)
     return listing._replace(notes=tuple(notes))
 
@@ -333,16 +254,16 @@ def growth(
     the last, and a row for participants with no signing date. `as_of` stops at that day."""
     from ..query.figures import growth as growth_rows
 
-    levels = [_choice(Level, value, "level") for value in _many(level)] or [Level.NATIONAL]
-    countries = _countries(dataset, country)
-    where, codes = _region(region)
+    levels = [choice(Level, value, "level") for value in many(level)] or [Level.NATIONAL]
+    countries = countries_of(dataset, country)
+    where, codes = region_of(region)
     members = [
         member
         for member in filters.members_matching(dataset, countries=countries, region=codes)
         if member.level in levels
     ]
     signed = filters.signatories_matching(dataset, countries, codes)
-    day = _as_of_day(dataset, as_of)
+    day = as_of_day(dataset, as_of)
     notes: list[str] = []
     if day is not None:
         undated = [m for m in members if m.date is None]
@@ -353,7 +274,7 @@ def growth(
         names = ", ".join(f"{m.name} ({m.status.value})" for m in undated)
         notes.append(f"on the undated row, no signing date in a single year: {names}")
     counted = " and ".join(lv.value for lv in levels) + " participants"
-    scope = _scope(countries) + where + (f", to {day.isoformat()}" if day else "")
+    scope = scope_of(countries) + where + (f", to {day.isoformat()}" if day else "")
     listing = build_listings.growth_listing(dataset, growth_rows(members, signed), scope, counted)
     return listing._replace(notes=tuple(notes))
 
@@ -396,7 +317,7 @@ def show(dataset: Dataset, record_id: str) -> Detail:
     return detail._replace(notes=_also(found, "show"))
 
 
-def cite(dataset: Dataset, record_ids: Sequence[str] = (), every: bool = False) -> Bibliography:
+def cite(dataset: Dataset, record_ids: Texts = (), every: bool = False) -> Bibliography:
     """The sources of these records (or of every record), each source once."""
     from ..core.kinds import all_records
     from .citations import bibliography
@@ -406,7 +327,7 @@ def cite(dataset: Dataset, record_ids: Sequence[str] = (), every: bool = False) 
         return bibliography(records)
     if not record_ids:
         raise QueryError("id", "give at least one record id, or ask for all of them")
-    found = [find(dataset, record_id) for record_id in record_ids]
+    found = [find(dataset, record_id) for record_id in many(record_ids)]
     notes = tuple(note for match in found for note in _also(match, "cite"))
     unique = list({match.record.id: match.record for match in found}.values())
     return bibliography(unique)._replace(notes=notes)
@@ -428,33 +349,6 @@ def info(dataset: Dataset) -> Detail:
     from .details import info_detail
 
     return info_detail(dataset)
-
-
-def listing(dataset: Dataset, command: str, **asked: Texts) -> Listing:
-    """The answer of a list command of the records of one kind (declared with
-    list_commands.records_command): its records, kept by the filters it takes."""
-    from ..core.kinds import BY_PLURAL, records_of
-    from ..query.record_filters import RECORD_FILTERS
-
-    spec = LIST_COMMANDS.get(command)
-    if spec is None or spec.lists is None:
-        names = [name for name, entry in LIST_COMMANDS.items() if entry.lists is not None]
-        valid = ", ".join(names) or "there is none"
-        raise QueryError(
-            "command", f"{command!r} is not a list command of records{suggest(command, names)}; "
-            f"use one of: {valid}"
-        )  # fmt: skip
-    for name in asked:
-        if name not in spec.filters:
-            takes = ", ".join(spec.filters) or "no filters"
-            raise QueryError(name, f"{command} does not take {name}; it takes: {takes}")
-    records = list(records_of(dataset, BY_PLURAL[spec.lists]))
-    scope = ""
-    for name in spec.filters:
-        if values := _many(asked.get(name)):
-            records, words = RECORD_FILTERS[name](dataset, records, values)
-            scope += words
-    return build_listings.records_listing(dataset, command, records, scope)
 
 
 def fields(command: str | None = None) -> Listing:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
-from ..core.kinds import BY_PLURAL
 from ..core.records import Dataset, Event, Fact, Member, Payload, Place, Signatory, Source
 from .cells import dataset_caption, missions_of
 from .items import (
@@ -14,14 +13,13 @@ from .items import (
     country_item,
     event_item,
     fact_item,
-    kind_item,
     member_item,
     member_signing_item,
     payload_item,
     signatory_item,
     source_item,
 )
-from .list_commands import COLUMNS_BY_COMMAND, LIST_COMMANDS
+from .list_commands import COLUMNS_BY_COMMAND
 from .list_fields import (
     COUNTRY_COLUMNS,
     EVENT_COLUMNS,
@@ -222,22 +220,6 @@ def sources_listing(dataset: Dataset, sources: Sequence[Source], scope: str) -> 
         table_columns=("id", "publisher", "date", "title", "url"),
         items=[source_item(source) for source in sources],
         empty_note=f"no sources{scope}",
-    )
-
-
-def records_listing(dataset: Dataset, command: str, records: Sequence[Any], scope: str) -> Listing:
-    """The listing of a command of the records of a kind (list_commands.records_command)."""
-    spec = LIST_COMMANDS[command]
-    assert spec.lists is not None, command
-    kind = BY_PLURAL[spec.lists]
-    return Listing(
-        heading=spec.heading + scope,
-        noun=(kind.name, kind.plural),
-        caption=dataset_caption(dataset),
-        columns=spec.columns,
-        table_columns=spec.table_columns,
-        items=[kind_item(kind, record, dataset) for record in records],
-        empty_note=f"no {kind.plural}{scope}",
     )
 
 

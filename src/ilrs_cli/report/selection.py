@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..core.records import Dataset
 from ..core.tuples import NamedTuple
 from ..query import filters
-from .answers import Texts, _countries, _missions, _region, _scope
+from .arguments import Texts, countries_of, missions_of, region_of, scope_of
 
 
 class Selection(NamedTuple):
@@ -24,8 +24,8 @@ def map_selection(
 ) -> Selection:
     """Every place, or those from `country` (one or several), in `region`, and with a
     partner institution in a payload of `mission`, all that are given."""
-    countries, missions = _countries(dataset, country), _missions(dataset, mission)
-    where, region_codes = _region(region)
+    countries, missions = countries_of(dataset, country), missions_of(dataset, mission)
+    where, region_codes = region_of(region)
     codes: set[str] | None = None
     if countries:
         codes = {c.code for c in countries}
@@ -45,7 +45,7 @@ def map_selection(
             if place.code
         }
         codes = partners if codes is None else codes & partners
-    scope = _scope(countries) + where
+    scope = scope_of(countries) + where
     if missions:
         scope += ", payload partners on " + " or ".join(missions)
     return Selection(
