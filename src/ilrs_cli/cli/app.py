@@ -190,50 +190,52 @@ def _export(ctx: typer.Context, name: str, target: Path, force: bool) -> None:
             raise DatasetError(str(target), [str(error)]) from None
     tables = ", ".join(f"{table} {rows}" for table, rows in counts.items())
     write_err(escape(f"ilrs: wrote {target}: {tables}"))
+    if name == "sqlite":
+        from ..export.datasette import metadata_path
+
+        beside = metadata_path(target)
+        write_err(escape(f"ilrs: wrote {beside}: datasette {target} -m {beside}"))
 
 
-@export_app.command("sqlite", cls=Command)
-def export_sqlite(
-    ctx: typer.Context,
-    target: Annotated[
-        Path, typer.Argument(metavar="FILE", help="The database to write.", show_default=False)
-    ],
-    force: ForceFlag = False,
-) -> None:
-    """An SQLite database: a table per record kind with keys, link tables, a view per list
-    command (its rows match --json) and _meta. Opens in sqlite3, sqlite-utils, Datasette.
+# Each export: its name, what its target is, and its help.
+EXPORTS = {
+    "sqlite": ("FILE", "The database to write.", """An SQLite database: a table per record kind
+    with keys, link tables, a view per list command (its rows match --json) and _meta. Opens
+    in sqlite3, sqlite-utils, Datasette.
 
     \b
     Examples:
       ilrs export sqlite ilrs.db
       sqlite3 ilrs.db 'select name, date from members where level = "national"'
       datasette ilrs.db -m ilrs.metadata.json
-    """
-    _export(ctx, "sqlite", target, force)
-    from ..core.safe_text import escape
-    from ..export.datasette import metadata_path
-
-    beside = metadata_path(target)
-    write_err(escape(f"ilrs: wrote {beside}: datasette {target} -m {beside}"))
-
-
-@export_app.command("datapackage", cls=Command)
-def export_datapackage(
-    ctx: typer.Context,
-    target: Annotated[
-        Path, typer.Argument(metavar="DIR", help="The directory to write.", show_default=False)
-    ],
-    force: ForceFlag = False,
-) -> None:
-    """A Frictionless Data Package: a CSV per table and datapackage.json with a Table Schema
-    for each (types, keys, descriptions), the licence and the sources.
+    """),
+    "datapackage": ("DIR", "The directory to write.", """A Frictionless Data Package: a CSV per
+    table and datapackage.json with a Table Schema for each (types, keys, descriptions), the
+    licence and the sources.
 
     \b
     Examples:
       ilrs export datapackage ilrs-data
       frictionless validate ilrs-data/datapackage.json
-    """
-    _export(ctx, "datapackage", target, force)
+    """),
+}
+
+
+def _export_command(name: str, metavar: str, what: str, help_: str) -> None:
+    def command(ctx: typer.Context, target: Path, force: bool = False) -> None:
+        _export(ctx, name, target, force)
+
+    target = typer.Argument(metavar=metavar, help=what, show_default=False)
+    command.__annotations__ = {
+        "ctx": typer.Context, "target": Annotated[Path, target], "force": ForceFlag,
+        "return": None,
+    }  # fmt: skip
+    command.__doc__, command.__name__ = help_, f"export_{name}"
+    export_app.command(name, cls=Command)(command)
+
+
+for _name, (_metavar, _what, _help) in EXPORTS.items():
+    _export_command(_name, _metavar, _what, _help)
 
 
 @app.command("cache", cls=Command)
