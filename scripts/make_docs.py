@@ -97,6 +97,31 @@ def json_keys() -> str:
     return "\n".join(parts)
 
 
+def api_functions() -> str:
+    """The API functions that answer as commands do, with their keywords: from the
+    declarations of the commands (report/commands.py) and the functions' own docstrings."""
+    import inspect
+
+    from ilrs_cli import api
+    from ilrs_cli.report.commands import COMMANDS
+
+    parts = ["| function | keywords | answers as | what |", "| --- | --- | --- | --- |"]
+    for command in COMMANDS.values():
+        if command.api is None:
+            continue
+        keywords = ", ".join(
+            f"`{param.keyword}` ({param.kind}" + (", required)" if param.required else ")")
+            for param in command.params
+            if param.keyword is not None
+        )
+        summary = inspect.getdoc(getattr(api, command.api)) or ""
+        first = " ".join(summary.split("\n\n")[0].split())
+        parts.append(
+            f"| `{command.api}` | {keywords or 'none'} | `ilrs {command.name}` | {first} |"
+        )
+    return "\n".join(parts) + "\n"
+
+
 def regions() -> str:
     """The region names beside UN M49's own, each with its countries and where they are from."""
     from ilrs_cli.core.groupings import GROUPINGS
@@ -127,6 +152,7 @@ def generated(code: bool = True, data: bool = True) -> dict[Path, tuple[str, str
         sections[DOCS / "json.md"] = [("json-keys", json_keys)]
         sections[DOCS / "dataset.md"] = [("schema", schema_markdown)]
         sections[DOCS / "regions.md"] = [("regions", regions)]
+        sections[DOCS / "api.md"] = [("api-functions", api_functions)]
     result = {}
     for path, parts in sections.items():
         current = path.read_text(encoding="utf-8")
