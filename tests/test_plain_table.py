@@ -10,7 +10,7 @@ import re
 import sys
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ilrs_cli import api
@@ -181,8 +181,8 @@ def test_generated_tables_are_richs_bytes(
         page.field(title.replace("\n", " "), caption.replace("\n", " "))
         try:
             page.table(title.replace("\n", " "), columns, rows)
-        except Uncertain:  # a column under 3 cells wide: Rich draws it
-            return
+        except Uncertain:  # a column under 3 cells wide: Rich draws it (about 1 in 7 drawn)
+            assume(False)
     assert plain.text() == rich.text()
 
 
