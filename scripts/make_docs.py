@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 from ilrs_cli.api import load
 from ilrs_cli.cli.app import app
 from ilrs_cli.core.schema import schema_markdown
-from ilrs_cli.report.list_commands import COLUMNS_BY_COMMAND
+from ilrs_cli.report.commands import COLUMNS_BY_COMMAND
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"

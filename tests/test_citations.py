@@ -15,7 +15,7 @@ from rich.cells import cell_len
 
 from ilrs_cli.core.safe_text import escape
 from ilrs_cli.render.bibtex import bibtex_escape
-from ilrs_cli.report.list_commands import COLUMNS_BY_COMMAND
+from ilrs_cli.report.commands import COLUMNS_BY_COMMAND
 
 from .conftest import Runner, ids
 from .test_loader import VALID, write

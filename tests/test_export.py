@@ -25,7 +25,7 @@ from ilrs_cli.export.datapackage import write_datapackage
 from ilrs_cli.export.datasette import write_database
 from ilrs_cli.export.sqlite import write_sqlite
 from ilrs_cli.load import load_dataset
-from ilrs_cli.report.list_commands import COLUMNS_BY_COMMAND
+from ilrs_cli.report.commands import COLUMNS_BY_COMMAND
 from tests.conftest import FROZEN, Runner
 
 # Every record kind has its table; the export may add link tables beside them.

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from ilrs_cli.report.list_commands import COLUMNS_BY_COMMAND
+from ilrs_cli.report.commands import COLUMNS_BY_COMMAND
 
 from .conftest import Runner
 from .test_loader import VALID, write

@@ -131,13 +131,11 @@ REGISTER_KIND = """
     ))
 
     # its list command: its fields, its declaration, its answer
-    from ilrs_cli.report import answers, commands, list_commands, list_fields
+    from ilrs_cli.report import answers, commands, list_fields
     from ilrs_cli.report.arguments import missions_of
     from ilrs_cli.report.cells import dataset_caption
     from ilrs_cli.report.items import kind_item
     from ilrs_cli.report.listing import Listing
-
-    list_commands.COLUMNS_BY_COMMAND["rocks"] = list_fields.record_columns("rocks")
 
     def rocks(dataset, mission=None):
         wanted = missions_of(dataset, mission)
@@ -145,7 +143,7 @@ REGISTER_KIND = """
         return Listing(
             heading="Rocks brought back" + (" for " + " or ".join(wanted) if wanted else ""),
             noun=("rock", "rocks"), caption=dataset_caption(dataset),
-            columns=list_commands.COLUMNS_BY_COMMAND["rocks"],
+            columns=commands.COLUMNS_BY_COMMAND["rocks"],
             table_columns=("name", "mission", "sources"),
             items=[kind_item(kinds.BY_NAME["rock"], rock, dataset) for rock in found],
             empty_note="no rocks",
@@ -153,7 +151,8 @@ REGISTER_KIND = """
 
     answers.rocks = rocks
     commands.COMMANDS["rocks"] = commands.Command(
-        "rocks", "List the rocks brought back, with their sources.", (commands.MISSION,), "rocks"
+        "rocks", "List the rocks brought back, with their sources.", (commands.MISSION,), "rocks",
+        columns=list_fields.record_columns("rocks"),
     )
 """
 ROCK = """

@@ -199,7 +199,10 @@ def _export(ctx: typer.Context, name: str, target: Path, force: bool) -> None:
 
 # Each export: its name, what its target is, and its help.
 EXPORTS = {
-    "sqlite": ("FILE", "The database to write.", """An SQLite database: a table per record kind
+    "sqlite": (
+        "FILE",
+        "The database to write.",
+        """An SQLite database: a table per record kind
     with keys, link tables, a view per list command (its rows match --json) and _meta. Opens
     in sqlite3, sqlite-utils, Datasette.
 
@@ -208,8 +211,12 @@ EXPORTS = {
       ilrs export sqlite ilrs.db
       sqlite3 ilrs.db 'select name, date from members where level = "national"'
       datasette ilrs.db -m ilrs.metadata.json
-    """),
-    "datapackage": ("DIR", "The directory to write.", """A Frictionless Data Package: a CSV per
+    """,
+    ),
+    "datapackage": (
+        "DIR",
+        "The directory to write.",
+        """A Frictionless Data Package: a CSV per
     table and datapackage.json with a Table Schema for each (types, keys, descriptions), the
     licence and the sources.
 
@@ -217,7 +224,8 @@ EXPORTS = {
     Examples:
       ilrs export datapackage ilrs-data
       frictionless validate ilrs-data/datapackage.json
-    """),
+    """,
+    ),
 }
 
 

@@ -125,7 +125,7 @@ def missions(known: Names | None, incomplete: str) -> Candidates:
 
 def fields(command: str, incomplete: str) -> Candidates:
     """Field names of a list command, after any already chosen: `name,da` -> `name,date`."""
-    from ..report.list_commands import COLUMNS_BY_COMMAND
+    from ..report.commands import COLUMNS_BY_COMMAND
 
     columns = COLUMNS_BY_COMMAND.get(command, ())
     done, _, last = incomplete.rpartition(",")
@@ -140,7 +140,7 @@ def fields(command: str, incomplete: str) -> Candidates:
 
 def sort_fields(command: str, incomplete: str) -> Candidates:
     """A field of a list command, or -field for the reverse order."""
-    from ..report.list_commands import COLUMNS_BY_COMMAND
+    from ..report.commands import COLUMNS_BY_COMMAND
 
     sign = "-" if incomplete.startswith("-") else ""
     last = incomplete.removeprefix("-")
@@ -152,7 +152,7 @@ def sort_fields(command: str, incomplete: str) -> Candidates:
 
 
 def list_commands(incomplete: str) -> Candidates:
-    from ..report.list_commands import COLUMNS_BY_COMMAND
+    from ..report.commands import COLUMNS_BY_COMMAND
 
     return [(name, "list command") for name in COLUMNS_BY_COMMAND if name.startswith(incomplete)]
 

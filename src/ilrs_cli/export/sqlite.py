@@ -25,8 +25,8 @@ from ..core.records import Dataset, Place, value_of
 from ..core.schema import PLACES_HELP, TABLES, DataField
 from ..core.tuples import NamedTuple
 from ..load.atomic import absolute, check_file_target, failed, temporary_beside
+from ..report.commands import COLUMNS_BY_COMMAND
 from ..report.items import region_text
-from ..report.list_commands import COLUMNS_BY_COMMAND
 
 Value = str | int | None
 

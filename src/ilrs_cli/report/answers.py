@@ -27,7 +27,7 @@ from .arguments import (
     reversed_note,
     scope_of,
 )
-from .list_commands import COLUMNS_BY_COMMAND
+from .commands import COLUMNS_BY_COMMAND
 from .listing import Listing
 
 TYPE_CHECKING = False

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from ..core.records import Dataset, Event, Fact, Member, Payload, Place, Signatory, Source
 from .cells import dataset_caption, missions_of
+from .commands import COLUMNS_BY_COMMAND
 from .items import (
     accords_signing_item,
     country_item,
@@ -19,7 +20,6 @@ from .items import (
     signatory_item,
     source_item,
 )
-from .list_commands import COLUMNS_BY_COMMAND
 from .list_fields import (
     COUNTRY_COLUMNS,
     EVENT_COLUMNS,

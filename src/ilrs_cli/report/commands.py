@@ -1,6 +1,6 @@
 """The registry of the commands that answer with a report: each command's arguments and
 options, declared once (name, kind of value, option strings, help, metavar, choices,
-completion), its help and the answer that gives its report.
+completion), its help, the answer that gives its report and, for a list command, its fields.
 
 The Typer commands (cli/app.py builds them from here), the fast answer path's index (made
 from those commands), the docs and the checks of the Python API's keywords (api.py) all take
@@ -10,14 +10,30 @@ This module imports no Typer.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 from ..core.kinds import kind_names
 from ..core.tuples import NamedTuple
 from ..core.vocab import Camp, EventKind, EventStatus, Level, MemberStatus
+from .list_fields import (
+    COUNTRY_COLUMNS,
+    EVENT_COLUMNS,
+    FACT_COLUMNS,
+    GROWTH_COLUMNS,
+    MEMBER_COLUMNS,
+    PAYLOAD_COLUMNS,
+    SEARCH_COLUMNS,
+    SIGNATORY_COLUMNS,
+    SIGNING_COLUMNS,
+    SOURCE_COLUMNS,
+)
 from .types import ReportType
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from enum import Enum
+
+    from .listing import Column
 
 # The kinds of value an argument or option takes: what the command line parses and what the
 # API accepts for it.
@@ -63,6 +79,9 @@ class Command(NamedTuple):
     omit: frozenset[str] = frozenset()  # output options it does not take
     data: bool = True  # False: it reads no dataset (its answer takes none)
     api: str | None = None  # the function of ilrs_cli.api that gives the same answer
+    # A list command's fields (report/list_fields.py): its JSON keys, CSV and table columns,
+    # what `ilrs fields`, --fields, --sort, the SQLite views and the docs know of it.
+    columns: tuple[Column, ...] = ()
 
 
 def _texts(name: str, flags: tuple[str, ...], metavar: str, help_: str,
@@ -134,6 +153,7 @@ _COMMANDS = (
         (COUNTRY, MISSION, REGION, CAMP),
         "payloads",
         api="payloads",
+        columns=PAYLOAD_COLUMNS,
     ),
     Command(
         "members",
@@ -173,6 +193,7 @@ _COMMANDS = (
         ),  # fmt: skip
         "members",
         api="members",
+        columns=MEMBER_COLUMNS,
     ),
     Command(
         "artemis",
@@ -204,6 +225,7 @@ _COMMANDS = (
         ),
         "signatories",
         api="signatories",
+        columns=SIGNATORY_COLUMNS,
     ),
     Command(
         "signings",
@@ -223,6 +245,7 @@ _COMMANDS = (
         (*WHERE, *SIGNED_WHEN),
         "signings",
         api="signings",
+        columns=SIGNING_COLUMNS,
     ),
     Command(
         "growth",
@@ -254,6 +277,7 @@ _COMMANDS = (
         "growth",
         omit=frozenset({"sort", "count_by", "cumulative"}),
         api="growth",
+        columns=GROWTH_COLUMNS,
     ),
     Command(
         "timeline",
@@ -306,6 +330,7 @@ _COMMANDS = (
         ),  # fmt: skip
         "timeline",
         api="timeline",
+        columns=EVENT_COLUMNS,
     ),
     Command(
         "mission",
@@ -323,6 +348,7 @@ _COMMANDS = (
         "facts",
         omit=frozenset({"sort", "limit", "count_by", "cumulative"}),
         api="facts",
+        columns=FACT_COLUMNS,
     ),
     Command(
         "countries",
@@ -343,6 +369,7 @@ _COMMANDS = (
         WHERE,
         "countries",
         api="countries",
+        columns=COUNTRY_COLUMNS,
     ),
     Command(
         "show",
@@ -390,6 +417,7 @@ _COMMANDS = (
         "search",
         omit=frozenset({"sort"}),
         api="search",
+        columns=SEARCH_COLUMNS,
     ),
     Command(
         "info",
@@ -429,6 +457,7 @@ _COMMANDS = (
         ),  # fmt: skip
         "sources",
         api="sources",
+        columns=SOURCE_COLUMNS,
     ),
     Command(
         "cite",
@@ -521,3 +550,22 @@ _COMMANDS = (
     ),
 )
 COMMANDS: dict[str, Command] = {command.name: command for command in _COMMANDS}
+
+
+class _ColumnsByCommand(Mapping[str, "tuple[Column, ...]"]):
+    """The list commands (those with fields), each with its fields, read from COMMANDS."""
+
+    def __getitem__(self, name: str) -> tuple[Column, ...]:
+        columns = COMMANDS[name].columns
+        if not columns:
+            raise KeyError(name)
+        return columns
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name, command in COMMANDS.items() if command.columns)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+COLUMNS_BY_COMMAND: Mapping[str, tuple[Column, ...]] = _ColumnsByCommand()
