@@ -28,12 +28,12 @@ from ..load.atomic import absolute, check_file_target, failed, temporary_beside
 from ..report.items import region_text
 from ..report.list_commands import COLUMNS_BY_COMMAND, LIST_COMMANDS
 
-Value = str | int | None
+Value = str | int | float | None
 
 
 class Column(NamedTuple):
     name: str
-    type: str  # its Table Schema type: string, integer, boolean or date (an ISO day)
+    type: str  # its Table Schema type: string, integer, number, boolean or date (an ISO day)
     description: str
     required: bool = False
     references: tuple[str, str] | None = None  # (table, column)
@@ -59,7 +59,7 @@ def _value(value: object) -> Value:
         return value.name
     if isinstance(value, datetime.date):
         return value.isoformat()
-    if value is None or isinstance(value, str | int):
+    if value is None or isinstance(value, str | int | float):
         return value
     record_id = getattr(value, "id", None)
     if isinstance(value, tuple) and isinstance(record_id, str):
@@ -287,7 +287,13 @@ def _quote(name: str) -> str:
 
 # A date column is declared DATE (an ISO day as text): sqlite3's PARSE_DECLTYPES and
 # Datasette read it as a date.
-SQL_TYPES = {"string": "TEXT", "date": "DATE", "integer": "INTEGER", "boolean": "INTEGER"}
+SQL_TYPES = {
+    "string": "TEXT",
+    "date": "DATE",
+    "integer": "INTEGER",
+    "number": "REAL",
+    "boolean": "INTEGER",
+}
 
 
 def _create_table(table: Table, referenced: set[tuple[str, str]]) -> str:
