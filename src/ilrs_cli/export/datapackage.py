@@ -15,7 +15,7 @@ from ..core.records import Dataset
 from ..core.safe_text import csv_cell
 from ..load.atomic import absolute, failed, kind_of, temporary_beside
 from ..report.cells import number_text
-from .sqlite import Table, Value, export_tables
+from .tables import Table, Value, export_tables
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
