@@ -180,11 +180,11 @@ def test_lines_are_found_only_for_a_file_with_problems(
     """A valid file is never scanned for its lines; one with problems is scanned once, however
     many problems name a line."""
     from ilrs_cli.core.errors import DatasetError
-    from ilrs_cli.load import builder
+    from ilrs_cli.load import field_reading
 
     scans = []
-    scan = builder._header_lines
-    monkeypatch.setattr(builder, "_header_lines", lambda text: scans.append(1) or scan(text))
+    scan = field_reading.header_lines
+    monkeypatch.setattr(field_reading, "header_lines", lambda text: scans.append(1) or scan(text))
     synthetic(15, tmp_path)  # every kind, signing dates, dated events and signatories
     assert scans == []
     path = tmp_path / "synthetic-15.toml"

@@ -4,6 +4,7 @@ refers to, how the exports store it and how JSON gives it (core.schema declares 
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from collections.abc import Callable
 from enum import Enum
@@ -38,10 +39,11 @@ class FieldType(NamedTuple):
     """How a field's TOML value is read: `read` returns the value or raises ValueError with
     what is wrong. `link` says what the value refers to, resolved once every table is read.
     The exports take the rest from here, with no code per field: `column` is the Table Schema
-    type of its column (string, integer, boolean or date), `many` marks a list (a table of its
-    own in the exports, a row per element), `references` the (table, column) it refers to.
-    JSON gives a value as `json` makes it (never called on a missing value), and `ilrs
-    fields` describes it as `described`."""
+    type of its column (string, integer, number, boolean or date), `many` marks a list (a
+    table of its own in the exports, a row per element), `references` the (table, column) it
+    refers to. JSON gives a value as `json` makes it (never called on a missing value), `ilrs
+    fields` describes it as `described`, and `--sort` orders JSON values by `order` (None:
+    by their text, folded)."""
 
     doc: str
     read: Callable[[Any], Any]
@@ -51,6 +53,7 @@ class FieldType(NamedTuple):
     references: tuple[str, str] | None = None
     json: Callable[[Any], Any] = same
     described: str = "string"
+    order: Callable[[Any], Any] | None = None
 
 
 def _describe(value: Any) -> str:
@@ -125,6 +128,31 @@ def _ordinal(value: Any) -> int:
     return value
 
 
+# what SQLite's INTEGER holds: a larger whole number could not be exported
+INTEGER_LIMIT = 2**63 - 1
+
+
+def _whole(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        if isinstance(value, float):
+            raise ValueError(f"must be a whole number such as 42, not the decimal {value!r}")
+        raise ValueError(f"must be a whole number such as 42, not {_describe(value)}")
+    if abs(value) > INTEGER_LIMIT:
+        raise ValueError(f"is {value}; a whole number is at most {INTEGER_LIMIT:,} either way")
+    return value
+
+
+def _number(value: Any) -> int | float:
+    """A TOML integer or float, kept as it is (12.5 stays 12.5, 35 stays 35)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _whole(value)
+    if not isinstance(value, float):
+        raise ValueError(f"must be a number such as 12.5, not {_describe(value)}")
+    if not math.isfinite(value):
+        raise ValueError(f"must be a finite number, not {value!r}")
+    return value
+
+
 def _ids(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ValueError(f"must be a list of ids, not {_describe(value)}")
@@ -195,7 +223,11 @@ URL = FieldType("URL", _url)
 DATE = FieldType("date", _date, json=_text_of, described="date text")
 DAY = FieldType("date (a day)", _day, column="date", json=_iso, described="ISO date")
 FLAG = FieldType("true or false", _flag, column="boolean", described="true/false")
-ORDINAL = FieldType("positive integer", _ordinal, column="integer", described="integer")
+ORDINAL = FieldType("positive integer", _ordinal, column="integer", described="integer", order=same)
+INTEGER = FieldType("integer", _whole, column="integer", described="integer", order=same)
+DECIMAL = FieldType(
+    "number (12.5, or whole: 35)", _number, column="number", described="number", order=same
+)
 PLACE = FieldType("place", _text, Link.PLACE, references=("places", "name"), json=_name_of)
 MISSION = FieldType("mission name", _text, Link.MISSION, references=("missions", "name"))
 # checked once every member is read (load.rules), so not a link of the builder
@@ -209,3 +241,23 @@ NAMES = FieldType("list of strings", _names, many=True, json=list, described="li
 CITATIONS = FieldType(
     "list of citations", _tables, Link.CITATIONS, many=True, described="list of objects"
 )
+
+# Every field type, by name: the schema's fields are of these (and of `choice` types, one a
+# vocabulary), and the tests check each through JSON, CSV, sorting and the exports.
+FIELD_TYPES: dict[str, FieldType] = {
+    "text": TEXT,
+    "id": ID,
+    "url": URL,
+    "date": DATE,
+    "day": DAY,
+    "flag": FLAG,
+    "ordinal": ORDINAL,
+    "integer": INTEGER,
+    "decimal": DECIMAL,
+    "place": PLACE,
+    "mission": MISSION,
+    "member_id": MEMBER_ID,
+    "institution_ids": INSTITUTION_IDS,
+    "names": NAMES,
+    "citations": CITATIONS,
+}

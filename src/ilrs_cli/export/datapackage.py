@@ -14,7 +14,8 @@ from ..core.errors import TargetInTheWay, WriteFailed
 from ..core.records import Dataset
 from ..core.safe_text import csv_cell
 from ..load.atomic import absolute, failed, kind_of, temporary_beside
-from .sqlite import Table, Value, export_tables
+from ..report.cells import number_text
+from .tables import Table, Value, export_tables
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ def _cell(value: Value) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, float):
+        return number_text(value)
     return "" if value is None else csv_cell(value)
 
 

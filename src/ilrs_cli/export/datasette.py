@@ -16,7 +16,9 @@ from ..core.errors import WriteFailed
 from ..core.records import Dataset
 from ..load.atomic import check_file_target, write_atomically
 from .datapackage import LICENSE
-from .sqlite import Table, _views, export_tables, write_sqlite
+from .sqlite import write_sqlite
+from .tables import Table, export_tables
+from .views import list_views
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -52,7 +54,7 @@ def metadata(dataset: Dataset, database: str, tables: list[Table] | None = None)
     (the file's name without its suffix)."""
     info = dataset.info
     described = {table.name: _table(table) for table in tables or export_tables(dataset)}
-    for view in _views():  # list_payloads holds the rows of `ilrs payloads --json`
+    for view in list_views():  # list_payloads holds the rows of `ilrs payloads --json`
         command = view.removeprefix("list_")
         described[view] = {
             "title": f"ilrs {command}",

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
-from collections.abc import Callable
 
 from ..core.errors import DatasetError
 from ..core.field_types import Link
@@ -22,15 +20,15 @@ from ..core.records import (
     Event,
     Place,
 )
-from ..core.safe_text import mixed_script
-from ..core.schema import TABLES, DataField, Table
-from . import rules
+from ..core.schema import TABLES
+from . import field_reading, rules
+from .field_reading import RecordReading, field_targets, read_fields, unknown_fields
+from .places import iso_code_problems, read_places
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, NoReturn
 
-ISO_CODE_PATTERN = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?", re.ASCII)
 TOP_LEVEL_KEYS = frozenset({"dataset", "places", *(kind.plural for kind in KINDS)})
 
 
@@ -38,84 +36,6 @@ def build_dataset(
     shown: str, document: dict[str, Any], text: str, bundled: bool, check_codes: bool
 ) -> Dataset:
     return _Builder(shown, document, text, bundled).build(check_codes)
-
-
-class _Record:
-    """One table being read: its typed values and the problems found in it. `lines` gives
-    the line of each key, so a problem with a field points at the field's own line. `where`
-    names the record. Both may be callables, asked only when there is a problem to report:
-    a valid file never pays for finding lines."""
-
-    def __init__(
-        self,
-        where: str | Callable[[], str],
-        problems: list[str],
-        lines: dict[str, int] | Callable[[], dict[str, int]] | None = None,
-    ) -> None:
-        self._where = where
-        self._lines = lines or {}
-        self.problems = problems
-        self.values: dict[str, Any] = {}
-        self.ok = True
-
-    @property
-    def where(self) -> str:
-        if callable(self._where):
-            self._where = self._where()
-        return self._where
-
-    @property
-    def lines(self) -> dict[str, int]:
-        if callable(self._lines):
-            self._lines = self._lines()
-        return self._lines
-
-    def problem(self, message: str, key: str | None = None) -> None:
-        where = self.where
-        if key in self.lines:
-            where = re.sub(r"line \d+", f"line {self.lines[key]}", where)
-        self.problems.append(f"{where}: {message}")
-        self.ok = False
-
-
-def _read(table: dict[str, Any], schema: Table, record: _Record) -> None:
-    """Read every declared field of `table` into record.values; report unknown fields."""
-    values = record.values
-    for spec, target in _targets(schema):
-        value = table.get(spec.name)
-        if value is None:
-            if spec.required:
-                record.problem(f"missing required field '{spec.name}'")
-            continue
-        try:
-            values[target] = spec.type.read(value)
-        except ValueError as error:
-            message = str(error)
-            joined = f"'{spec.name}'{'' if message.startswith(':') else ' '}{message}"
-            record.problem(joined, spec.name)
-
-
-_TARGETS: dict[str, tuple[tuple[DataField, str], ...]] = {}
-_KNOWN: dict[str, frozenset[str]] = {}
-
-
-def _targets(schema: Table) -> tuple[tuple[DataField, str], ...]:
-    """Each field of a table with the attribute it fills, worked out once per table."""
-    found = _TARGETS.get(schema.title)
-    if found is None:
-        found = _TARGETS[schema.title] = tuple((spec, spec.target) for spec in schema.fields)
-    return found
-
-
-def _unknown(table: dict[str, Any], schema: Table, record: _Record) -> None:
-    known = _KNOWN.get(schema.title)
-    if known is None:
-        known = _KNOWN[schema.title] = frozenset(spec.name for spec in schema.fields)
-    if table.keys() <= known:
-        return
-    names = [spec.name for spec in schema.fields]
-    for key in sorted(set(table) - known):
-        record.problem(f"unknown field '{key}'{suggest(key, names)}", key)
 
 
 def _unhandled(link: NoReturn) -> NoReturn:
@@ -189,58 +109,16 @@ class _Builder:
         if not isinstance(table, dict):
             self.problems.append("missing the [dataset] table (title, version, as_of)")
             return None
-        record = _Record("[dataset]", self.problems)
-        _read(table, TABLES["dataset"], record)
-        _unknown(table, TABLES["dataset"], record)
+        record = RecordReading("[dataset]", self.problems)
+        read_fields(table, TABLES["dataset"], record)
+        unknown_fields(table, TABLES["dataset"], record)
         return DatasetInfo(**record.values) if record.ok else None
 
     def _places(self) -> None:
-        table = self.document.get("places", {})
-        if not isinstance(table, dict):
-            self.problems.append('[places] must be a table of name = "ISO code"')
-            return
-        codes: dict[str, str] = {}
-        for name, code in table.items():
-            where = f"[places] {name!r}"
-            if not isinstance(code, str) or not ISO_CODE_PATTERN.fullmatch(code):
-                shown = code if isinstance(code, str) else type(code).__name__
-                self.problems.append(
-                    f'{where}: code must be an ISO 3166 code such as "TR" or "US-HI", '
-                    f"not {shown!r}"[:300]
-                )
-                continue
-            if code in codes:
-                self.problems.append(f"{where}: code {code!r} is also used by {codes[code]!r}")
-            if mixed := mixed_script(name):
-                first, second, odd = mixed
-                self.problems.append(
-                    f"{where}: mixes {first} and {second} letters in one word ({odd!r} is "
-                    f"U+{ord(odd):04X} {unicodedata.name(odd, '?')}), so it looks like a name it "
-                    "is not; write each word in one script"
-                )
-            codes[code] = name
-            self.places[name] = Place(name, code)
-        for special in (INTERNATIONAL, UNKNOWN):
-            self.places.setdefault(special, Place(special, None))
+        self.places = read_places(self.document, self.problems)
 
     def _check_iso_codes(self) -> None:
-        """Every code is an ISO 3166 code, and the place's own: a name that ISO 3166 (or a
-        common alias) knows must carry that code."""
-        from ..core.countries import code_of_name, is_iso_code, iso_name
-
-        for place in self.places.values():
-            if place.code is None:
-                continue
-            where = f"[places] {place.name!r}"
-            if not is_iso_code(place.code):
-                self.problems.append(f"{where}: {place.code!r} is not an ISO 3166 code")
-                continue
-            own = code_of_name(place.name)
-            if own is not None and own != place.code:
-                self.problems.append(
-                    f"{where}: {place.code!r} is the code of {iso_name(place.code)}; the code "
-                    f"of {place.name} is {own!r}"
-                )
+        self.problems.extend(iso_code_problems(self.places))
 
     def _records(self, kind: Kind) -> list[Any]:
         raw = self.document.get(kind.plural, [])
@@ -248,25 +126,25 @@ class _Builder:
             self.problems.append(f"'{kind.plural}' must be an array of tables ([[{kind.plural}]])")
             return []
         schema = TABLES[kind.plural]
-        links = [(link, target, spec.name) for spec, target in _targets(schema)
+        links = [(link, target, spec.name) for spec, target in field_targets(schema)
                  if (link := spec.type.link) is not None]  # fmt: skip
         built = []
         for index, table in enumerate(raw):
-            record = _Record(
+            record = RecordReading(
                 functools.partial(self._where, kind.plural, index, table),
                 self.problems,
                 functools.partial(self._key_lines, kind.plural, index),
             )
             if isinstance(table.get("id"), str):
                 self.record_index[(kind.plural, table["id"])] = index
-            _read(table, schema, record)
+            read_fields(table, schema, record)
             self._unique_id(record, kind)
             for link, target, key in links:
                 if target in record.values:
                     self._link(record, link, target, key)
             for message in rules.record_problems(kind.name, record.values):
                 record.problem(message)
-            _unknown(table, schema, record)
+            unknown_fields(table, schema, record)
             if record.ok:
                 value = kind.make(record.values)
                 self.built[kind.name][value.id] = value
@@ -276,7 +154,7 @@ class _Builder:
     def _lines(self) -> tuple[dict[str, list[int]], dict[str, list[dict[str, int]]]]:
         """The line of each [[table]] header and key, found when a problem first needs one."""
         if self._found_lines is None:
-            self._found_lines = _header_lines(self.text)
+            self._found_lines = field_reading.header_lines(self.text)
         return self._found_lines
 
     def _key_lines(self, key: str, index: int) -> dict[str, int]:
@@ -299,7 +177,7 @@ class _Builder:
             details.append(f"line {lines[index]}")
         return f"[[{key}]] #{index + 1}" + (f" ({', '.join(details)})" if details else "")
 
-    def _unique_id(self, record: _Record, kind: Kind) -> None:
+    def _unique_id(self, record: RecordReading, kind: Kind) -> None:
         record_id = record.values.get("id")
         if record_id is None:
             return
@@ -318,7 +196,7 @@ class _Builder:
             )
         self.seen_ids[signing_id] = "signing event"
 
-    def _link(self, record: _Record, link: Link, target: str, key: str) -> None:
+    def _link(self, record: RecordReading, link: Link, target: str, key: str) -> None:
         """Resolve what the field refers to; mypy checks that every Link has its branch."""
         value = record.values[target]
         if link is Link.PLACE:
@@ -341,7 +219,7 @@ class _Builder:
         else:
             _unhandled(link)
 
-    def _lookup(self, record: _Record, kind: str, wanted: str, key: str | None = None) -> Any:
+    def _lookup(self, record: RecordReading, kind: str, wanted: str, key: str | None = None) -> Any:
         """The record `wanted` refers to. A record that exists but is itself broken has been
         reported already, so only the referring record is marked as not usable."""
         found = self.built[kind].get(wanted)
@@ -353,7 +231,9 @@ class _Builder:
                 record.problem(f"unknown {kind} id {wanted!r}{close}", key)
         return found
 
-    def _citations(self, record: _Record, entries: list[dict[str, Any]]) -> tuple[Citation, ...]:
+    def _citations(
+        self, record: RecordReading, entries: list[dict[str, Any]]
+    ) -> tuple[Citation, ...]:
         if record.ok and not entries:
             record.problem("has no sources; every record needs at least one", "sources")
         citations = []
@@ -365,38 +245,15 @@ class _Builder:
             return f"{found} source #{number}"
 
         for number, entry in enumerate(entries, start=1):
-            cite = _Record(functools.partial(where, number), self.problems)
-            _read(entry, TABLES["citation"], cite)
-            _unknown(entry, TABLES["citation"], cite)
+            cite = RecordReading(functools.partial(where, number), self.problems)
+            read_fields(entry, TABLES["citation"], cite)
+            unknown_fields(entry, TABLES["citation"], cite)
             source = self._lookup(cite, "source", cite.values.get("id", "")) if cite.ok else None
             if not cite.ok:
                 record.ok = False
             elif source is not None:
                 citations.append(Citation(source, cite.values["at"]))
         return tuple(citations)
-
-
-_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
-_KEY = re.compile(r'^\s*(?:"([^"]+)"|([A-Za-z0-9_-]+))\s*=')
-
-
-def _header_lines(text: str) -> tuple[dict[str, list[int]], dict[str, list[dict[str, int]]]]:
-    """The line of each [[table]] header, in order, and of each key in those tables, so
-    that problems can name a line."""
-    headers: dict[str, list[int]] = {}
-    keys: dict[str, list[dict[str, int]]] = {}
-    current: dict[str, int] | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.lstrip().startswith("["):
-            if match := _HEADER.match(line):
-                headers.setdefault(match[1], []).append(number)
-                current = {}
-                keys.setdefault(match[1], []).append(current)
-            else:
-                current = None
-        elif current is not None and (key := _KEY.match(line)):
-            current.setdefault(key[1] or key[2], number)
-    return headers, keys
 
 
 def _a(noun: str) -> str:

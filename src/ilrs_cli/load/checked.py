@@ -62,7 +62,7 @@ def dataset_from(rows: dict[str, Any], path: str, bundled: bool) -> Dataset | No
 
 def _rows(record_type: type, records: Iterable[Any]) -> list[list[Any]]:
     """The rows of `records`, all of `record_type`: only the fields written otherwise than
-    as they are (not str, bool or int) are encoded, as `_records` decodes them."""
+    as they are (not str, bool, int or float) are encoded, as `_records` decodes them."""
     steps = [
         (position, encode)
         for position, (encode, _decode) in enumerate(_codecs(record_type))
@@ -172,11 +172,12 @@ def _day(value: str, _found: Found) -> datetime.date:
     return datetime.date.fromisoformat(value)
 
 
-_BUILTINS: dict[str, type] = {"str": str, "bool": bool, "int": int}
+_BUILTINS: dict[str, type] = {"str": str, "bool": bool, "int": int, "float": float}
 _CODECS: dict[Any, tuple[Encode, Decode]] = {
     str: _SAME,
     bool: _SAME,
     int: _SAME,
+    float: _SAME,
     datetime.date: (lambda day: day.isoformat(), _day),
     FuzzyDate: (
         lambda date: [date.text, date.start.isoformat(), date.end.isoformat()],

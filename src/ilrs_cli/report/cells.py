@@ -1,10 +1,11 @@
-"""How values read as text, in table cells, titles and details: dates and ages, ordinals,
+"""How values read as text, in table cells, titles and details: dates and ages, numbers, ordinals,
 participation and Artemis Accords signings in words, captions."""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from decimal import Decimal
 
 from ..core import clock
 from ..core.dates import display_date
@@ -62,6 +63,13 @@ def artemis_cell(item: Item) -> str:
         return ""
     inherited = ref["country"] != item.get("country")
     return artemis_words(ref) + (f", as {ref['country']}" if inherited else "")
+
+
+def number_text(value: float) -> str:
+    """A number as text, in tables, CSV and the data package: the shortest text that reads
+    back as the same float (12.5, never 12.500000001), without an exponent (0.0001, not
+    1e-04)."""
+    return format(Decimal(repr(value)), "f")
 
 
 def ordinal(number: int) -> str:

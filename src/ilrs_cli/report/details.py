@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..core.kinds import Kind
 from ..core.records import Dataset
 from ..core.tuples import NamedTuple
-from .cells import artemis_words, data_age, participation_words
+from .cells import artemis_words, data_age, number_text, participation_words
 from .items import record_item, source_item
 from .list_fields import SOURCE_COLUMNS
 from .listing import Listing, institution_text
@@ -62,7 +62,7 @@ def detail_text(name: str, value: Any) -> str:
         if "name" in value:
             return str(value["name"])
         return "\n".join(f"{key}: {detail_text(key, val)}" for key, val in value.items())
-    return str(value)
+    return number_text(value) if isinstance(value, float) else str(value)
 
 
 def record_detail(dataset: Dataset, kind: Kind, record: Any) -> Detail:

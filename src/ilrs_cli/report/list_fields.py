@@ -27,11 +27,13 @@ def field_column(table: str, spec: DataField) -> Column:
     kind = BY_PLURAL[table]
     absent = kind.record_type._field_defaults.get(spec.target, () if spec.type.many else None)
     null = " or null" if not spec.required and absent is None else ""
+    order, name = spec.type.order, spec.name
     return Column(
-        spec.name,
-        shown.header if shown else spec.name.replace("_", " ").capitalize(),
+        name,
+        shown.header if shown else name.replace("_", " ").capitalize(),
         shown.help if shown else spec.help,
         type=spec.type.described + null,
+        sort_key=(lambda item: order(item[name])) if order else None,
         max_width=shown.max_width if shown else None,
     )
 

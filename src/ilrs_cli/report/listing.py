@@ -8,6 +8,7 @@ from collections.abc import Callable
 from ..core.errors import QueryError
 from ..core.matching import fold, suggest
 from ..core.tuples import NamedTuple
+from .cells import number_text
 from .types import ReportType
 
 TYPE_CHECKING = False
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def _plain(value: Any) -> str:
-    return str(value)
+    return number_text(value) if isinstance(value, float) else str(value)
 
 
 def citation_text(source: Item) -> str:

@@ -1,0 +1,116 @@
+"""Reading one table of the dataset file by its schema declaration (core.schema): its typed
+values, and each problem with the record it is in and the line of the field, the lines found
+only when a problem needs them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..core.matching import suggest
+from ..core.schema import DataField, Table
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+class RecordReading:
+    """One table being read: its typed values and the problems found in it. `lines` gives
+    the line of each key, so a problem with a field points at the field's own line. `where`
+    names the record. Both may be callables, asked only when there is a problem to report:
+    a valid file never pays for finding lines."""
+
+    def __init__(
+        self,
+        where: str | Callable[[], str],
+        problems: list[str],
+        lines: dict[str, int] | Callable[[], dict[str, int]] | None = None,
+    ) -> None:
+        self._where = where
+        self._lines = lines or {}
+        self.problems = problems
+        self.values: dict[str, Any] = {}
+        self.ok = True
+
+    @property
+    def where(self) -> str:
+        if callable(self._where):
+            self._where = self._where()
+        return self._where
+
+    @property
+    def lines(self) -> dict[str, int]:
+        if callable(self._lines):
+            self._lines = self._lines()
+        return self._lines
+
+    def problem(self, message: str, key: str | None = None) -> None:
+        where = self.where
+        if key in self.lines:
+            where = re.sub(r"line \d+", f"line {self.lines[key]}", where)
+        self.problems.append(f"{where}: {message}")
+        self.ok = False
+
+
+def read_fields(table: dict[str, Any], schema: Table, record: RecordReading) -> None:
+    """Read every declared field of `table` into record.values; report unknown fields."""
+    values = record.values
+    for spec, target in field_targets(schema):
+        value = table.get(spec.name)
+        if value is None:
+            if spec.required:
+                record.problem(f"missing required field '{spec.name}'")
+            continue
+        try:
+            values[target] = spec.type.read(value)
+        except ValueError as error:
+            message = str(error)
+            joined = f"'{spec.name}'{'' if message.startswith(':') else ' '}{message}"
+            record.problem(joined, spec.name)
+
+
+_TARGETS: dict[str, tuple[tuple[DataField, str], ...]] = {}
+_KNOWN: dict[str, frozenset[str]] = {}
+
+
+def field_targets(schema: Table) -> tuple[tuple[DataField, str], ...]:
+    """Each field of a table with the attribute it fills, worked out once per table."""
+    found = _TARGETS.get(schema.title)
+    if found is None:
+        found = _TARGETS[schema.title] = tuple((spec, spec.target) for spec in schema.fields)
+    return found
+
+
+def unknown_fields(table: dict[str, Any], schema: Table, record: RecordReading) -> None:
+    known = _KNOWN.get(schema.title)
+    if known is None:
+        known = _KNOWN[schema.title] = frozenset(spec.name for spec in schema.fields)
+    if table.keys() <= known:
+        return
+    names = [spec.name for spec in schema.fields]
+    for key in sorted(set(table) - known):
+        record.problem(f"unknown field '{key}'{suggest(key, names)}", key)
+
+
+_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
+_KEY = re.compile(r'^\s*(?:"([^"]+)"|([A-Za-z0-9_-]+))\s*=')
+
+
+def header_lines(text: str) -> tuple[dict[str, list[int]], dict[str, list[dict[str, int]]]]:
+    """The line of each [[table]] header, in order, and of each key in those tables, so
+    that problems can name a line."""
+    headers: dict[str, list[int]] = {}
+    keys: dict[str, list[dict[str, int]]] = {}
+    current: dict[str, int] | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.lstrip().startswith("["):
+            if match := _HEADER.match(line):
+                headers.setdefault(match[1], []).append(number)
+                current = {}
+                keys.setdefault(match[1], []).append(current)
+            else:
+                current = None
+        elif current is not None and (key := _KEY.match(line)):
+            current.setdefault(key[1] or key[2], number)
+    return headers, keys
