@@ -13,7 +13,8 @@ from ilrs_cli import api
 from ilrs_cli.cli import completion
 from ilrs_cli.cli.app import app
 from ilrs_cli.report import answers
-from ilrs_cli.report.commands import COMMANDS, KINDS, Param
+from ilrs_cli.report.commands import COMMANDS
+from ilrs_cli.report.params import KINDS, Param
 
 from .runner import COMMAND
 

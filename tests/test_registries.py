@@ -131,7 +131,7 @@ REGISTER_KIND = """
     ))
 
     # its list command: its fields, its declaration, its answer
-    from ilrs_cli.report import answers, commands, list_fields
+    from ilrs_cli.report import answers, commands, list_fields, params
     from ilrs_cli.report.arguments import missions_of
     from ilrs_cli.report.cells import dataset_caption
     from ilrs_cli.report.items import kind_item
@@ -150,8 +150,8 @@ REGISTER_KIND = """
         )
 
     answers.rocks = rocks
-    commands.COMMANDS["rocks"] = commands.Command(
-        "rocks", "List the rocks brought back, with their sources.", (commands.MISSION,), "rocks",
+    commands.COMMANDS["rocks"] = params.Command(
+        "rocks", "List the rocks brought back, with their sources.", (params.MISSION,), "rocks",
         columns=list_fields.record_columns("rocks"),
     )
 """

@@ -31,7 +31,8 @@ from .core.records import Dataset
 from .core.vocab import Camp, Level, MemberStatus
 from .report import answers
 from .report.arguments import Texts
-from .report.commands import COMMANDS, Param
+from .report.commands import COMMANDS
+from .report.params import Param
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ format, the level, the ids, the two sides of a diff. Bad values raise QueryError
 from __future__ import annotations
 
 from ..core.errors import QueryError
-from ..report.commands import MAX_STDIN_IDS
+from ..report.params import MAX_STDIN_IDS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 import typer
 
 from ..render import formats_for, formats_help
-from ..report.commands import Command as Declared
+from ..report.params import Command as Declared
 from ..report.types import ReportType
 from .click_classes import Command
 from .completion import complete_fields, complete_sort

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..report.commands import COUNTRY, MISSION, REGION, Param
+from ..report.params import COUNTRY, MISSION, REGION, Param
 from . import completion
 
 

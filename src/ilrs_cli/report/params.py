@@ -1,0 +1,118 @@
+"""How a command that answers with a report is declared (report/commands.py lists them): its
+arguments and options, each once (name, kind of value, option strings, help, metavar,
+choices, completion), its help, the answer that gives its report and, for a list command, its
+fields; and the options several commands share.
+
+This module imports no Typer.
+"""
+
+from __future__ import annotations
+
+from ..core.tuples import NamedTuple
+from ..core.vocab import Camp
+from .types import ReportType
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from enum import Enum
+
+    from .listing import Column
+
+# The kinds of value an argument or option takes: what the command line parses and what the
+# API accepts for it.
+KINDS = {
+    "text": "a string",
+    "texts": "a string, or a list of them (any of several)",
+    "date": "a date: text such as 2024, 2024-06 or 2024-06-30, or a datetime.date",
+    "choice": "one of the choices, as text or the enum member",
+    "choices": "one of the choices, or a list of them",
+    "flag": "true or false",
+    "paths": "file paths",
+}
+MAX_STDIN_IDS = 10_000  # ids read from standard input in one run
+
+
+class Param(NamedTuple):
+    """One argument (no `flags`) or option of a command."""
+
+    name: str  # the keyword of the answer, and of the API function unless `api` says otherwise
+    kind: str  # a key of KINDS
+    flags: tuple[str, ...] = ()  # the option's strings; none for an argument
+    help: str = ""
+    metavar: str | None = None
+    choices: type[Enum] | None = None  # for the kinds choice and choices
+    complete: str | None = None  # a completion function of cli/completion.py, by name
+    required: bool = False
+    api: str | bool = True  # the API's keyword: True the same name, False none (CLI only)
+
+    @property
+    def keyword(self) -> str | None:
+        """The API function's keyword for it, None when the API has none."""
+        if self.api is False:
+            return None
+        return self.name if self.api is True else str(self.api)
+
+
+class Command(NamedTuple):
+    name: str
+    help: str  # its help: a summary line, then paragraphs and examples (Click's \b blocks)
+    params: tuple[Param, ...]
+    answer: str  # the function of report.answers that answers it ("" for diff)
+    report_type: ReportType = ReportType.LISTING
+    omit: frozenset[str] = frozenset()  # output options it does not take
+    data: bool = True  # False: it reads no dataset (its answer takes none)
+    api: str | None = None  # the function of ilrs_cli.api that gives the same answer
+    # A list command's fields (report/list_fields.py): its JSON keys, CSV and table columns,
+    # what `ilrs fields`, --fields, --sort, the SQLite views and the docs know of it.
+    columns: tuple[Column, ...] = ()
+
+
+def texts(name: str, flags: tuple[str, ...], metavar: str, help_: str,
+           complete: str | None = None) -> Param:  # fmt: skip
+    return Param(name, "texts", flags, help_, metavar, complete=complete)
+
+
+COUNTRY = texts(
+    "country", ("--country", "-c"), "COUNTRY",
+    "Country or region: name, alternative name or ISO 3166 code (Turkey, Türkiye, TR, TUR). "
+    "Repeat for any of several.", "complete_country",
+)  # fmt: skip
+REGION = Param(
+    "region", "text", ("--region", "-r"),
+    "A UN M49 region or sub-region (Africa, Western Asia, Latin America, ...) or a grouping "
+    "(Middle East, MENA, Arab states, Gulf states, Southeast Asia, European Union; see "
+    "docs/regions.md), any case.", "REGION", complete="complete_region",
+)  # fmt: skip
+CAMP = Param(
+    "camp", "choice", ("--in",),
+    "Only countries in this camp: ilrs, artemis (the Artemis Accords), both, ilrs-only, "
+    "artemis-only or neither.", "CAMP", Camp,
+)  # fmt: skip
+AS_OF = Param(
+    "as_of", "date", ("--as-of",),
+    "Judge at the end of this date (YYYY, YYYY-MM or YYYY-MM-DD), on or before the data's own "
+    "as-of date.", "DATE",
+)  # fmt: skip
+MISSION = texts(
+    "mission", ("--mission", "-m"), "MISSION",
+    "Only this mission: Chang'e-7, Chang'e-8 or ILRS (CE-8 and change8 work too). Repeat for "
+    "any of several.", "complete_mission",
+)  # fmt: skip
+SIGNED_AFTER = Param(
+    "after", "date", ("--after",),
+    "Only signings on or after this date (YYYY, YYYY-MM, YYYY-MM-DD; inclusive).", "DATE",
+)  # fmt: skip
+SIGNED_BEFORE = Param(
+    "before", "date", ("--before",), "Only signings on or before this date (inclusive).", "DATE"
+)
+SIGNED_AS_OF = Param(
+    "as_of", "date", ("--as-of",),
+    "Only those signed by the end of this date (YYYY and YYYY-MM mean their last day), on or "
+    "before the data's own as-of date.", "DATE",
+)  # fmt: skip
+WHERE = (COUNTRY, REGION, CAMP)
+SIGNED_WHEN = (SIGNED_AS_OF, SIGNED_AFTER, SIGNED_BEFORE)
+
+
+def flag(name: str, help_: str, api: bool = True) -> Param:
+    return Param(name, "flag", ("--" + name.replace("_", "-"),), help_, api=api)
