@@ -115,3 +115,12 @@ def test_the_api_checks_each_keyword_by_its_declared_kind() -> None:
 
 def test_the_suite_runs_the_command_built_from_the_declarations() -> None:
     assert COMMAND.name == TOP.name and set(COMMAND.commands) == set(TOP.commands)
+
+
+def test_every_list_command_has_its_sqlite_view_or_says_why_not() -> None:
+    from ilrs_cli.export.views import WITHOUT_VIEW, list_views
+    from ilrs_cli.report.commands import COLUMNS_BY_COMMAND
+
+    viewed = {name.removeprefix("list_") for name in list_views()}
+    assert not viewed & set(WITHOUT_VIEW)
+    assert viewed | set(WITHOUT_VIEW) == set(COLUMNS_BY_COMMAND)
