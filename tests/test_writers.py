@@ -43,7 +43,7 @@ HOSTILE = (
     " \x1b[31mred\x1b]52;c;cGF5bG9hZA==\x07\x9b2J\u202eevil\u2066\u200bzw\rcr\u2028ls\x7fdel"
     "\nline <b>&amp;\"'</b> {}%#&\\$_~^"
 )
-HOSTILE_URL = "/\x1b]52;c;eA==\x07?q={x}%zz\\y z\u202e"
+HOSTILE_URL = "/\x1b]52;c;eA==\x07?q=}x{%zz\\y z\u202e#a|b"
 # The file's name is hostile too: captions, pictures and messages name it.
 FILE_NAME = "hostile\x1b[2J\u202e.toml"
 
@@ -262,6 +262,9 @@ def _check_bibtex(text: str) -> None:
             depth += {"{": 1, "}": -1}.get(char, 0)
             assert depth >= 0, f"a brace closes its field early in {entry[:80]!r}"
         assert depth == 0, f"unbalanced braces in {entry[:80]!r}"
+    for url in _URLS.findall(text):  # percent-encoded: nothing ends a field or a \\url
+        address = url.removeprefix("  url = {").removeprefix("\\url{").rstrip(",").rstrip("}")
+        assert not re.search(r"[\s{}\\\"#<>^`|]|%(?![0-9A-Fa-f]{2})", address), address
     bare = _TEX_ESCAPES.sub("", _URLS.sub("", text))
     assert not re.search(r"[#%&$_~^]|\\(?![a-z])", bare), "a TeX special character unescaped"
 
@@ -319,8 +322,10 @@ def test_colour_tables_add_only_their_own_sequences(
     run: Callable[..., Outcome], hostile: Path, hostile_dataset: Dataset,
     command: tuple[str, ...], args: Any,
 ) -> None:  # fmt: skip
+    """In colour, and narrow: a listing is printed a record at a time (render.table's
+    print_vertical), a record's sources as links."""
     text = _answer(run, command, args, Format.TABLE, hostile_dataset, hostile,
-                   NO_COLOR=None, FORCE_COLOR="1")  # fmt: skip
+                   NO_COLOR=None, FORCE_COLOR="1", COLUMNS="60")  # fmt: skip
     assert "\x1b[" in text
     _check_terminal(_OWN_SEQUENCES.sub("", text))
 
@@ -503,12 +508,23 @@ def test_every_export_writes_hostile_text_inert(
 
 # -- messages: hostile arguments, file names and directories reach stderr escaped ----------
 
-BAD_NAME = "x\x1b]52;c;eA==\x07\x9b2J\u202e"
+BAD_NAME = "x\x1b]52;c;eA==\x07\x9b2J\u202e\nforged"
 
 
 def _check_message(outcome: Outcome) -> None:
-    _check_terminal(outcome.stdout + outcome.stderr)
-    assert "\\x1b]52;c;" in outcome.stdout + outcome.stderr
+    """Every message escapes the name whole: its newline too, so it forges no line."""
+    text = outcome.stdout + outcome.stderr
+    _check_terminal(text)
+    assert "\\x1b]52;c;" in text
+    assert not any(line.startswith("forged") for line in text.splitlines()), text
+
+
+def test_every_message_is_escaped_whoever_writes_it(capsys: pytest.CaptureFixture[str]) -> None:
+    from ilrs_cli.render.terminal import write_err
+
+    write_err(f"ilrs: error: {BAD_NAME}\nilrs: a second line")
+    err = capsys.readouterr().err
+    assert err == "ilrs: error: x\\x1b]52;c;eA==\\x07\\x9b2J\\u202e\nforged\nilrs: a second line\n"
 
 
 @pytest.mark.parametrize(
@@ -565,6 +581,39 @@ def test_a_hostile_target_is_escaped_in_what_was_written(
 ) -> None:
     target = str(tmp_path / BAD_NAME)
     _check_message(run(*(arg.format(target=target) for arg in args)))
+
+
+def test_a_warning_names_a_hostile_file_escaped(
+    ilrs: Runner, tmp_path: Path, hostile: Path
+) -> None:
+    """`check` warns of a source no record cites, naming the file."""
+    path = tmp_path / f"{BAD_NAME}.toml"
+    uncited = (
+        '[[sources]]\nid = "uncited"\ntitle = "T"\npublisher = "P"\nurl = "https://a.example"\n'
+    )
+    path.write_text(hostile.read_text(encoding="utf-8") + "\n" + uncited, encoding="utf-8")
+    outcome = ilrs("check", str(path))
+    assert outcome.exit_code == 0 and "warning" in outcome.stderr
+    _check_message(outcome)
+
+
+def test_a_refused_cache_directory_is_named_escaped(ilrs: Runner, tmp_path: Path) -> None:
+    directory = tmp_path / BAD_NAME
+    directory.mkdir()
+    directory.chmod(0o777)  # open to others: refused, and named in a warning
+    outcome = ilrs("payloads", "--json", env={"ILRS_CACHE_DIR": str(directory)})
+    assert outcome.exit_code == 0 and "warning" in outcome.stderr
+    _check_message(outcome)
+
+
+def test_a_page_link_is_escaped_whatever_it_is_given() -> None:
+    """The page's citations are escaped before they are linked (draw.page._linked), whatever
+    wrote them."""
+    from ilrs_cli.draw.page import _linked
+
+    linked = _linked(f"Read at https://a.example/{BAD_NAME} on a day{BAD_NAME}")
+    _check_terminal(linked)
+    assert "forged" in linked and "\n" not in linked
 
 
 def test_a_hostile_cache_directory_is_escaped(run: Callable[..., Outcome], tmp_path: Path) -> None:
