@@ -7,8 +7,9 @@ never changed.
     python scripts/check_escaping_mutants.py ids text        # the mutants whose names match
     python scripts/check_escaping_mutants.py --tests tests/test_writers.py tests/test_escaping.py
 
-Exit status 1 when a mutant survives (no test failed). `-x` stops each run at its first
-failure, so the test named is one that catches the mutant, not the only one.
+Exit status 1 when a mutant survives (no test failed), 2 when the tests fail without one.
+`-x` stops each run at its first failure, so the test named is one that catches the mutant,
+not the only one.
 """
 
 from __future__ import annotations
@@ -92,6 +93,9 @@ MUTANTS = [
          "f\"ilrs: warning: {(dataset.path)}: source"),
     _one("cache warning", "cli/inputs.py", "write_err(f\"ilrs: warning: {escape(problem)}\")",
          "write_err(f\"ilrs: warning: {(problem)}\")"),
+    # completion: a candidate a shell could run or expand is dropped (cli/candidates.py)
+    _one("completion candidates", "cli/candidates.py",
+         'return "\\\\" not in text and is_plain(text)', 'return "\\\\" not in text'),
     # draw/: the SVG frame every picture shares, the page, GeoJSON
     _one("svg text", "draw/svg.py", "    return escape(text)", "    return text"),
     _one("page text", "draw/page.py", "return html.escape(escape(value))",
@@ -110,13 +114,11 @@ FAILED = re.compile(r"^(?:FAILED|ERROR) (.+?)(?: - .*)?$", re.MULTILINE)
 
 
 def _copy(into: Path) -> None:
-    ignore = shutil.ignore_patterns(".git", ".venv*", "__pycache__", "*.egg-info", "build")
-    for name in ("src", "tests", "pyproject.toml", "README.md", "docs", "benchmarks", "scripts"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, into / name, ignore=ignore)
-        elif source.exists():
-            shutil.copy2(source, into / name)
+    """The working tree, without its history, environments and caches."""
+    ignore = shutil.ignore_patterns(
+        ".git", ".venv*", "__pycache__", "*.egg-info", "build", "dist", ".*_cache"
+    )
+    shutil.copytree(ROOT, into, ignore=ignore, dirs_exist_ok=True)
 
 
 def run(mutant: Mutant, tests: list[str]) -> list[str]:
@@ -145,6 +147,10 @@ def main(argv: list[str]) -> int:
         at = argv.index("--tests")
         argv, tests = argv[:at], argv[at + 1 :]
     chosen = [m for m in MUTANTS if not argv or any(word in m.name for word in argv)]
+    failing = run(Mutant("none", ()), tests)
+    if failing:
+        print(f"the tree fails without a mutant ({failing[0]}): fix that first")
+        return 2
     survivors = 0
     for mutant in chosen:
         failed = run(mutant, tests)
