@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..core.errors import TargetInTheWay, WriteFailed
 from ..core.records import Dataset
-from ..core.safe_text import csv_cell
+from ..core.safe_text import csv_cell, json_safe
 from ..load.atomic import absolute, failed, kind_of, temporary_beside
 from ..report.cells import number_text
 from .tables import Table, Value, export_tables
@@ -102,7 +102,7 @@ def package_descriptor(dataset: Dataset, tables: list[Table]) -> dict[str, Any]:
 def _write(tables: list[Table], dataset: Dataset, directory: Path) -> dict[str, int]:
     for table in tables:
         _write_csv(table, directory / f"{table.name}.csv")
-    text = json.dumps(package_descriptor(dataset, tables), ensure_ascii=False, indent=2)
+    text = json_safe(json.dumps(package_descriptor(dataset, tables), ensure_ascii=False, indent=2))
     (directory / "datapackage.json").write_text(text + "\n", encoding="utf-8", newline="\n")
     return {table.name: len(table.rows) for table in tables}
 

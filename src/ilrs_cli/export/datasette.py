@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..core.errors import WriteFailed
 from ..core.records import Dataset
+from ..core.safe_text import json_safe
 from ..load.atomic import check_file_target, write_atomically
 from .datapackage import LICENSE
 from .sqlite import write_sqlite
@@ -99,6 +100,6 @@ def write_database(dataset: Dataset, path: Path, force: bool = False) -> dict[st
             "shorter name for the database"
         )  # fmt: skip
     counts = write_sqlite(dataset, path, force)
-    text = json.dumps(metadata(dataset, path.stem), ensure_ascii=False, indent=2) + "\n"
+    text = json_safe(json.dumps(metadata(dataset, path.stem), ensure_ascii=False, indent=2)) + "\n"
     write_atomically(beside, text.encode("utf-8"), force)
     return counts

@@ -4,15 +4,15 @@ Keys are the source ids, which the loader keeps unique and limited to [a-z0-9-].
 are escaped so that no value can close its field early: braces become \\textbraceleft{} and
 \\textbraceright{}, backslashes \\textbackslash{}, and %, &, $, #, _, ~, ^ their LaTeX escapes;
 control, bidi and invisible characters become visible escapes. URLs go in `url` (verbatim in
-biblatex) with braces, backslashes, spaces and controls percent-encoded; the checked (or
-accessed) date is `urldate`.
+biblatex) with braces, backslashes, spaces, controls and every character `escape` would
+escape (bidi, invisible) percent-encoded; the checked (or accessed) date is `urldate`.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..core.safe_text import escape
+from ..core.safe_text import escape, is_plain
 from ..report.citations import Bibliography, Reference
 
 _SPECIAL = {
@@ -41,7 +41,10 @@ def bibtex_escape(text: str) -> str:
 def _url(url: str) -> str:
     # A '%' already in a URL starts an escape; only one not followed by two hex digits is encoded.
     url = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", url)
-    return _URL_UNSAFE.sub(lambda m: "%" if m[0] == "%" else f"%{ord(m[0]):02X}", url)
+    url = _URL_UNSAFE.sub(lambda m: "%" if m[0] == "%" else f"%{ord(m[0]):02X}", url)
+    if is_plain(url):
+        return url
+    return "".join(c if is_plain(c) else "".join(f"%{b:02X}" for b in c.encode()) for c in url)
 
 
 def _bibtex(entry: Reference) -> str:
