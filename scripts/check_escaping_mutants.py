@@ -5,7 +5,7 @@ never changed.
 
     python scripts/check_escaping_mutants.py                 # every mutant, the fast tier
     python scripts/check_escaping_mutants.py ids text        # the mutants whose names match
-    python scripts/check_escaping_mutants.py --tests tests/test_writers.py tests/test_escaping.py
+    python scripts/check_escaping_mutants.py --tests tests/writers tests/test_escaping.py
 
 Exit status 1 when a mutant survives (no test failed), 2 when the tests fail without one.
 `-x` stops each run at its first failure, so the test named is one that catches the mutant,

@@ -1,0 +1,182 @@
+"""One hostile dataset for the tests of every writer (tests/writers/): the frozen fixture with
+every text field, alias, citation, place name, URL and the file's own name made hostile, by the
+schema's field types; what no output may carry raw; and how each format's reader is checked."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import re
+from typing import Any
+
+import tomli
+
+from ilrs_cli.core import field_types
+from ilrs_cli.core.safe_text import FORMULA_STARTS
+from ilrs_cli.core.schema import TABLES
+
+from ..conftest import FROZEN
+
+# What a hostile dataset puts after every text it can: CSI and OSC 52 (set the clipboard) with
+# ESC and BEL, a C1 CSI, a bidi override and isolate, a zero-width space, CR, a line separator,
+# DEL, a newline, XML's specials and BibTeX's. Every text also starts with a formula starter.
+HOSTILE = (
+    " \x1b[31mred\x1b]52;c;cGF5bG9hZA==\x07\x9b2J\u202eevil\u2066\u200bzw\rcr\u2028ls\x7fdel"
+    "\nline <b>&amp;\"'</b> {}%#&\\$_~^"
+)
+HOSTILE_URL = "/\x1b]52;c;eA==\x07?q=}x{%zz\\y z\u202e#a|b"
+# The file's name is hostile too: captions, pictures and messages name it.
+FILE_NAME = "hostile\x1b[2J\u202e.toml"
+
+# What no output may carry raw, whoever reads it: C0 controls but tab and newline, DEL, C1,
+# bidi controls, invisible characters, line and paragraph separators (core.safe_text).
+RAW = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+TAB = "\t"  # tab: kept in CSV cells, escaped everywhere else
+
+
+def raw_characters(text: str, allowed: str = "") -> list[str]:
+    return sorted({char for char in RAW.findall(text) if char not in allowed})
+
+
+# -- the hostile dataset: the frozen fixture with every text field made hostile ------------
+
+
+def _hostile(text: str) -> str:
+    return FORMULA_STARTS[len(text) % 4] + text + HOSTILE  # = + - @
+
+
+def _referenced(table: str, field: str) -> bool:
+    """Whether other records name this field's values (a mission's `name`): kept as it is."""
+    return any(f.type.references == (table, field) for t in TABLES.values() for f in t.fields)
+
+
+def _hostile_record(table: str, record: dict[str, Any], places: dict[str, str]) -> dict[str, Any]:
+    """Every text of `record` made hostile, by its declared type (core.schema)."""
+    spec = TABLES[table]
+    made: dict[str, Any] = {}
+    for key, value in record.items():
+        field = spec.field(key)
+        kind = field.type if field else None
+        if kind is field_types.TEXT and not _referenced(table, key):
+            value = _hostile(value)
+        elif kind is field_types.NAMES:
+            value = [_hostile(name) for name in value]
+        elif kind is field_types.URL:
+            value += HOSTILE_URL
+        elif kind is field_types.PLACE:
+            value = places.get(value, value)
+        elif kind is field_types.CITATIONS:
+            value = [{**citation, "at": _hostile(citation["at"])} for citation in value]
+        made[key] = value
+    return made
+
+
+def _toml_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + "".join(
+        char if char.isascii() and char.isprintable() else f"\\U{ord(char):08x}"
+        for char in escaped
+    ) + '"'  # fmt: skip
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, str):
+        return _toml_string(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_toml_value, value)) + "]"
+    if isinstance(value, dict):
+        pairs = ", ".join(f"{_toml_string(k)} = {_toml_value(v)}" for k, v in value.items())
+        return "{ " + pairs + " }"
+    raise TypeError(f"no TOML for {value!r}")
+
+
+def _toml_table(header: str, values: dict[str, Any]) -> str:
+    return "\n".join(
+        [header, *(f"{_toml_string(k)} = {_toml_value(v)}" for k, v in values.items())]
+    )
+
+
+def hostile_toml() -> str:
+    """The frozen fixture with every text, place name, URL and citation made hostile."""
+    source = tomli.loads(FROZEN.read_text(encoding="utf-8"))
+    places = {name: _hostile(name) for name in source["places"]}
+    parts = [
+        _toml_table("[dataset]", _hostile_record("dataset", source["dataset"], places)),
+        _toml_table("[places]", {places[name]: code for name, code in source["places"].items()}),
+    ]
+    for table, records in source.items():
+        if table not in ("dataset", "places"):
+            parts += [
+                _toml_table(f"[[{table}]]", _hostile_record(table, r, places)) for r in records
+            ]
+    return "\n\n".join(parts) + "\n"
+
+
+# -- what each format's reader needs -----------------------------------------------------
+
+
+def csv_rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def check_csv(text: str) -> None:
+    assert raw_characters(text, TAB) == [], "a raw control in CSV"
+    rows = csv_rows(text)
+    assert rows and len({len(row) for row in rows}) == 1, "a forged row or column"
+    for row in rows[1:]:
+        for cell in row:
+            assert not cell.startswith(FORMULA_STARTS), f"a formula: {cell[:40]!r}"
+
+
+def spreadsheet_csv(text: str) -> str:
+    assert text.startswith("\ufeff")
+    body = text[1:]
+    assert "\r" not in body.replace("\r\n", ""), "a raw CR inside a cell"
+    return body.replace("\r\n", "\n")
+
+
+# BibTeX: outside `url` fields and \url{...}, data must not close a field early or reach TeX
+# as a special: braces balanced in every entry, and #, %, &, $, _ only as \#, \%, \& ...
+_TEX_ESCAPES = re.compile(r"\\(?:text[a-z]+\{\}|[#%&$_])")
+_URLS = re.compile(r"^  url = \{.*\},?$|\\url\{[^{}\s]*\}", re.MULTILINE)
+
+
+def check_bibtex(text: str) -> None:
+    assert raw_characters(text) == []
+    for entry in text.split("\n\n@"):
+        depth = 0
+        for char in entry:
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            assert depth >= 0, f"a brace closes its field early in {entry[:80]!r}"
+        assert depth == 0, f"unbalanced braces in {entry[:80]!r}"
+    for url in _URLS.findall(text):  # percent-encoded: nothing ends a field or a \\url
+        address = url.removeprefix("  url = {").removeprefix("\\url{").rstrip(",").rstrip("}")
+        assert not re.search(r"[\s{}\\\"#<>^`|]|%(?![0-9A-Fa-f]{2})", address), address
+    bare = _TEX_ESCAPES.sub("", _URLS.sub("", text))
+    assert not re.search(r"[#%&$_~^]|\\(?![a-z])", bare), "a TeX special character unescaped"
+
+
+def check_json(text: str) -> None:
+    assert raw_characters(text) == []
+    json.loads(text)
+
+
+def check_ndjson(text: str) -> None:
+    assert raw_characters(text) == []
+    for line in text.splitlines():
+        json.loads(line)
+
+
+def check_terminal(text: str) -> None:
+    assert raw_characters(text) == [], "a raw control or invisible character on the terminal"
