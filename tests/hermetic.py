@@ -35,9 +35,10 @@ WALKED = (
     ".config/ilrs", ".local/share/ilrs",
 )  # fmt: skip
 DEPTH = 6
-# The work tree's own caches that the suite does not control: the interpreter's bytecode
-# (pytest's rewritten tests too), version control and the virtual environments.
-TREE_SKIPPED = ("__pycache__", ".git")
+# What other programs write in the work tree, not the suite: the interpreter's bytecode
+# (pytest's rewritten tests too), version control, the linters' caches and the virtual
+# environments. A file the developer edits during a run is reported: run again.
+TREE_SKIPPED = ("__pycache__", ".git", ".ruff_cache", ".mypy_cache")
 TREE_SKIPPED_PREFIXES = (".venv",)
 
 
