@@ -149,16 +149,15 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def _left_to_the_caller(config: pytest.Config) -> list[Path]:
     """Paths of the work tree a run writes to because the caller asked: pytest's cache when
-    `-p cacheprovider` turns it on, the screenshots' directory (ILRS_SCREENSHOTS), a
+    `-o addopts=...` turns it back on, the screenshots' directory (ILRS_SCREENSHOTS), a
     --basetemp and a TMPDIR there."""
     paths = [Path(tempfile.gettempdir())]
     if config.option.basetemp:
         paths.append(Path(config.option.basetemp))
     if os.environ.get("ILRS_SCREENSHOTS"):
         paths.append(Path(os.environ["ILRS_SCREENSHOTS"]))
-    cache = getattr(config, "cache", None)
-    if cache is not None:
-        paths.append(Path(cache._cachedir))
+    if config.pluginmanager.has_plugin("cacheprovider"):
+        paths.append(config.rootpath / os.path.expandvars(config.getini("cache_dir")))
     return [path.resolve() for path in paths]
 
 

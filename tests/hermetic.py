@@ -17,6 +17,7 @@ write them at any time.
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import stat
 from collections.abc import Iterable
@@ -96,8 +97,9 @@ def walk(
     return found
 
 
-def _history(name: str) -> bool:
-    return "/" not in name and "hist" in name.lower()
+# Top-level names left out: shell histories, and the run's own temporary folders where the
+# home is the temporary directory (HOME=/tmp): pytest's and the suite's (tests/conftest.py).
+IGNORED_AT_THE_TOP = ("*hist*", "*HIST*", "pytest-of-*", "ilrs-tests-*")
 
 
 def home_snapshot(home: Path) -> Snapshot:
@@ -107,7 +109,7 @@ def home_snapshot(home: Path) -> Snapshot:
     if not home.is_dir():
         return found
     for name, entry in walk(home, depth=1).items():
-        if not _history(name):
+        if not any(fnmatch.fnmatchcase(name, pattern) for pattern in IGNORED_AT_THE_TOP):
             found[name] = entry
     for listed in LISTED:
         if (home / listed).is_dir():

@@ -75,6 +75,7 @@ def test_the_guard_sees_a_write_in_the_home_and_nothing_else(tmp_path: Path) -> 
     home = _home(tmp_path)
     before = hermetic.home_snapshot(home)
     (home / ".bash_history").write_text("ls\nexit\n")  # the user's own terminals write it
+    (home / "pytest-of-someone").mkdir()  # pytest's own temporary folders, where HOME=/tmp
     (home / ".cache/pip/http/entry").write_text("pip's")  # deep in another program's data
     assert hermetic.changes(before, hermetic.home_snapshot(home)) == []
     with (home / ".bashrc").open("a") as rc:
