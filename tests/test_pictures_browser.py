@@ -40,7 +40,8 @@ def extra_env() -> dict[str, str | None]:
 
 def open_in_chromium(page: Path, width: int, height: int, work: Path) -> tuple[Path, list[str]]:
     """A screenshot of `page` in a window `width` by `height`, and what the page logged to
-    the console (every message: these pages run no script, so any is the browser's)."""
+    the console (every message: these pages run no script, so any is the browser's). Its
+    profile is in `work`, and its HOME (~/.cache/dconf, ~/.pki) the suite's temporary one."""
     png = work / f"{page.stem}.png"
     result = subprocess.run(
         [str(CHROMIUM), *FLAGS, f"--user-data-dir={work / f'profile-{page.stem}'}",

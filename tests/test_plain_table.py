@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 import sys
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -26,6 +27,15 @@ from .conftest import FROZEN
 
 WIDTHS = (40, 60, 69, 70, 80, 100, 120, 200)
 COLOUR_WIDTHS = (40, 70, 100, 200)  # the same layout as without colour: fewer widths
+
+
+@pytest.fixture(autouse=True, scope="module")
+def colour_terminal() -> Iterator[None]:
+    """The colour comparisons run on a terminal that has colour: Rich reads TERM (TERM=dumb
+    turns its colour off), so it is set here, not taken from the caller."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TERM", "xterm-256color")
+        yield
 
 
 def _reports(path: str | None) -> list[table.Listing | table.Detail]:
