@@ -196,6 +196,18 @@ def test_generated_tables_are_richs_bytes(
     assert plain.text() == rich.text()
 
 
+def test_a_cut_narrow_column_is_richs_bytes() -> None:
+    """A cell cut to its column's max_width with an ellipsis, its trailing space included:
+    Rich before 14.3 printed "0000" here, the plain renderer "000…" as Rich since; the
+    generated tables find it only now and then, so every Rich release in range meets it."""
+    columns = [TableColumn("0", 4, True, "ellipsis"), TableColumn("0", None, False, "fold")]
+    plain, rich = PlainPage(20, False, False), RichPage(Terminal(False, 20, False))
+    for page in (plain, rich):
+        page.table("", columns, [["0000 ", ""]])
+    assert "| 000… |" in plain.text()
+    assert plain.text() == rich.text()
+
+
 def _measure_cell(text: str, max_width: int) -> tuple[int, int]:
     """Measurement.get of a cell, Padding(Text, (0, 1)), ported line by line from Rich."""
     normalize = plain_table._normalize
