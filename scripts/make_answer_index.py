@@ -140,7 +140,8 @@ def _answer(command: Any, ctx: Any) -> dict[str, Any] | None:
     names = {p["name"] for p in params} - {"help"}
     if names != set(own) | (names & OUTPUT) or not (names - set(own)) <= OUTPUT:
         return None
-    return {"question": declared.name, "report_type": declared.report_type.value,
+    return {"question": declared.name, "answer": declared.answer,
+            "report_type": declared.report_type.value,
             "data": declared.data, "own": own, "params": params,
             "usage_error": _usage_error(command, ctx)}  # fmt: skip
 

@@ -232,7 +232,7 @@ def _respond(entry: Param, data: str | None, values: dict[str, Any]) -> int | No
 
     sys.stderr = held
     try:
-        ask = questions.ask(entry["question"], own)
+        ask = questions.ask(entry["question"], entry["answer"], entry["data"], own)
         make = (lambda: ask(inputs.dataset_at(data))) if entry["data"] else ask
         report_type = ReportType(entry["report_type"])
         return reporting.respond(make, report_type, before_printing=release, **values)

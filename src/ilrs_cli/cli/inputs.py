@@ -4,7 +4,6 @@ format, the level, the ids, the two sides of a diff. Bad values raise QueryError
 from __future__ import annotations
 
 from ..core.errors import QueryError
-from ..report.params import MAX_STDIN_IDS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -92,14 +91,15 @@ def diff_sides(paths: list[Path], bundled: bool) -> tuple[Dataset, Dataset, str,
     return old, new, str(paths[0]), new_name
 
 
-_MAX_STDIN_CHARS = MAX_STDIN_IDS * 202  # each at most MAX_ID characters, with its line end
-
-
 def ids_from(given: list[str]) -> list[str]:
     """The ids given, with `-` replaced by the lines of standard input; each stripped (a CSV
     line end or stray space never reaches the lookup), blank lines skipped. Standard input
     gives at most MAX_STDIN_IDS ids, and is never read further than they can reach."""
     import sys
+
+    from ..report.params import MAX_STDIN_IDS
+
+    most_chars = MAX_STDIN_IDS * 202  # each at most MAX_ID characters, with its line end
 
     ids: list[str] = []
     for value in given:
@@ -108,12 +108,12 @@ def ids_from(given: list[str]) -> list[str]:
             continue
         if sys.stdin is None or sys.stdin.closed:
             raise QueryError("id", "`-` reads ids from standard input, which is closed")
-        text = sys.stdin.read(_MAX_STDIN_CHARS + 1)
+        text = sys.stdin.read(most_chars + 1)
         lines = [line.strip() for line in text.splitlines() if line.strip()]
-        if len(text) > _MAX_STDIN_CHARS or len(ids) + len(lines) > MAX_STDIN_IDS:
+        if len(text) > most_chars or len(ids) + len(lines) > MAX_STDIN_IDS:
             raise QueryError(
                 "id", f"`-` reads at most {MAX_STDIN_IDS:,} ids from standard input "
-                f"({_MAX_STDIN_CHARS:,} characters); give fewer, or cite them in parts"
+                f"({most_chars:,} characters); give fewer, or cite them in parts"
             )  # fmt: skip
         ids += lines
     return ids

@@ -150,7 +150,7 @@ def answers_command(group: typer.Typer, declared: Declared) -> None:
     def command(ctx: typer.Context, **values: Any) -> None:
         shaping = {key: values.pop(key) for key in names}
         with reporting.user_errors(ctx):
-            answer = questions.ask(declared.name, values)
+            answer = questions.ask(declared.name, declared.answer, declared.data, values)
             make = (lambda: answer(inputs.dataset_for(ctx))) if declared.data else answer
             code = reporting.respond(make, declared.report_type, **shaping)
         if code:

@@ -50,21 +50,21 @@ _ADAPT: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
 }
 
 
-def ask(name: str, values: dict[str, Any]) -> Any:
-    """How to answer the command `name` asked with these values of its own options: an
-    Answer, or for a command that reads no dataset a DataFree."""
+def ask(name: str, answer: str, data: bool, values: dict[str, Any]) -> Any:
+    """How to answer the command `name`, which the function `answer` of report/answers.py
+    answers (of the dataset when `data`), asked with these values of its own options: an
+    Answer, or for a command that reads no dataset a DataFree. Both paths name these from the
+    command's declaration (report/commands.py; the fast path from its index)."""
     if name == "diff":
         from ..report.diff import diff
 
         paths, bundled = list(values["paths"] or []), values["bundled"]
         return lambda: diff(*inputs.diff_sides(paths, bundled))
     from ..report import answers
-    from ..report.commands import COMMANDS
 
-    command = COMMANDS[name]
     adapt = _ADAPT.get(name)
     asked = adapt(dict(values)) if adapt is not None else dict(values)
-    answer = getattr(answers, command.answer)
-    if not command.data:
-        return lambda: answer(**asked)
-    return lambda dataset: answer(dataset, **asked)
+    function = getattr(answers, answer)
+    if not data:
+        return lambda: function(**asked)
+    return lambda dataset: function(dataset, **asked)

@@ -27,7 +27,6 @@ from .arguments import (
     reversed_note,
     scope_of,
 )
-from .commands import COLUMNS_BY_COMMAND
 from .listing import Listing
 
 TYPE_CHECKING = False
@@ -352,6 +351,8 @@ def info(dataset: Dataset) -> Detail:
 
 
 def fields(command: str | None = None) -> Listing:
+    from .commands import COLUMNS_BY_COMMAND
+
     if command is not None and command not in COLUMNS_BY_COMMAND:
         valid, close = ", ".join(COLUMNS_BY_COMMAND), suggest(command, COLUMNS_BY_COMMAND)
         raise QueryError(

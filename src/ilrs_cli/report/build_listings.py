@@ -8,7 +8,6 @@ from collections.abc import Sequence
 
 from ..core.records import Dataset, Event, Fact, Member, Payload, Place, Signatory, Source
 from .cells import dataset_caption, missions_of
-from .commands import COLUMNS_BY_COMMAND
 from .items import (
     accords_signing_item,
     country_item,
@@ -225,6 +224,8 @@ def sources_listing(dataset: Dataset, sources: Sequence[Source], scope: str) -> 
 
 def fields_listing(command: str | None) -> Listing:
     """The fields of one list command, or of all; from the same definitions the commands use."""
+    from .commands import COLUMNS_BY_COMMAND  # the registry of commands: only `fields` reads it
+
     chosen = [command] if command else list(COLUMNS_BY_COMMAND)
     items = [
         {"command": name, "field": field.name, "type": field.type, "description": field.help}

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from decimal import Decimal
 
 from ..core import clock
 from ..core.dates import display_date
@@ -69,6 +68,8 @@ def number_text(value: float) -> str:
     """A number as text, in tables, CSV and the data package: the shortest text that reads
     back as the same float (12.5, never 12.500000001), without an exponent (0.0001, not
     1e-04)."""
+    from decimal import Decimal  # only a number field needs it: most answers have none
+
     return format(Decimal(repr(value)), "f")
 
 
