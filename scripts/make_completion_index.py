@@ -22,8 +22,9 @@ from typing import Any
 import typer
 from generated import write_or_check  # noqa: E402
 
-from ilrs_cli.cli import completion
+from ilrs_cli.cli import candidates, completion
 from ilrs_cli.cli.app import app
+from ilrs_cli.report.commands import COLUMNS_BY_COMMAND
 
 TARGET = Path(__file__).resolve().parents[1] / "src" / "ilrs_cli" / "cli" / "completion_index.json"
 # Typer's completion callbacks, by the name of the `candidates` function each asks.
@@ -115,7 +116,10 @@ def source() -> str:
     commands: dict[str, Any] = {}
     _walk(typer.main.get_command(app), "", None, commands)
     scripts = {shell: _source(shell) for shell in ("bash", "zsh", "fish")}
-    index = {"commands": commands, "sources": scripts}
+    # each list command's fields, for --fields, --sort and `fields`: the fast path reads them
+    # here rather than import the registry of commands
+    fields = {name: candidates.list_fields(name) for name in COLUMNS_BY_COMMAND}
+    index = {"commands": commands, "sources": scripts, "fields": fields}
     return json.dumps(index, indent=1, ensure_ascii=False) + "\n"
 
 

@@ -123,38 +123,44 @@ def missions(known: Names | None, incomplete: str) -> Candidates:
     )
 
 
-def fields(command: str, incomplete: str) -> Candidates:
-    """Field names of a list command, after any already chosen: `name,da` -> `name,date`."""
+def list_fields(command: str) -> Candidates:
+    """The fields a list command prints (never its table-only columns), with their help: from
+    the registry of commands. The fast completion path has them in its index."""
     from ..report.commands import COLUMNS_BY_COMMAND
 
     columns = COLUMNS_BY_COMMAND.get(command, ())
+    return [(column.name, column.help) for column in columns if not column.table_only]
+
+
+def fields(command: str, incomplete: str, known: Candidates | None = None) -> Candidates:
+    """Field names of a list command, after any already chosen: `name,da` -> `name,date`."""
     done, _, last = incomplete.rpartition(",")
     prefix = f"{done}," if done else ""
     chosen = set(done.split(","))
     return [
-        (prefix + column.name, column.help)
-        for column in columns
-        if column.name.startswith(last) and column.name not in chosen and not column.table_only
+        (prefix + name, help_)
+        for name, help_ in (list_fields(command) if known is None else known)
+        if name.startswith(last) and name not in chosen
     ]
 
 
-def sort_fields(command: str, incomplete: str) -> Candidates:
+def sort_fields(command: str, incomplete: str, known: Candidates | None = None) -> Candidates:
     """A field of a list command, or -field for the reverse order."""
-    from ..report.commands import COLUMNS_BY_COMMAND
-
     sign = "-" if incomplete.startswith("-") else ""
     last = incomplete.removeprefix("-")
     return [
-        (sign + column.name, column.help)
-        for column in COLUMNS_BY_COMMAND.get(command, ())
-        if column.name.startswith(last) and not column.table_only
+        (sign + name, help_)
+        for name, help_ in (list_fields(command) if known is None else known)
+        if name.startswith(last)
     ]
 
 
-def list_commands(incomplete: str) -> Candidates:
-    from ..report.commands import COLUMNS_BY_COMMAND
+def list_commands(incomplete: str, known: list[str] | None = None) -> Candidates:
+    if known is None:
+        from ..report.commands import COLUMNS_BY_COMMAND
 
-    return [(name, "list command") for name in COLUMNS_BY_COMMAND if name.startswith(incomplete)]
+        known = list(COLUMNS_BY_COMMAND)
+    return [(name, "list command") for name in known if name.startswith(incomplete)]
 
 
 def regions(incomplete: str) -> Candidates:

@@ -224,10 +224,14 @@ def _values(chain: list[_Level], level: _Level, param: dict[str, Any], typed: st
             raise Unsure("a file")
         return []
     command = level.path.split(" ")[-1]
+    fields = _index()["fields"]  # each list command's fields: no registry to import
     if completer in ("fields", "sort_fields"):
-        found: Candidates = list(getattr(candidates, completer)(command, typed))
-    elif completer in ("list_commands", "regions"):
-        found = list(getattr(candidates, completer)(typed))
+        known = [(name, help_) for name, help_ in fields.get(command, [])]
+        found: Candidates = list(getattr(candidates, completer)(command, typed, known))
+    elif completer == "list_commands":
+        found = list(candidates.list_commands(typed, list(fields)))
+    elif completer == "regions":
+        found = list(candidates.regions(typed))
     else:
         found = list(getattr(candidates, completer)(candidates.names(_data_path(chain)), typed))
     return found
