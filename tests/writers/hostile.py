@@ -24,17 +24,20 @@ from ..conftest import FROZEN
 # DEL, a newline, XML's specials and BibTeX's. Every text also starts with a formula starter.
 HOSTILE = (
     " \x1b[31mred\x1b]52;c;cGF5bG9hZA==\x07\x9b2J\u202eevil\u2066\u200bzw\rcr\u2028ls\x7fdel"
-    "\nline <b>&amp;\"'</b> {}%#&\\$_~^"
+    "\nline <b>&amp;\"'</b> {}%#&\\$_~^\ufffe\U0010ffff\ufdd0nonchar"
 )
 HOSTILE_URL = "/\x1b]52;c;eA==\x07?q=}x{%zz\\y z\u202e#a|b"
 # The file's name is hostile too: captions, pictures and messages name it.
 FILE_NAME = "hostile\x1b[2J\u202e.toml"
 
 # What no output may carry raw, whoever reads it: C0 controls but tab and newline, DEL, C1,
-# bidi controls, invisible characters, line and paragraph separators (core.safe_text).
+# bidi controls, invisible characters, line and paragraph separators, noncharacters and
+# surrogates (core.safe_text).
 RAW = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064"
-    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17))
+    + "]"
 )
 TAB = "\t"  # tab: kept in CSV cells, escaped everywhere else
 

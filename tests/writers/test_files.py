@@ -72,14 +72,8 @@ def test_every_picture_shows_hostile_text_inert(
     assert "<b>" not in nodes  # the dataset's markup stays text
 
 
-ISSUE_31 = pytest.mark.xfail(
-    strict=True,
-    raises=ET.ParseError,
-    reason="issue 31: chart data-* attributes carry the dataset's text raw",
-)
 STRICT_XML = [
-    pytest.param(case.values[0], id=case.id,
-                 marks=ISSUE_31 if case.values[0][1] in ("count-by", "html") else ())
+    pytest.param(case.values[0], id=case.id)
     for case in PICTURES if case.values[0][-1] != "geojson"
 ]  # fmt: skip
 
@@ -95,9 +89,6 @@ def test_every_picture_is_well_formed_xml_without_raw_controls(
     check_terminal(text)
 
 
-@pytest.mark.xfail(
-    strict=True, raises=ET.ParseError, reason="issue 31: a noncharacter (U+FFFE) reaches SVG raw"
-)
 def test_a_noncharacter_is_not_drawn_raw(ilrs: Runner, tmp_path: Path) -> None:
     path = tmp_path / "nonchar.toml"
     path.write_text(FROZEN.read_text(encoding="utf-8").replace(

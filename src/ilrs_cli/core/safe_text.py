@@ -12,9 +12,15 @@ import unicodedata
 # new line (newline, CR, U+2028/2029). Each is shown as a visible escape instead. None of
 # them is printable (str.isprintable), so printable text is safe as it is (a test checks
 # each one); the patterns are compiled (and cached by `re`) only for other text.
+# Nor may it carry what no XML document or UTF-8 file can hold: a lone surrogate (a file name's
+# undecodable byte) or a noncharacter (U+FDD0-U+FDEF, and the last two code points of every
+# plane), which break every SVG, page and export that would hold them.
+_NONCHARACTERS = "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17)
+)
 _UNSAFE = (
     "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064"
-    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f" + _NONCHARACTERS + "]"
 )
 _UNSAFE_BUT_NEWLINE = _UNSAFE.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f")
 _UNSAFE_BUT_TAB_AND_NEWLINE = _UNSAFE.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f")
@@ -48,7 +54,10 @@ def csv_cell(text: str) -> str:
 
 
 def _escape_with(pattern: str, text: str) -> str:
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    try:  # an undecodable byte of a file name (surrogateescape) shows as U+FFFD
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate no byte stands for: the pattern escapes it
+        pass
     return re.sub(pattern, _escaped, text)
 
 

@@ -134,9 +134,10 @@ class Picture:
                       id=f"{name}-source" if index == 0 else None)  # fmt: skip
 
     def add(self, tag: str, parent: ET.Element | None = None, **attributes: object) -> ET.Element:
-        """A child element; `attributes` with '_' for '-' (text_anchor), None left out."""
+        """A child element; `attributes` with '_' for '-' (text_anchor), None left out. Every
+        value is `clean`, as every text is: a data-* attribute carries the dataset's text."""
         values = {
-            key.rstrip("_").replace("_", "-"): number(v) if isinstance(v, float) else str(v)
+            key.rstrip("_").replace("_", "-"): number(v) if isinstance(v, float) else clean(str(v))
             for key, v in attributes.items()
             if v is not None
         }
