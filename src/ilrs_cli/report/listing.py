@@ -234,8 +234,10 @@ def count_by(listing: Listing, name: str, cumulative: bool = False) -> Listing:
         else:
             value = item.get(name)
             column = listing.column(name)
-            values = [column.show(v) for v in value] if isinstance(value, list) else [value]
-            values = values or [None]
+            if isinstance(value, list):
+                values = [column.show(v) for v in value] or [None]
+            else:  # an object (a member's Artemis signing) counts as the text it shows
+                values = [column.show(value) if isinstance(value, dict) else value]
         for value in values:
             counts[value] = counts.get(value, 0) + 1
     if derived:
