@@ -56,23 +56,32 @@ def text_width(text: str, size: float) -> float:
 
 
 def shorten(text: str, width: float, size: float) -> str:
-    """`text`, cut with an ellipsis to fit `width` at font size `size`."""
+    """`text`, cut with an ellipsis to fit `width` at font size `size`: the longest start of
+    it that fits beside the ellipsis, found in one pass."""
     if text_width(text, size) <= width:
         return text
-    while text and text_width(text + "…", size) > width:
-        text = text[:-1]
+    room, used = width - text_width("…", size), 0.0
+    for index, char in enumerate(text):
+        used += text_width(char, size)
+        if used > room:
+            return text[:index].rstrip() + "…"
     return text.rstrip() + "…"
 
 
 def wrap(text: str, width: float, size: float) -> list[str]:
-    """`text` in lines that fit `width` at font size `size`, broken between words."""
-    lines: list[str] = []
+    """`text` in lines that fit `width` at font size `size`, broken between words; each word
+    measured once."""
+    lines: list[list[str]] = []
+    used, space = 0.0, text_width(" ", size)
     for word in text.split():
-        if lines and text_width(f"{lines[-1]} {word}", size) <= width:
-            lines[-1] += f" {word}"
+        word_width = text_width(word, size)
+        if lines and used + space + word_width <= width:
+            lines[-1].append(word)
+            used += space + word_width
         else:
-            lines.append(word)
-    return lines
+            lines.append([word])
+            used = word_width
+    return [" ".join(line) for line in lines]
 
 
 def nice_ticks(top: float, count: int = 5) -> list[int]:

@@ -1,0 +1,60 @@
+"""Shortening and wrapping a picture's labels: the same text as their definitions, in work that
+grows linearly with the text (a 5,000-character title once took minutes to shorten)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ilrs_cli.draw import svg
+
+TEXT = st.text(alphabet="ab c月球 defg  hi\u3000", max_size=80)
+
+
+def _shorten_by_definition(text: str, width: float, size: float) -> str:
+    """The longest start of `text` that fits `width` beside an ellipsis, dropping a character
+    at a time."""
+    if svg.text_width(text, size) <= width:
+        return text
+    while text and svg.text_width(text + "…", size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _wrap_by_definition(text: str, width: float, size: float) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and svg.text_width(f"{lines[-1]} {word}", size) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.floats(0, 400), st.sampled_from([10.5, 11, 12, 13, 20]))
+def test_the_same_text_as_the_definitions(text: str, width: float, size: float) -> None:
+    assert svg.shorten(text, width, size) == _shorten_by_definition(text, width, size)
+    assert svg.wrap(text, width, size) == _wrap_by_definition(text, width, size)
+
+
+@pytest.mark.parametrize("length", [1_000, 100_000])
+def test_work_grows_linearly_with_the_text(monkeypatch: pytest.MonkeyPatch, length: int) -> None:
+    """The characters measured, over all calls of text_width, are a small multiple of the
+    text's length, for a text far wider than its room."""
+    measured = 0
+    real = svg.text_width
+
+    def counting(text: str, size: float) -> Any:
+        nonlocal measured
+        measured += len(text)
+        return real(text, size)
+
+    monkeypatch.setattr(svg, "text_width", counting)
+    word = "x" * 7 + " "
+    svg.shorten(word * (length // 8), 300, 12)
+    svg.wrap(word * (length // 8), 300, 12)
+    assert measured <= 4 * length + 10
