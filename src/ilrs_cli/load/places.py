@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 ISO_CODE_PATTERN = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?", re.ASCII)
+MAX_PLACE = 200  # characters in a place's name: the longest country's full name is about 60
 
 
 def read_places(document: dict[str, Any], problems: list[str]) -> dict[str, Place]:
@@ -26,7 +27,13 @@ def read_places(document: dict[str, Any], problems: list[str]) -> dict[str, Plac
         return places
     codes: dict[str, str] = {}
     for name, code in table.items():
-        where = f"[places] {name!r}"
+        where = f"[places] {name[:60]!r}" + ("..." if len(name) > 60 else "")
+        if len(name) > MAX_PLACE:
+            problems.append(
+                f"{where}: a place's name is {len(name):,} characters long; the limit is "
+                f"{MAX_PLACE}"
+            )
+            continue
         if not isinstance(code, str) or not ISO_CODE_PATTERN.fullmatch(code):
             shown = code if isinstance(code, str) else type(code).__name__
             problems.append(
