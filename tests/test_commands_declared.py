@@ -144,3 +144,27 @@ def test_every_field_of_every_list_command_can_be_counted(ilrs: Any) -> None:
             assert counted.exit_code == 0, (name, column.name, counted.stderr)
             total = sum(row["count"] for row in counted.json())
             assert total >= len(rows) or not rows, (name, column.name)
+
+
+@pytest.mark.parametrize(
+    "text", ["\ud800", "TR\udcff", "TR\x00"], ids=["surrogate", "escaped-byte", "nul"]
+)
+def test_the_api_raises_only_its_own_errors_for_text_no_encoding_can_write(text: str) -> None:
+    """Every declared text keyword of every API function, and load's path: a QueryError
+    naming it, never a UnicodeError or ValueError from deeper down."""
+    for _, command in API:
+        function = getattr(api, command.api)
+        for param in command.params:
+            if param.keyword is None or param.kind in ("flag", "paths"):
+                continue
+            with pytest.raises(api.QueryError) as caught:
+                function(**{param.keyword: text})
+            assert caught.value.argument == param.keyword, (command.name, param.keyword)
+    with pytest.raises(api.QueryError):
+        api.cite("egypt", format=text)
+    if text != "TR\udcff":  # that one is a file name's undecodable byte: a file that is not there
+        with pytest.raises(api.QueryError):
+            api.load(text)
+    else:
+        with pytest.raises(api.DatasetError):
+            api.load(text)

@@ -112,10 +112,33 @@ def _day(value: Any, argument: str) -> str | None:
     )  # fmt: skip
 
 
+def _whole(value: Any, argument: str) -> Any:
+    """`value` when each text in it is text a person could type: no NUL and no lone surrogate
+    (which no encoding can write); QueryError otherwise, never a UnicodeError from deeper."""
+    for one in value if isinstance(value, list) else [value]:
+        if not isinstance(one, str):
+            continue
+        if "\x00" in one:
+            raise QueryError(argument, f"{argument} holds a NUL character; give text without it")
+        try:
+            one.encode("utf-8")
+        except UnicodeEncodeError as error:
+            code = ord(one[error.start])
+            raise QueryError(
+                argument, f"{argument} holds a lone surrogate (U+{code:04X}), which is no "
+                "character: give valid Unicode text"
+            ) from None  # fmt: skip
+    return value
+
+
 def _checked(param: Param, value: Any) -> Any:
     """The value of a keyword as its declaration (report/commands.py) takes it; QueryError
     naming the keyword otherwise."""
     keyword = param.keyword or param.name
+    return _whole(_typed(param, value, keyword), keyword)
+
+
+def _typed(param: Param, value: Any, keyword: str) -> Any:
     if param.kind == "flag":
         return bool(value)
     if param.kind == "date":
@@ -157,6 +180,16 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
 
     if path is not None and not isinstance(path, str | os.PathLike):
         raise QueryError("path", f"path must be a path (str or pathlib.Path), not {_kind(path)}")
+    if path is not None:
+        try:
+            named = os.fsencode(path)  # an undecodable byte (surrogateescape) is a file name's
+        except UnicodeEncodeError:
+            named = b"\x00"
+        if b"\x00" in named:
+            raise QueryError(
+                "path", "path holds a NUL character or a lone surrogate, which no file name "
+                "can hold"
+            )  # fmt: skip
     return open_dataset(Path(path) if path is not None else None)
 
 
@@ -309,7 +342,7 @@ def cite(
     `format`: text, bibtex or csl-json. Each source appears once."""
     from .render import BIBLIOGRAPHY, formats_for, render
 
-    format = _text(format, "format", optional=False)
+    format = _whole(_text(format, "format", optional=False), "format")
     allowed = formats_for(BIBLIOGRAPHY)
     chosen = next((fmt for fmt in allowed if fmt.value == format), None)
     if chosen is None:
