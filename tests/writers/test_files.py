@@ -5,6 +5,7 @@ each exported file inert, each message escaped whoever writes it."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Callable
@@ -248,3 +249,16 @@ def test_the_hostile_file_name_is_escaped_where_output_names_it(
         text = run(*args).stdout
         check_terminal(text)
         assert "hostile\\x1b[2J\\u202e.toml" in text
+
+
+@pytest.mark.parametrize("args", WRITERS, ids=lambda args: " ".join(args[:2]))
+def test_a_file_name_with_an_undecodable_byte_is_written_as_any_other(
+    run: Callable[..., Outcome], tmp_path: Path, args: list[str]
+) -> None:
+    """A name with a byte that is not UTF-8 (b'q\\xff', as Python gives it: q\\udcff) is a file
+    name like any other: written under that very name, and named escaped."""
+    target = str(tmp_path / os.fsdecode(b"q\xff"))
+    outcome = run(*(arg.format(target=target) for arg in args))
+    check_terminal(outcome.stderr)
+    written = [os.fsencode(path.name) for path in tmp_path.iterdir()]
+    assert any(name.startswith(b"q\xff") for name in written), written

@@ -92,11 +92,11 @@ def write_database(dataset: Dataset, path: Path, force: bool = False) -> dict[st
     path = Path(path)
     beside = metadata_path(path)
     check_file_target(beside, force)
-    limit = _name_limit(path)
-    if len(beside.name.encode()) > limit:
+    limit, size = _name_limit(path), len(os.fsencode(beside.name))  # the bytes the system sees
+    if size > limit:
         raise WriteFailed(
             str(beside), f"no room beside {path.name} for its metadata: the name would be "
-            f"{len(beside.name.encode())} bytes long, and names here hold {limit}; choose a "
+            f"{size} bytes long, and names here hold {limit}; choose a "
             "shorter name for the database"
         )  # fmt: skip
     counts = write_sqlite(dataset, path, force)

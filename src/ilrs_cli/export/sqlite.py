@@ -71,7 +71,8 @@ def write_sqlite(dataset: Dataset, path: Path, force: bool = False) -> dict[str,
     tables = export_tables(dataset)
     temporary = temporary_beside(path)
     try:
-        connection = sqlite3.connect(temporary, isolation_level=None)
+        # as bytes: a file name with an undecodable byte is a name SQLite opens as any other
+        connection = sqlite3.connect(os.fsencode(temporary), isolation_level=None)
         try:
             _fill(connection, tables)
         finally:
