@@ -56,8 +56,6 @@ MUTANTS = [
     _one("bibtex url specials", "render/bibtex.py",
          "url = _URL_UNSAFE.sub(lambda m: \"%\" if m[0] == \"%\" else f\"%{ord(m[0]):02X}\", url)",
          "pass"),
-    _one("bibtex url invisibles", "render/bibtex.py", "    if is_plain(url):\n",
-         "    if True:\n"),
     _one("csv listing", "render/csv.py", "[csv_cell(column.text(item, \"; \"))",
          "[(column.text(item, \"; \"))"),
     _one("csv record", "render/csv.py", "[csv_cell(name), csv_cell(text)]", "[name, text]"),

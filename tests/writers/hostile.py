@@ -26,7 +26,9 @@ HOSTILE = (
     " \x1b[31mred\x1b]52;c;cGF5bG9hZA==\x07\x9b2J\u202eevil\u2066\u200bzw\rcr\u2028ls\x7fdel"
     "\nline <b>&amp;\"'</b> {}%#&\\$_~^\ufffe\U0010ffff\ufdd0nonchar"
 )
-HOSTILE_URL = "/\x1b]52;c;eA==\x07?q=}x{%zz\\y z\u202e#a|b"
+# A URL holds no space or control (check refuses them: core/field_types.py), but every other
+# character that ends a BibTeX field, a \\url or an XML attribute, or starts markup.
+HOSTILE_URL = "/?q=}x{%zz\\y<b>&amp;'\"#a|b^`"
 # The file's name is hostile too: captions, pictures and messages name it.
 FILE_NAME = "hostile\x1b[2J\u202e.toml"
 

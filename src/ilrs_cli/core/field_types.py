@@ -87,9 +87,25 @@ def _ident(value: Any) -> str:
 
 
 def _url(value: Any) -> str:
+    """An http(s) URL with a host, and no space or control, bidi or invisible character
+    anywhere (percent-encode them): parsed, not matched by its start."""
     text = _text(value)
     if not text.startswith(("https://", "http://")):
         raise ValueError(f"must start with https:// or http://, not {text!r}")
+    odd = next((char for char in text if char.isspace() or not char.isprintable()), None)
+    if odd is not None:
+        raise ValueError(
+            f"holds {odd!r} (U+{ord(odd):04X}), which a URL cannot: percent-encode it, in "
+            f"{text!r}"
+        )  # fmt: skip
+    from urllib.parse import urlsplit  # only when a file is read and checked, not from the cache
+
+    try:
+        host = urlsplit(text).hostname
+    except ValueError as error:
+        raise ValueError(f"is not a URL ({error}): {text!r}") from None
+    if not host:
+        raise ValueError(f"names no host after the scheme: {text!r}")
     return text
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..core.safe_text import escape, is_plain
+from ..core.safe_text import escape
 from ..report.citations import Bibliography, Reference
 
 _SPECIAL = {
@@ -41,10 +41,8 @@ def bibtex_escape(text: str) -> str:
 def _url(url: str) -> str:
     # A '%' already in a URL starts an escape; only one not followed by two hex digits is encoded.
     url = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", url)
-    url = _URL_UNSAFE.sub(lambda m: "%" if m[0] == "%" else f"%{ord(m[0]):02X}", url)
-    if is_plain(url):
-        return url
-    return "".join(c if is_plain(c) else "".join(f"%{b:02X}" for b in c.encode()) for c in url)
+    # `check` refuses a URL with a space, control, bidi or invisible character (field_types)
+    return _URL_UNSAFE.sub(lambda m: "%" if m[0] == "%" else f"%{ord(m[0]):02X}", url)
 
 
 def _bibtex(entry: Reference) -> str:
