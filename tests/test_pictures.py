@@ -351,6 +351,19 @@ def test_the_page_is_one_self_contained_document(ilrs: Runner, tmp_path: Path) -
 # Cost and provenance
 
 
+def test_the_page_creates_nothing_before_it_is_made(ilrs: Runner, tmp_path: Path) -> None:
+    """A dataset that cannot be read leaves no directory behind; a target that is a file is
+    named as one, with what would be right."""
+    missing = ilrs("--data", str(tmp_path / "none.toml"), "export", "html",
+                   str(tmp_path / "deep" / "a" / "b"))  # fmt: skip
+    assert missing.exit_code == 1 and "none.toml" in missing.stderr
+    assert not (tmp_path / "deep").exists()
+    (tmp_path / "afile").write_text("kept", encoding="utf-8")
+    onto = ilrs("export", "html", str(tmp_path / "afile"))
+    assert onto.exit_code == 1 and "it is a file, not a directory" in onto.stderr
+    assert "Errno" not in onto.stderr and (tmp_path / "afile").read_text() == "kept"
+
+
 def test_a_json_query_imports_no_drawing_code() -> None:
     imported_after("payloads", "--json")  # fills the cache
     modules = imported_after("payloads", "--json")

@@ -273,12 +273,19 @@ def export_html(
         return page(dataset)
 
     path = target if target.suffix.lower() in (".html", ".htm") else target / "index.html"
+    with reporting.user_errors(ctx):  # the page is made before anything is created
+        text = make(inputs.dataset_for(ctx))
     if path is not target:
-        try:
-            target.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            with reporting.user_errors(ctx):
-                from ..core.errors import DatasetError
+        with reporting.user_errors(ctx):
+            from ..core.errors import DatasetError
 
-                raise DatasetError(str(target), [str(error)]) from None
-    _draw(ctx, make, path, force)
+            if target.exists() and not target.is_dir():
+                raise DatasetError(str(target), [
+                    "it is a file, not a directory: give a directory to write index.html in, "
+                    "or a file name ending in .html"
+                ])  # fmt: skip
+            try:
+                target.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise DatasetError(str(target), [error.strerror or str(error)]) from None
+    _deliver(ctx, text, path, force)
