@@ -137,3 +137,35 @@ def test_in_a_real_fish_the_completion_script_offers_the_data(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     offered = [line.split("\t")[0] for line in result.stdout.splitlines()]
     assert offered == ["Hong Kong"]
+
+
+def test_installing_bash_completion_twice_changes_nothing_the_second_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """~/.bashrc gets its source line once, after the user's own last line, and later runs
+    leave it as it is, to the byte (Typer's installer added a blank line at every run)."""
+    from ilrs_cli.cli.completion import install_bash
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    rc = tmp_path / ".bashrc"
+    rc.write_text("alias ll='ls -l'", encoding="utf-8")  # no final newline
+    install_bash(prog_name="ilrs", complete_var="_ILRS_COMPLETE", shell="bash")
+    first = rc.read_bytes()
+    assert first == (
+        f"alias ll='ls -l'\nsource '{tmp_path / '.bash_completions' / 'ilrs.sh'}'\n".encode()
+    )
+    for _ in range(2):
+        install_bash(prog_name="ilrs", complete_var="_ILRS_COMPLETE", shell="bash")
+        assert rc.read_bytes() == first
+    assert "complete -o default" in (tmp_path / ".bash_completions" / "ilrs.sh").read_text()
+
+
+def test_a_bashrc_that_cannot_be_written_is_named(tmp_path: Path) -> None:
+    (tmp_path / ".bashrc").mkdir()  # a directory: no user, root included, can write it
+    result = subprocess.run(
+        [sys.executable, "-m", "ilrs_cli", "--install-completion", "bash"],
+        capture_output=True, text=True, timeout=60, check=False,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert f"cannot write to {tmp_path / '.bashrc'}" in result.stderr, result.stderr

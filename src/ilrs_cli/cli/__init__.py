@@ -94,7 +94,8 @@ def main() -> None:
     except OSError as error:
         _silence(1)
         if not isinstance(error, BrokenPipeError):
-            write_err(f"ilrs: cannot write the answer: {error.strerror or error}")
+            what = f"to {os.fsdecode(error.filename)}" if error.filename else "the answer"
+            write_err(f"ilrs: cannot write {what}: {error.strerror or error}")
         sys.exit(1)
     except RecursionError:
         write_err("ilrs: the input is nested too deeply to handle")

@@ -12,6 +12,8 @@ from .candidates import Candidates
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..query.completion_names import Names
 
 
@@ -68,8 +70,31 @@ complete -o default -F %(complete_func)s %(prog_name)s
 
 def use_quoting_bash_script() -> None:
     """Make Typer print and install BASH_SCRIPT for bash (`--install-completion`,
-    `--show-completion` and the source_bash request alike)."""
+    `--show-completion` and the source_bash request alike), installed by `install_bash`."""
     from typer import _completion_classes, _completion_shared
 
     _completion_shared._completion_scripts["bash"] = BASH_SCRIPT
     _completion_classes.BashComplete.source_template = BASH_SCRIPT
+    _completion_shared.install_bash = install_bash
+
+
+def install_bash(*, prog_name: str, complete_var: str, shell: str) -> Path:
+    """Typer's bash install, idempotent to the byte: ~/.bashrc gets the line that sources the
+    script only when it lacks it (Typer added a blank line at every run), and is not written
+    otherwise; the script is written to ~/.bash_completions/PROG.sh."""
+    from pathlib import Path
+
+    from typer._completion_shared import get_completion_script
+
+    script = Path.home() / ".bash_completions" / f"{prog_name}.sh"
+    rc = Path.home() / ".bashrc"
+    line = f"source '{script}'"
+    content = rc.read_text(encoding="utf-8", errors="surrogateescape") if rc.is_file() else ""
+    if line not in content:
+        rc.parent.mkdir(parents=True, exist_ok=True)
+        with rc.open("a", encoding="utf-8") as file:
+            file.write(("" if not content or content.endswith("\n") else "\n") + line + "\n")
+    script.parent.mkdir(parents=True, exist_ok=True)
+    text = get_completion_script(prog_name=prog_name, complete_var=complete_var, shell=shell)
+    script.write_text(text, encoding="utf-8")
+    return script
