@@ -166,7 +166,9 @@ def test_a_stdout_that_cannot_encode_gets_escapes_not_question_marks() -> None:
         assert result.returncode == 0, result.stderr
         assert b"?" not in result.stdout.replace(b"?p=", b""), args
     csv_out = subprocess.run([*ILRS, "payloads", "--csv"], capture_output=True, env=env).stdout
-    assert b"\\u6311\\u6218" in csv_out  # the Chinese name of the micro-rovers, escaped
+    assert "挑战".encode() in csv_out  # the micro-rovers' Chinese name: CSV is data, UTF-8
+    table = subprocess.run([*ILRS, "show", "micro-rovers"], capture_output=True, env=env).stdout
+    assert b"\\u6311\\u6218" in table  # a table is for people: escapes they can read
 
 
 def test_a_utf8_bom_is_accepted(tmp_path: Path) -> None:

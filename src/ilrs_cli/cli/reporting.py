@@ -112,7 +112,8 @@ def in_the_way(error: TargetInTheWay) -> str:
 def emit(report: Report, fmt: Format, fail_empty: bool = False) -> int:
     """Print a report; an empty table is a note on stderr. The exit code: 0, or 3 when
     nothing matched and --fail-empty asks for it."""
-    from ..render import Format, render
+    from ..render import FORMATS, Format, render
+    from ..render.terminal import write_data
     from ..report.listing import Listing
 
     listing = report if isinstance(report, Listing) else None
@@ -122,7 +123,7 @@ def emit(report: Report, fmt: Format, fail_empty: bool = False) -> int:
     if listing is not None and empty and fmt is Format.TABLE:
         write_err(f"ilrs: {listing.empty_note}")
     else:
-        write_out(render(report, fmt))
+        (write_data if FORMATS[fmt].machine else write_out)(render(report, fmt))
     return EXIT_NOTHING_MATCHED if empty and fail_empty else 0
 
 

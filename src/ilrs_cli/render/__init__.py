@@ -49,10 +49,15 @@ class FormatSpec(NamedTuple):
     module: str  # the module in this package that renders it
     reports: frozenset[ReportType]  # the types of report it renders
     help: str
+    # Read by a program: written as UTF-8 whatever the stream's encoding (render/terminal.py
+    # `write_data`), never with a terminal's escapes of what it cannot show.
+    machine: bool = True
 
 
 FORMATS: dict[Format, FormatSpec] = {
-    Format.TABLE: FormatSpec("table", frozenset({LISTING, DETAIL}), "tables for people"),
+    Format.TABLE: FormatSpec(
+        "table", frozenset({LISTING, DETAIL}), "tables for people", machine=False
+    ),
     Format.JSON: FormatSpec("json", frozenset({LISTING, DETAIL}), "plain JSON"),
     Format.CSV: FormatSpec("csv", frozenset({LISTING, DETAIL}), "CSV with a header row"),
     Format.SPREADSHEET: FormatSpec(
@@ -60,7 +65,9 @@ FORMATS: dict[Format, FormatSpec] = {
     ),
     Format.NDJSON: FormatSpec("ndjson", frozenset({LISTING}), "one JSON object a line"),
     Format.IDS: FormatSpec("ids", frozenset({LISTING}), "one id (or first field) a line"),
-    Format.TEXT: FormatSpec("text", frozenset({BIBLIOGRAPHY}), "a numbered reference list"),
+    Format.TEXT: FormatSpec(
+        "text", frozenset({BIBLIOGRAPHY}), "a numbered reference list", machine=False
+    ),
     Format.BIBTEX: FormatSpec("bibtex", frozenset({BIBLIOGRAPHY}), "biblatex @online entries"),
     Format.CSL_JSON: FormatSpec("csl_json", frozenset({BIBLIOGRAPHY}), "CSL-JSON (Zotero, Pandoc)"),
 }

@@ -11,7 +11,6 @@ from json.encoder import encode_basestring, encode_basestring_ascii
 from ..core.safe_text import json_safe
 from ..report.details import Detail
 from ..report.listing import Listing
-from .terminal import encodes_unicode
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -20,10 +19,10 @@ if TYPE_CHECKING:
 
 def render(report: Listing | Detail) -> str:
     """Plain `json.dumps`, UTF-8 text, never wrapped: valid whatever the terminal width.
-    A list command gives an array of objects; a single record gives one object."""
-    ascii_only = not encodes_unicode(sys.stdout)
+    A list command gives an array of objects; a single record gives one object. Written as
+    UTF-8 whatever the stream's encoding (render/terminal.py `write_data`)."""
     value = report.item if isinstance(report, Detail) else report.selected_items
-    return json_safe(dumps(value, ascii_only))
+    return json_safe(dumps(value, False))
 
 
 def dumps(value: Any, ensure_ascii: bool) -> str:

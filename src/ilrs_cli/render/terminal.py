@@ -79,5 +79,17 @@ def write_out(text: str) -> None:
     sys.stdout.flush()  # a closed pipe fails here, where it is handled, not at exit
 
 
+def write_data(text: str) -> None:
+    """Output a program reads (JSON, CSV, SVG...): UTF-8 bytes even where the stream's
+    encoding cannot write Unicode (PYTHONIOENCODING=ascii), where `write_out` would put a
+    terminal's \\u escapes into the data."""
+    if encodes_unicode(sys.stdout) or not hasattr(sys.stdout, "buffer"):
+        write_out(text)
+        return
+    sys.stdout.flush()
+    sys.stdout.buffer.write((text if text.endswith("\n") else text + "\n").encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
 def write_err(text: str) -> None:
     sys.stderr.write(escape(text.rstrip("\n"), keep_newlines=True) + "\n")
