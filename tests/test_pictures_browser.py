@@ -155,3 +155,48 @@ def test_a_console_message_would_be_seen(tmp_path: Path) -> None:
     page.write_text("<!DOCTYPE html><p>x</p><script>console.error('seen')</script>")
     _, console = open_in_chromium(page, 400, 300, tmp_path)
     assert any("seen" in line for line in console)
+
+
+PROBE = """<!DOCTYPE html><html><body>
+<iframe id="page" src="{page}" style="width: 1100px; height: 800px"></iframe>
+<script>
+document.getElementById("page").onload = function () {{
+  var shown = document.createElement("p");
+  shown.id = "measured";
+  shown.textContent = "scrollWidth=" + this.contentDocument.documentElement.scrollWidth;
+  document.body.appendChild(shown);
+}};
+</script></body></html>
+"""
+
+
+def page_width(page: Path, work: Path) -> int:
+    """How wide the page lays itself out in a 1,100-pixel frame, as Chromium measures it."""
+    probe = work / "probe.html"
+    probe.write_text(PROBE.format(page=page.name), encoding="utf-8")
+    result = subprocess.run(
+        [str(CHROMIUM), *FLAGS, f"--user-data-dir={work / 'profile-probe'}",
+         "--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom",
+         probe.as_uri()],
+        capture_output=True, text=True, timeout=180, check=False,
+    )  # fmt: skip
+    found = re.search(r"scrollWidth=(\d+)", result.stdout)
+    assert found, result.stderr[-2000:]
+    return int(found[1])
+
+
+def test_an_unbroken_name_does_not_widen_the_page(ilrs: Runner, tmp_path: Path) -> None:
+    """A 4,900-character name with no space (it made the page 60,546 pixels wide) wraps in
+    its cell: the page is as wide as its frame, as with the fixture's own names."""
+    from .conftest import FROZEN
+
+    text = FROZEN.read_text(encoding="utf-8")
+    wide = re.sub(r'^(name = ")([^"\n]*)(")', lambda m: m[1] + m[2] + "W" * 4900 + m[3],
+                  text, count=1, flags=re.M)  # fmt: skip
+    data = tmp_path / "wide.toml"
+    data.write_text(wide, encoding="utf-8")
+    assert ilrs("--data", str(data), "export", "html", str(tmp_path / "wide.html")).exit_code == 0
+    assert ilrs("export", "html", str(tmp_path / "plain.html")).exit_code == 0
+    plain = page_width(tmp_path / "plain.html", tmp_path)
+    assert plain <= 1100
+    assert page_width(tmp_path / "wide.html", tmp_path) == plain

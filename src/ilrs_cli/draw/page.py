@@ -26,6 +26,7 @@ STYLE = """
 body { font-family: 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans',
   sans-serif; color: #222; margin: 0 auto; max-width: 1060px; padding: 16px 24px 48px;
   line-height: 1.45; }
+h1, h2, h3, p, td, th, li { overflow-wrap: anywhere; }
 h1 { font-size: 28px; margin: 8px 0 4px; }
 h2 { font-size: 21px; margin: 36px 0 8px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
 h3 { font-size: 17px; margin: 24px 0 6px; }
@@ -37,7 +38,7 @@ th, td { border: 1px solid #ddd; padding: 4px 6px; text-align: left; vertical-al
 th { background: #f4f4f4; }
 tr:nth-child(even) td { background: #fafafa; }
 .muted { color: #666; font-size: 13px; }
-ol.sources li { margin-bottom: 6px; font-size: 13px; overflow-wrap: anywhere; }
+ol.sources li { margin-bottom: 6px; font-size: 13px; }
 """
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;)]")
