@@ -3,6 +3,7 @@ grows linearly with the text (a 5,000-character title once took minutes to short
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -58,3 +59,26 @@ def test_work_grows_linearly_with_the_text(monkeypatch: pytest.MonkeyPatch, leng
     svg.shorten(word * (length // 8), 300, 12)
     svg.wrap(word * (length // 8), 300, 12)
     assert measured <= 4 * length + 10
+
+
+FONTS = {
+    "DejaVu Sans": Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    "Liberation Sans": Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"),
+}
+
+
+@pytest.mark.parametrize("font", FONTS)
+def test_every_estimate_is_at_least_the_fonts_width(font: str) -> None:
+    """text_width is generous for every printable ASCII character, Latin letters with marks
+    and CJK, in each font a browser here falls back to (Debian's fonts-dejavu-core and
+    fonts-liberation; .ci/run installs them): a label shortened to its room never overflows
+    (a chart's long labels were drawn over its bars)."""
+    from PIL import ImageFont
+
+    if not FONTS[font].exists():
+        pytest.skip(f"{font} is not installed (.ci/run installs it)")
+    face = ImageFont.truetype(str(FONTS[font]), 1000)
+    chars = [chr(code) for code in (*range(0x20, 0x7F), *range(0xC0, 0x180))]
+    too_narrow = [c for c in chars if svg.text_width(c, 1000) < face.getlength(c)]
+    assert too_narrow == [], too_narrow
+    assert svg.text_width("W" * 40, 12) >= face.getlength("W" * 40) * 12 / 1000

@@ -48,11 +48,125 @@ def clean(text: str) -> str:
     return escape(text)
 
 
+# The advance width of each printable ASCII character, in ems: the wider of DejaVu Sans (the
+# widest font of FONTS, and the one a Debian browser falls back to) and Liberation Sans,
+# rounded up. Any other character: a full em for an East Asian wide one, 1.1 for the rest
+# (Latin letters with marks, Æ and Œ among them, are at most that wide).
+_ASCII = (
+    "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ "
+)
+_ASCII_EMS = (
+    0.64,
+    0.64,
+    0.64,
+    0.64,
+    0.64,
+    0.64,
+    0.64,
+    0.64,
+    0.64,
+    0.64,
+    0.62,
+    0.64,
+    0.55,
+    0.64,
+    0.62,
+    0.36,
+    0.64,
+    0.64,
+    0.28,
+    0.28,
+    0.58,
+    0.28,
+    0.98,
+    0.64,
+    0.62,
+    0.64,
+    0.64,
+    0.42,
+    0.53,
+    0.4,
+    0.64,
+    0.6,
+    0.82,
+    0.6,
+    0.6,
+    0.53,
+    0.69,
+    0.69,
+    0.73,
+    0.78,
+    0.67,
+    0.62,
+    0.78,
+    0.76,
+    0.3,
+    0.5,
+    0.67,
+    0.56,
+    0.87,
+    0.75,
+    0.79,
+    0.67,
+    0.79,
+    0.73,
+    0.67,
+    0.62,
+    0.74,
+    0.69,
+    0.99,
+    0.69,
+    0.67,
+    0.69,
+    0.41,
+    0.46,
+    0.84,
+    0.64,
+    0.96,
+    0.78,
+    0.28,
+    0.4,
+    0.4,
+    0.5,
+    0.84,
+    0.32,
+    0.37,
+    0.32,
+    0.34,
+    0.34,
+    0.34,
+    0.84,
+    0.84,
+    0.84,
+    0.56,
+    1.02,
+    0.4,
+    0.34,
+    0.4,
+    0.84,
+    0.56,
+    0.5,
+    0.64,
+    0.34,
+    0.64,
+    0.84,
+    0.32,
+)
+EMS = dict(zip(_ASCII, _ASCII_EMS, strict=True))
+
+
+def _ems(char: str) -> float:
+    found = EMS.get(char)
+    if found is not None:
+        return found
+    return 1.0 if unicodedata.east_asian_width(char) in "WF" else 1.1
+
+
 def text_width(text: str, size: float) -> float:
-    """About how wide `text` is at font size `size` in a sans-serif font: East Asian wide
-    characters a full em, others a little over half of one (generous: text must not overflow)."""
-    wide = sum(unicodedata.east_asian_width(char) in "WF" for char in text)
-    return size * (wide + 0.53 * (len(text) - wide))
+    """How wide `text` is at most at font size `size` in the fonts of FONTS (generous: text
+    must not overflow)."""
+    return size * sum(_ems(char) for char in text)
 
 
 def shorten(text: str, width: float, size: float) -> str:
