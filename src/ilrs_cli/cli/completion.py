@@ -92,7 +92,7 @@ def install_bash(*, prog_name: str, complete_var: str, shell: str) -> Path:
     content = rc.read_text(encoding="utf-8", errors="surrogateescape") if rc.is_file() else ""
     if line not in content:
         rc.parent.mkdir(parents=True, exist_ok=True)
-        with rc.open("a", encoding="utf-8") as file:
+        with rc.open("a", encoding="utf-8", errors="surrogateescape") as file:
             file.write(("" if not content or content.endswith("\n") else "\n") + line + "\n")
     script.parent.mkdir(parents=True, exist_ok=True)
     text = get_completion_script(prog_name=prog_name, complete_var=complete_var, shell=shell)

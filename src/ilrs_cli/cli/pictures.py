@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..core.vocab import Level
-from ..render.terminal import write_err
+from ..render.terminal import write_data, write_err
 from . import inputs, reporting
 from .click_classes import Command
 from .output_options import ForceFlag
@@ -56,8 +56,6 @@ def _deliver(ctx: typer.Context, text: str, output: Path | None, force: bool) ->
     from ..load.atomic import write_atomically
 
     if output is None:
-        from ..render.terminal import write_data
-
         write_data(text)
         return
     with reporting.user_errors(ctx):

@@ -14,7 +14,7 @@ from enum import Enum
 from ..core.clock import ClockError
 from ..core.errors import DatasetError, QueryError, RecordNotFound, TargetInTheWay, WriteFailed
 from ..core.safe_text import escape
-from ..render.terminal import write_err, write_out
+from ..render.terminal import write_data, write_err, write_out
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -113,7 +113,6 @@ def emit(report: Report, fmt: Format, fail_empty: bool = False) -> int:
     """Print a report; an empty table is a note on stderr. The exit code: 0, or 3 when
     nothing matched and --fail-empty asks for it."""
     from ..render import FORMATS, Format, render
-    from ..render.terminal import write_data
     from ..report.listing import Listing
 
     listing = report if isinstance(report, Listing) else None
