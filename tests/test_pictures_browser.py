@@ -8,11 +8,14 @@ directory, drawn from the bundled dataset: the README shows those of one run.
 
 from __future__ import annotations
 
+import html
+import json
 import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -200,3 +203,68 @@ def test_an_unbroken_name_does_not_widen_the_page(ilrs: Runner, tmp_path: Path) 
     plain = page_width(tmp_path / "plain.html", tmp_path)
     assert plain <= 1100
     assert page_width(tmp_path / "wide.html", tmp_path) == plain
+
+
+MEASURE = """<!DOCTYPE html><html><body style="margin: 0">{svg}
+<script>
+var found = [];
+document.querySelectorAll("svg text").forEach(function (text) {{
+  var box = text.getBBox();
+  found.push([text.getAttribute("class"), text.parentNode.getAttribute("class"),
+              box.x, box.x + box.width]);
+}});
+var marks = [];
+document.querySelectorAll("svg .event, svg .bar").forEach(function (mark) {{
+  marks.push(mark.getBBox().x);
+}});
+var shown = document.createElement("pre");
+shown.id = "measured";
+shown.textContent = "measured=" + JSON.stringify({{texts: found, marks: marks}});
+document.body.appendChild(shown);
+</script></body></html>
+"""
+
+
+def measured(svg: str, work: Path) -> dict[str, list[Any]]:
+    """Where Chromium lays out each text of `svg` (its class, its parent's class, its left
+    and right edges) and the left edge of each bar or event mark."""
+    probe = work / "measure.html"
+    probe.write_text(MEASURE.format(svg=svg.split("?>", 1)[-1]), encoding="utf-8")
+    result = subprocess.run(
+        [str(CHROMIUM), *FLAGS, f"--user-data-dir={work / 'profile-measure'}",
+         "--virtual-time-budget=5000", "--dump-dom", probe.as_uri()],
+        capture_output=True, text=True, timeout=180, check=False,
+    )  # fmt: skip
+    found = re.search(r"id=\"measured\">measured=(.*?)</pre>", result.stdout, re.S)
+    assert found, result.stderr[-2000:]
+    return json.loads(html.unescape(found[1]))  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(
+    "case", ["unbroken-name-of-4900-characters", "texts-of-5000-characters", "chinese-text"]
+)
+@pytest.mark.parametrize(
+    "args", [("chart", "timeline"), ("chart", "count-by", "name", "--of", "payloads"),
+             ("chart", "count-by", "title", "--of", "sources")],
+    ids=" ".join,
+)  # fmt: skip
+def test_long_labels_keep_to_their_room(
+    ilrs: Runner, tmp_path: Path, case: str, args: tuple[str, ...]
+) -> None:
+    """Labels of 600 to 5,000 wide letters, as the browser draws them (it put a timeline's
+    labels over its bars): each text stays inside the picture, and a row's label ends left
+    of every bar and mark."""
+    data = Path(__file__).parent / "hostile" / "accepted" / f"{case}.toml"
+    outcome = ilrs("--data", str(data), *args)
+    assert outcome.exit_code == 0, outcome.stderr
+    width = float(ET.fromstring(outcome.stdout.encode("utf-8")).get("width", ""))
+    found = measured(outcome.stdout, tmp_path)
+    assert found["marks"] and found["texts"]
+    for cls, _, left, right in found["texts"]:
+        assert left >= -0.5 and right <= width + 0.5, (cls, left, right, width)
+    first_mark = min(found["marks"])
+    labels = [text for text in found["texts"] if text[0] == "label" and text[1] in
+              ("events", "bars")]  # fmt: skip
+    assert labels
+    for _, _, left, right in labels:
+        assert right <= first_mark, (left, right, first_mark)

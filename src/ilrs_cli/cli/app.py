@@ -93,7 +93,11 @@ def check(
         ),
     ] = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Treat warnings (unused sources) as problems.")
+        bool,
+        typer.Option(
+            "--strict",
+            help="Treat warnings (unused sources, text shown only escaped) as problems.",
+        ),
     ] = False,
 ) -> None:
     """Check a dataset file and list every problem, with its record and line.
@@ -108,18 +112,16 @@ def check(
       ilrs --data my-chang8.toml payloads
     """
     from ..core.safe_text import escape
-    from ..load import load_dataset
+    from ..load import check_dataset
     from ..query.figures import contents, unused_sources
 
     with reporting.user_errors(ctx):
-        dataset = load_dataset(path or inputs.data_path(ctx), check_codes=True)
-    unused = unused_sources(dataset)
-    for key in unused:
-        write_err(
-            f"ilrs: warning: {escape(dataset.path)}: source {key!r} is not cited by any record"
-        )
-    if unused and strict:
-        write_err(f"ilrs: error: {len(unused)} warnings, and --strict makes them problems")
+        dataset, warnings = check_dataset(path or inputs.data_path(ctx))
+    warnings += [f"source {key!r} is not cited by any record" for key in unused_sources(dataset)]
+    for warning in warnings:
+        write_err(escape(f"ilrs: warning: {dataset.path}: {warning}"))
+    if warnings and strict:
+        write_err(f"ilrs: error: {len(warnings)} warnings, and --strict makes them problems")
         raise typer.Exit(code=reporting.EXIT_DATA_ERROR)
     as_of = dataset.info.as_of
     write_out(escape(f"{dataset.path}: ok, no problems in {contents(dataset)}; as of {as_of}"))

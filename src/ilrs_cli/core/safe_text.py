@@ -66,6 +66,11 @@ def is_plain(text: str) -> bool:
     return text.isprintable() or re.search(_UNSAFE, text) is None
 
 
+def unsafe_characters(text: str) -> list[str]:
+    """Each character of `text` that `escape` changes, in order."""
+    return re.findall(_UNSAFE, text)
+
+
 def _json_escape(match: re.Match[str]) -> str:
     code = ord(match[0])
     if code > 0xFFFF:

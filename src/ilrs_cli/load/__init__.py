@@ -7,6 +7,8 @@ import os
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # imported where used, so that Tab completion does not pay for it
+    from typing import Any
+
     from ..core.records import Dataset
 
     StrPath = str | os.PathLike[str]  # a path as text, or a pathlib.Path
@@ -21,6 +23,19 @@ def load_dataset(path: StrPath | None = None, check_codes: bool | None = None) -
     test suite and by `ilrs check`.
     """
     return _load(path, check_codes, use_cache=False)
+
+
+def check_dataset(path: StrPath | None = None) -> tuple[Dataset, list[str]]:
+    """As `load_dataset` with every check, ISO codes included, and the warnings about text:
+    each string that holds a character ilrs shows only escaped, at its record and line."""
+    from .builder import build_dataset
+    from .reader import bundled_path, read_bytes
+    from .text_warnings import text_warnings
+
+    shown = os.fspath(path) if path is not None else bundled_path()
+    document, text = _parsed(read_bytes(shown, shown), shown)
+    dataset = build_dataset(shown, document, text, bundled=path is None, check_codes=True)
+    return dataset, text_warnings(document, text)
 
 
 def open_dataset(path: StrPath | None = None) -> Dataset:
@@ -70,9 +85,15 @@ def _read_and_build(path: StrPath | None, check_codes: bool | None, use_cache: b
 def _check(raw: bytes, shown: str, path: StrPath | None, check_codes: bool | None) -> Dataset:
     """Parse and check the bytes of a dataset file, and build its records."""
     from .builder import build_dataset
+
+    document, text = _parsed(raw, shown)
+    codes = path is not None if check_codes is None else check_codes
+    return build_dataset(shown, document, text, bundled=path is None, check_codes=codes)
+
+
+def _parsed(raw: bytes, shown: str) -> tuple[dict[str, Any], str]:
+    """The TOML document in the bytes of a dataset file, and its text."""
     from .reader import decode_text, parse_toml
 
     text = decode_text(raw, shown)
-    document = parse_toml(text, shown)
-    codes = path is not None if check_codes is None else check_codes
-    return build_dataset(shown, document, text, bundled=path is None, check_codes=codes)
+    return parse_toml(text, shown), text

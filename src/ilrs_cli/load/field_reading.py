@@ -94,7 +94,7 @@ def unknown_fields(table: dict[str, Any], schema: Table, record: RecordReading) 
 
 
 _HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
-_KEY = re.compile(r'^\s*(?:"([^"]+)"|([A-Za-z0-9_-]+))\s*=')
+KEY = re.compile(r'^\s*(?:"([^"]+)"|([A-Za-z0-9_-]+))\s*=')
 
 
 def header_lines(text: str) -> tuple[dict[str, list[int]], dict[str, list[dict[str, int]]]]:
@@ -111,6 +111,6 @@ def header_lines(text: str) -> tuple[dict[str, list[int]], dict[str, list[dict[s
                 keys.setdefault(match[1], []).append(current)
             else:
                 current = None
-        elif current is not None and (key := _KEY.match(line)):
+        elif current is not None and (key := KEY.match(line)):
             current.setdefault(key[1] or key[2], number)
     return headers, keys
