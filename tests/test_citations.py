@@ -90,7 +90,8 @@ def test_cite_csl_json_is_an_array_of_csl_items(ilrs: Runner) -> None:
         assert "accessed" not in item  # never the dataset's as-of date in disguise
     assert items[0]["issued"] == {"date-parts": [[2025, 4, 24]]}
     assert "issued" not in items[1]  # undated: left out, never invented
-    assert items[0]["locator"] == "paragraph 7"
+    assert items[0]["note"] == "Cited for: paragraph 7."  # `locator` is a cite's, not an item's
+    assert "container-title" not in items[0]  # the publisher's own site: named once
 
 
 def test_csl_date_parts_keep_the_precision(ilrs: Runner) -> None:

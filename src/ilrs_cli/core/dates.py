@@ -38,11 +38,17 @@ class FuzzyDate(NamedTuple):
     def is_day(self) -> bool:
         return self.start == self.end
 
+    @property
+    def iso(self) -> str:
+        """The date as ISO 8601 and biblatex read it: its text, but a decade as the range of
+        its years ('2030/2039')."""
+        if _DECADE.fullmatch(self.text):
+            return f"{self.start.year}/{self.end.year}"
+        return self.text
+
     def date_parts(self) -> list[list[int]]:
         """CSL-JSON date-parts: [[2025, 4, 24]], [[2026]], [[2028], [2029]]."""
-        if _DECADE.fullmatch(self.text):
-            return [[self.start.year], [self.end.year]]
-        return [[int(number) for number in piece.split("-")] for piece in self.text.split("/")]
+        return [[int(number) for number in piece.split("-")] for piece in self.iso.split("/")]
 
     @property
     def year(self) -> int | None:

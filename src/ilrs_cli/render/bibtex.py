@@ -5,7 +5,8 @@ are escaped so that no value can close its field early: braces become \\textbrac
 \\textbraceright{}, backslashes \\textbackslash{}, and %, &, $, #, _, ~, ^ their LaTeX escapes;
 control, bidi and invisible characters become visible escapes. URLs go in `url` (verbatim in
 biblatex) with braces, backslashes, spaces, controls and every character `escape` would
-escape (bidi, invisible) percent-encoded; the checked (or accessed) date is `urldate`.
+escape (bidi, invisible) percent-encoded. `date` keeps the source's precision (a range as A/B,
+a decade as the range of its years); the checked (or accessed) date is `urldate`.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def _bibtex(entry: Reference) -> str:
         fields.append(("author", "{" + bibtex_escape(source.author) + "}"))
     fields.append(("organization", bibtex_escape(source.publisher)))
     if source.date:
-        fields.append(("date", source.date.text.replace("/", "/")))
+        fields.append(("date", source.date.iso))
     fields.append(("url", _url(source.original_url or source.url)))
     seen = source.accessed or source.checked
     if seen:

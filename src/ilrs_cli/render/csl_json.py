@@ -1,4 +1,14 @@
-"""CSL-JSON, as Zotero, Pandoc and citeproc read it."""
+"""CSL-JSON, as Zotero, Pandoc and citeproc read it: items made of CSL 1.0.2 item variables
+only, each in its role.
+
+- `publisher` is who published the text first. `container-title`, the website holding the page
+  at `URL`, is given only when that page is a repost's (`via`): otherwise the data names no
+  website apart from the publisher, and styles print both ("SpaceNews. SpaceNews.").
+- `issued` keeps the date's precision: [[2024, 5]] for a month, two dates for a range.
+- Where in the source the records are supported goes in `note` ("Cited for: paragraph 7"), with
+  the repost, the archived copy and any caution, which CSL has no variable for: `locator` is a
+  variable of a cite, which a document makes, not of an item.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +19,7 @@ from ..report.citations import Bibliography, Reference
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import datetime
     from typing import Any
 
 
@@ -17,7 +28,7 @@ def render(report: Bibliography) -> str:
     return json_safe(json.dumps(items, ensure_ascii=False, indent=2))
 
 
-def _parts(day: Any) -> dict[str, Any]:
+def _parts(day: datetime.date) -> dict[str, Any]:
     return {"date-parts": [[day.year, day.month, day.day]]}
 
 
@@ -27,24 +38,25 @@ def _csl(entry: Reference) -> dict[str, Any]:
     if source.author:
         item["author"] = [{"literal": source.author}]
     item["publisher"] = source.publisher
-    item["container-title"] = source.publisher
+    if source.via and not source.original_url and source.via != source.publisher:
+        item["container-title"] = source.via
     item["URL"] = source.original_url or source.url
     if source.date:
         item["issued"] = {"date-parts": source.date.date_parts()}
     seen = source.accessed or source.checked
     if seen:
         item["accessed"] = _parts(seen)
-    if entry.places:
-        item["locator"] = "; ".join(entry.places)
     notes = []
     if source.untitled:
         notes.append("The page shows no title; the title is a description.")
     if source.is_repost:
         notes.append(f"Read as a repost by {source.via} at {source.url}.")
+    if source.archive_url:
+        notes.append(f"Archived at {source.archive_url}.")
     if source.reliability:
         notes.append(source.reliability)
+    if entry.places:
+        notes.append(f"Cited for: {'; '.join(entry.places)}.")
     if notes:
         item["note"] = " ".join(notes)
-    if source.archive_url:
-        item["archive_url"] = source.archive_url
     return item
