@@ -9,12 +9,15 @@ network at run time.
     python scripts/make_world.py --check            # exit 1 when world.json is stale
 
 The shapes are simplified arc by arc (Douglas-Peucker, 0.1 degrees), so that neighbours
-still share their borders exactly; an arc that, simplified and rounded, crosses or overlaps
-itself or another arc is simplified again with half the tolerance, until none does. The
-shapes are GeoJSON's (RFC 7946) and valid as GEOS judges them (shapely's `is_valid`): every
-ring closed, of four positions or more, outlines counter-clockwise and holes clockwise; rings
-that rounding leaves with no area (islands and lakes of less than a few hundredths of a
-degree) are left out, and the script stops, saying why, rather than write an invalid shape.
+still share their borders exactly; where an arc, simplified and rounded, crosses, overlaps
+or touches itself or another arc where Natural Earth's do not, each segment at fault gets
+back its farthest point of Natural Earth's, until none does. Arcs that cross longitude 180
+are simplified unwrapped (longitudes to 360), and the polygon they make (Russia's) is cut
+there. The shapes are GeoJSON's (RFC 7946) and valid as GEOS judges them (shapely's
+`is_valid`): every ring closed, of four positions or more, outlines counter-clockwise and
+holes clockwise; rings that rounding leaves with no area (islands and enclaves of a few
+hundredths of a degree) are left out, and the script stops, saying why (`explain_validity`),
+rather than write an invalid shape.
 shapely is needed here (the `test` extra), not at run time. Antarctica is left out.
 Countries are keyed by ISO 3166 alpha-2 code (from the TopoJSON's ISO numeric ids, through
 pycountry); each has the point where a marker goes when it is too small to see, the centroid
