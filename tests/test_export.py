@@ -19,6 +19,7 @@ import pytest
 
 from ilrs_cli import __version__
 from ilrs_cli.core.kinds import KINDS
+from ilrs_cli.core.licence import DATA_LICENCE
 from ilrs_cli.core.records import Dataset
 from ilrs_cli.export import EXPORTS, exporter
 from ilrs_cli.export.datapackage import write_datapackage
@@ -226,7 +227,7 @@ def test_datapackage_metadata(package: Path, dataset: Dataset, db: sqlite3.Conne
     descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["title"] == dataset.info.title
     assert descriptor["version"] == dataset.info.version
-    assert descriptor["licenses"][0]["name"] == "MIT"
+    assert descriptor["licenses"] == [DATA_LICENCE]
     assert descriptor["sources"][0] == {
         "title": dataset.sources[0].title,
         "path": dataset.sources[0].url,

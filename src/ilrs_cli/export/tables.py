@@ -151,7 +151,7 @@ def export_tables(dataset: Dataset) -> list[Table]:
     )
     aliases = Table(
         "aliases",
-        "The other names of each record that has them (its `aliases`), in the record's order.",
+        "The other names of each record that has them (its aliases), in the record's order.",
         (
             Column("record_kind", "string", "The kind of record: institution or member.", True),
             Column("record_id", "string", "The record's id.", True),
@@ -197,7 +197,7 @@ def _list_tables(dataset: Dataset) -> list[Table]:
             owner = f"{kind.name}_id"
             tables.append(Table(
                 f"{kind.plural}_{spec.target}",
-                f"The `{spec.name}` of each {kind.name}, one a row: {spec.help}",
+                f"The {spec.name} of each {kind.name}, one a row: {spec.help}",
                 (
                     Column(owner, "string", f"The {kind.name}.", True, (kind.plural, "id")),
                     Column("value", spec.type.column, f"One of its {spec.name}.", True,
@@ -221,7 +221,7 @@ def _payload_countries_table(dataset: Dataset) -> Table:
     return Table(
         "payload_countries",
         "The countries and regions of each payload's partner institutions, each once, in the "
-        "order of the partners (as the `countries` key of `ilrs payloads --json`); "
+        "order of the partners (as the countries key of ilrs payloads in JSON); "
         "international organizations are not places.",
         (
             Column("payload_id", "string", "The payload.", True, ("payloads", "id")),
@@ -253,8 +253,8 @@ def _standings_table(dataset: Dataset) -> Table:
         ))  # fmt: skip
     return Table(
         "standings",
-        "Each place's standing between the ILRS and the Artemis Accords, as `ilrs countries` "
-        "gives it (computed from members and signatories).",
+        "Each place's standing between the ILRS and the Artemis Accords, as the command ilrs "
+        "countries gives it (computed from members and signatories).",
         (
             Column("place", "string", "The place.", True, ("places", "name")),
             Column("camps", "string", CAMPS_HELP, True),
