@@ -77,8 +77,7 @@ SOURCES = _required(
 COUNTRY = _required(
     "country",
     PLACE,
-    "A country or region from the places table, or 'international organization', or "
-    "'unknown'.",
+    "A country or region from the places table, or 'international organization', or 'unknown'.",
     attribute="place",
 )
 NOTE = _optional("note", TEXT, "Caveats: where sources disagree, what was not found.")
@@ -179,7 +178,8 @@ TABLES: dict[str, Table] = {
         (
             _required("id", TEXT, "The id of the source cited."),
             _required("at", TEXT,
-                      "Where in the source: paragraph 9, paragraphs 3, 9, or page (the whole page)."),
+                      "Where in the source: paragraph 9, paragraphs 3, 9, or page (the whole "
+                      "page)."),
         ),
     ),
     "institutions": Table(
@@ -209,7 +209,8 @@ TABLES: dict[str, Table] = {
             _required("description", TEXT, "What it does, in the dataset's own words.",
                       shown=Shown("Description", "What it is, in a sentence.", 60)),
             _required("institutions", INSTITUTION_IDS, "Its partners, at least one."),
-            _optional("mission", MISSION, "The mission it flies on (a name from the missions table).",
+            _optional("mission", MISSION,
+                      "The mission it flies on (a name from the missions table).",
                       shown=Shown("Mission", "The mission it flies on.")),
             shown(NAME_ZH, "Chinese name", "The name in Chinese, where a source gives it."),
             _optional("mass", TEXT, "Its mass as a source gives it, as text: about 35 kg.",
@@ -241,7 +242,8 @@ TABLES: dict[str, Table] = {
             _optional("date", DATE,
                       f"The signing date ({DATE_FORMS}); only for a signed participant; "
                       "each adds a signing event to the timeline."),
-            _optional("via", MEMBER_ID, "For an affiliated participant: the organization (its member id).",
+            _optional("via", MEMBER_ID,
+                      "For an affiliated participant: the organization (its member id).",
                       shown=Shown("Via", "For affiliated participants: the organization they "
                                   "take part through.")),
             _optional("agreement", TEXT, "What was signed, and by whom.",
@@ -308,7 +310,8 @@ TABLES: dict[str, Table] = {
         "Mission facts, one a record.",
         (
             RECORD_ID,
-            _required("mission", MISSION, "The mission the fact is about (a name from the missions table).",
+            _required("mission", MISSION,
+                      "The mission the fact is about (a name from the missions table).",
                       shown=Shown("Mission", "Chang'e-8 or ILRS.")),
             _required("topic", TEXT, "A short label: Landing site, Launch.",
                       shown=Shown("Topic", "What the fact is about.")),

@@ -46,6 +46,8 @@ def _fill(connection: sqlite3.Connection, tables: list[Table]) -> None:
     referenced = {c.references for t in tables for c in t.columns if c.references}
     connection.execute("BEGIN")
     for table in tables:
+        if table.view:
+            continue  # list_views writes it
         connection.execute(_create_table(table, referenced))
         marks = ", ".join("?" * len(table.columns))
         connection.executemany(f"INSERT INTO {quote(table.name)} VALUES ({marks})", table.rows)
