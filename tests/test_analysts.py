@@ -91,7 +91,8 @@ def test_datasette_metadata_describes_every_table_view_and_column(
     assert metadata_path(database).name == "ilrs.metadata.json"
     assert metadata["title"] == dataset.info.title
     assert (metadata["license"], metadata["license_url"]) == (
-        DATA_LICENCE["title"], DATA_LICENCE["path"]
+        DATA_LICENCE["title"],
+        DATA_LICENCE["path"],
     )  # the data's licence, not the code's MIT
     assert dataset.info.version in metadata["source"]
     tables = metadata["databases"]["ilrs"]["tables"]

@@ -57,8 +57,6 @@ def metadata(dataset: Dataset, database: str, tables: list[Table] | None = None)
     info = dataset.info
     described = {table.name: _table(table) for table in tables or export_tables(dataset)}
     for view in list_views():  # list_payloads holds the rows of `ilrs payloads --json`
-        if view in described:
-            continue  # a table of the data package, a view here: described above
         command = view.removeprefix("list_")
         described[view] = {
             "title": f"ilrs {command}",

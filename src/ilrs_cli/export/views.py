@@ -240,6 +240,12 @@ def list_views() -> dict[str, str]:
             **_summary("pl.name"),
         ),
     }  # fmt: skip
-    flat = ", ".join(quote(column.name) for column in flat_columns(COLUMNS_BY_COMMAND["countries"]))
-    fixed["country_summary"] = f"\nSELECT {flat} FROM list_countries"  # export.tables too
     return fixed
+
+
+def all_views() -> dict[str, str]:
+    """Every view of the SQLite export: the list commands', and country_summary, the flat
+    columns of list_countries (a table of the data package: export.tables)."""
+    columns = flat_columns(COLUMNS_BY_COMMAND["countries"])
+    flat = ", ".join(quote(column.name) for column in columns)
+    return {**list_views(), "country_summary": f"\nSELECT {flat} FROM list_countries"}

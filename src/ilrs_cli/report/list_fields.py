@@ -5,6 +5,8 @@ column its field declares (core.schema)."""
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from ..core.dates import display_date
 from ..core.kinds import BY_PLURAL, kind_names
 from ..core.schema import TABLES, DataField
@@ -236,7 +238,7 @@ SUMMARY_COLUMNS = (
             f"{mission} payloads",
             f"How many {mission} payloads have a partner from there.",
             type="integer",
-            sort_key=lambda item, key=key: item[key],
+            sort_key=itemgetter(key),
         )
         for key, mission in PAYLOAD_COUNTS.items()
     ),
