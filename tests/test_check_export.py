@@ -38,8 +38,19 @@ def test_what_check_passes_exports_with_its_keys_holding(
     path = tmp_path / "data.toml"
     path.write_text(PASSING[name], encoding="utf-8")
     assert ilrs("check", str(path)).exit_code == 0, ilrs("check", str(path)).stderr
+    exports_hold(path, tmp_path)
+
+
+def exports_hold(path: Path, tmp_path: Path) -> None:
+    """The file's SQLite export, with its foreign keys holding and every view running, and
+    its data package, which frictionless validates."""
     dataset = load_dataset(path)
     write_sqlite(dataset, tmp_path / "out.db")  # checks its foreign keys
+    db = sqlite3.connect(tmp_path / "out.db")
+    views = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'view'")]
+    assert "country_summary" in views
+    for view in views:
+        db.execute(f'SELECT * FROM "{view}"').fetchall()
     write_datapackage(dataset, tmp_path / "package")
     report = frictionless.validate(str(tmp_path / "package" / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
@@ -47,7 +58,12 @@ def test_what_check_passes_exports_with_its_keys_holding(
 
 TESTS = Path(__file__).parent
 FILES = sorted(
-    [*(TESTS / "hostile" / "accepted").glob("*.toml"), *(TESTS / "fixtures").glob("*.toml")]
+    path
+    for path in [
+        *(TESTS / "hostile" / "accepted").glob("*.toml"),
+        *(TESTS / "fixtures").glob("*.toml"),
+    ]
+    if path.name != "chang8-frozen.toml"  # tests/test_export.py validates its exports
 )
 
 
@@ -59,16 +75,7 @@ def test_every_file_check_passes_exports_a_valid_package_and_working_views(
     package frictionless validates and an SQLite database whose every view runs."""
     if ilrs("check", str(path)).exit_code != 0:
         pytest.skip("check refuses it")  # then the exports are not promised anything
-    dataset = load_dataset(path)
-    write_sqlite(dataset, tmp_path / "out.db")
-    db = sqlite3.connect(tmp_path / "out.db")
-    views = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'view'")]
-    assert "country_summary" in views
-    for view in views:
-        db.execute(f'SELECT * FROM "{view}"').fetchall()
-    write_datapackage(dataset, tmp_path / "package")
-    report = frictionless.validate(str(tmp_path / "package" / "datapackage.json"))
-    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    exports_hold(path, tmp_path)
 
 
 def test_a_payload_on_an_unknown_mission_fails_check(ilrs: Runner, tmp_path: Path) -> None:
