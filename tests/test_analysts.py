@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from ilrs_cli import api
+from ilrs_cli.core.licence import DATA_LICENCE
 from ilrs_cli.core.records import Dataset
 from ilrs_cli.export.datapackage import write_datapackage
 from ilrs_cli.export.datasette import metadata_path, write_database
@@ -89,7 +90,10 @@ def test_datasette_metadata_describes_every_table_view_and_column(
     metadata = json.loads(metadata_path(database).read_text(encoding="utf-8"))
     assert metadata_path(database).name == "ilrs.metadata.json"
     assert metadata["title"] == dataset.info.title
-    assert metadata["license"] == "MIT" and metadata["license_url"].startswith("https://")
+    assert (metadata["license"], metadata["license_url"]) == (
+        DATA_LICENCE["title"],
+        DATA_LICENCE["path"],
+    )  # the data's licence, not the code's MIT
     assert dataset.info.version in metadata["source"]
     tables = metadata["databases"]["ilrs"]["tables"]
     db = sqlite3.connect(database)

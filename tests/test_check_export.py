@@ -5,6 +5,7 @@ files that used to pass; here, files that pass export cleanly."""
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -37,11 +38,44 @@ def test_what_check_passes_exports_with_its_keys_holding(
     path = tmp_path / "data.toml"
     path.write_text(PASSING[name], encoding="utf-8")
     assert ilrs("check", str(path)).exit_code == 0, ilrs("check", str(path)).stderr
+    exports_hold(path, tmp_path)
+
+
+def exports_hold(path: Path, tmp_path: Path) -> None:
+    """The file's SQLite export, with its foreign keys holding and every view running, and
+    its data package, which frictionless validates."""
     dataset = load_dataset(path)
     write_sqlite(dataset, tmp_path / "out.db")  # checks its foreign keys
+    db = sqlite3.connect(tmp_path / "out.db")
+    views = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'view'")]
+    assert "country_summary" in views
+    for view in views:
+        db.execute(f'SELECT * FROM "{view}"').fetchall()
     write_datapackage(dataset, tmp_path / "package")
     report = frictionless.validate(str(tmp_path / "package" / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+TESTS = Path(__file__).parent
+FILES = sorted(
+    path
+    for path in [
+        *(TESTS / "hostile" / "accepted").glob("*.toml"),
+        *(TESTS / "fixtures").glob("*.toml"),
+    ]
+    if path.name != "chang8-frozen.toml"  # tests/test_export.py validates its exports
+)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_every_file_check_passes_exports_a_valid_package_and_working_views(
+    ilrs: Runner, tmp_path: Path, path: Path
+) -> None:
+    """The accepted hostile corpus and the fixtures: each file `check` passes exports a data
+    package frictionless validates and an SQLite database whose every view runs."""
+    if ilrs("check", str(path)).exit_code != 0:
+        pytest.skip("check refuses it")  # then the exports are not promised anything
+    exports_hold(path, tmp_path)
 
 
 def test_a_payload_on_an_unknown_mission_fails_check(ilrs: Runner, tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ import pytest
 
 from ilrs_cli import __version__
 from ilrs_cli.core.kinds import KINDS
+from ilrs_cli.core.licence import DATA_LICENCE
 from ilrs_cli.core.records import Dataset
 from ilrs_cli.export import EXPORTS, exporter
 from ilrs_cli.export.datapackage import write_datapackage
@@ -77,7 +78,8 @@ def test_tables_and_row_counts(
 ) -> None:
     tables = names_of(db, "table")
     assert tables >= KIND_TABLES | {"_meta"}
-    counts = {name: db.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables}
+    written = tables | {"country_summary"}  # a view here, a table of the data package
+    counts = {name: db.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in written}
     assert counts == export[1]
     expected = expected_counts(dataset)
     assert {name: counts[name] for name in expected if name in tables} == expected
@@ -141,12 +143,26 @@ def test_meta(db: sqlite3.Connection, dataset: Dataset) -> None:
 def test_each_view_equals_the_json_of_its_list_command(
     db: sqlite3.Connection, ilrs: Runner
 ) -> None:
-    views = sorted(names_of(db, "view"))
+    views = sorted(names_of(db, "view") - {"country_summary"})
     assert len(views) >= 5
     for view in views:
         command = view.removeprefix("list_")
         assert command in COLUMNS_BY_COMMAND, view
         assert_view_equals(db, view, ilrs(command, "--json").json())
+
+
+def test_country_summary_is_the_flat_columns_of_countries_one_row_a_place(
+    db: sqlite3.Connection, ilrs: Runner
+) -> None:
+    """The rows of `ilrs countries --json` with the keys that hold one value; the
+    two-member place (Ethiopia in the fixture) is one row."""
+    items = ilrs("countries", "--json").json()
+    flat = [key for key in items[0] if not any(isinstance(i[key], list | dict) for i in items)]
+    assert {"ilrs_level", "ilrs_start", "artemis_date", "change8_payloads"} <= set(flat)
+    assert flat == [c[0] for c in db.execute("SELECT * FROM country_summary").description]
+    assert_view_equals(db, "country_summary", [{k: i[k] for k in flat} for i in items])
+    places = [row[0] for row in db.execute("SELECT country FROM country_summary")]
+    assert len(places) == len(set(places)) == len(items)
 
 
 def assert_view_equals(db: sqlite3.Connection, view: str, expected: list[dict[str, Any]]) -> None:
@@ -226,12 +242,14 @@ def test_datapackage_metadata(package: Path, dataset: Dataset, db: sqlite3.Conne
     descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["title"] == dataset.info.title
     assert descriptor["version"] == dataset.info.version
-    assert descriptor["licenses"][0]["name"] == "MIT"
+    assert descriptor["licenses"] == [DATA_LICENCE]
     assert descriptor["sources"][0] == {
         "title": dataset.sources[0].title,
         "path": dataset.sources[0].url,
     }
-    assert {r["name"] for r in descriptor["resources"]} == names_of(db, "table")
+    assert {r["name"] for r in descriptor["resources"]} == names_of(db, "table") | {
+        "country_summary"
+    }
     events = next(r for r in descriptor["resources"] if r["name"] == "events")["schema"]
     types = {field["name"]: field["type"] for field in events["fields"]}
     assert (types["date"], types["start"], types["end"]) == ("string", "date", "date")

@@ -13,6 +13,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+from lxml import etree
 
 from ilrs_cli.cli.pictures import Counted, MapFormat
 from ilrs_cli.export import EXPORTS
@@ -22,6 +23,8 @@ from ..runner import COMMAND
 from .hostile import HOSTILE, check_csv, check_json, check_terminal
 
 # -- pictures: every chart, the map in each format, the page ------------------------------
+
+STRICT = etree.XMLParser(recover=False, resolve_entities=False, no_network=True)
 
 # What `chart count-by` counts for each --of: a field whose values are the dataset's text.
 COUNTED_BY = {"payloads": "countries", "members": "country", "timeline": "event",
@@ -83,11 +86,32 @@ STRICT_XML = [
 def test_every_picture_is_well_formed_xml_without_raw_controls(
     run: Callable[..., Outcome], tmp_path: Path, args: list[str]
 ) -> None:
-    """The whole document, attributes included, as a strict XML parser reads it (the page is
-    polyglot XHTML)."""
+    """The whole document, attributes included, as strict XML parsers read it (the page is
+    polyglot XHTML): ElementTree, and lxml refusing to recover, to resolve entities or to
+    reach the network."""
     text = _picture(run, args, tmp_path)
     ET.fromstring(text.encode("utf-8"))
+    root = etree.fromstring(text.encode("utf-8"), STRICT)
+    assert etree.QName(root).localname == ("html" if args[0] == "export" else "svg")
     check_terminal(text)
+
+
+def test_every_link_of_the_page_resolves_within_it(
+    run: Callable[..., Outcome], tmp_path: Path
+) -> None:
+    """Every href="#..." (the contents, each source id in the tables) names an element's id,
+    each id once; each source id in the tables links to its entry in the list of sources."""
+    root = etree.fromstring(_picture(run, ["export", "html"], tmp_path).encode("utf-8"), STRICT)
+    ids = [node.get("id") for node in root.iter() if node.get("id")]
+    assert len(ids) == len(set(ids))
+    links = [node.get("href")[1:] for node in root.iter() if (node.get("href") or "")[:1] == "#"]
+    assert set(links) <= set(ids), set(links) - set(ids)
+    cells = root.iterfind(".//{*}section[@id='tables']//{*}td/{*}a")
+    cited = {a.text: a.get("href")[1:] for a in cells}
+    assert cited  # the tables' sources are links
+    entries = {node.get("id"): node for node in root.iterfind(".//{*}ol/{*}li")}
+    for source, anchor in cited.items():
+        assert entries[anchor].find("{*}code").text == source
 
 
 def test_a_noncharacter_is_not_drawn_raw(ilrs: Runner, tmp_path: Path) -> None:

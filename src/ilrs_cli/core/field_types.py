@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from typing import Any
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
-DATE_FORMS = "`2025-04-24`, `2023-12`, `2026`, a range `2028/2029`, or a decade `2030s`"
+DATE_FORMS = (
+    "a day (2025-04-24), a month (2023-12), a year (2026), a range (2028/2029) or a decade (2030s)"
+)
 
 
 class Link(Enum):

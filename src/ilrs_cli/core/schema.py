@@ -72,12 +72,12 @@ RECORD_ID = _required(
 SOURCES = _required(
     "sources",
     CITATIONS,
-    'The sources behind the record, at least one: `{ id = "source-id", at = "paragraph 9" }`.',
+    "The sources behind the record, at least one: each a source's id and where in it.",
 )
 COUNTRY = _required(
     "country",
     PLACE,
-    'A name from `[places]`, or "international organization", or "unknown".',
+    "A country or region from the places table, or 'international organization', or 'unknown'.",
     attribute="place",
 )
 NOTE = _optional("note", TEXT, "Caveats: where sources disagree, what was not found.")
@@ -86,7 +86,7 @@ ALIASES = _optional(
     "aliases",
     NAMES,
     "Other names people use for it (Roscosmos, CNSA), each seen in a source it cites; "
-    "search and `show` find it by any of them.",
+    "search and show find it by any of them.",
 )
 
 
@@ -119,26 +119,26 @@ class Table(NamedTuple):
 # fmt: off
 TABLES: dict[str, Table] = {
     "dataset": Table(
-        "`[dataset]`: about the file.",
+        "About the file.",
         (
             _required("title", TEXT, "The dataset's title."),
             _required("version", TEXT, "The dataset's version."),
             _required(
                 "as_of",
                 DAY,
-                "The day the data describes; `planned` and `done` are judged at this date.",
+                "The day the data describes; planned and done are judged at this date.",
             ),
             _optional("description", TEXT, "What the dataset holds."),
         ),
     ),
     "sources": Table(
-        "`[[sources]]`: every source records cite.",
+        "Every source records cite.",
         (
             RECORD_ID,
             _required("title", TEXT, "The page's own title, as the page shows it.",
                       shown=Shown("Title", "The page's own title; see untitled.", 50)),
             _optional("untitled", FLAG,
-                      "`true` when the page shows no title: `title` is then a [bracketed] "
+                      "True when the page shows no title: the title is then a [bracketed] "
                       "description.",
                       shown=Shown("Untitled", "true when the page shows no title and the title "
                                   "is a [bracketed] description.")),
@@ -149,9 +149,9 @@ TABLES: dict[str, Table] = {
                       shown=Shown("Publisher", "Who published the text first.")),
             _required("url", URL, "Where it was read (http:// or https://).",
                       shown=Shown("URL", "Where it was read.")),
-            _optional("via", TEXT, "When `url` is a repost: the site that reposted it.",
+            _optional("via", TEXT, "When url is a repost: the site that reposted it.",
                       shown=Shown("Via", "The site that reposted it, when url is a repost.")),
-            _optional("original_url", URL, "When `url` is a repost: the original, where known.",
+            _optional("original_url", URL, "When url is a repost: the original, where known.",
                       shown=Shown("Original", "The original, when url is a repost and it is "
                                   "known.")),
             _optional("date", DATE, f"When it was published: {DATE_FORMS}.",
@@ -174,14 +174,16 @@ TABLES: dict[str, Table] = {
          "checked", "accessed", "archive_url", "reliability", "note"),
     ),
     "citation": Table(
-        "A citation, in any record's `sources` list.",
+        "A citation, in any record's sources.",
         (
-            _required("id", TEXT, "The `id` of a `[[sources]]` entry."),
-            _required("at", TEXT, "Where in the source: `paragraph 9`, `paragraphs 3, 9`, `page`."),
+            _required("id", TEXT, "The id of the source cited."),
+            _required("at", TEXT,
+                      "Where in the source: paragraph 9, paragraphs 3, 9, or page (the whole "
+                      "page)."),
         ),
     ),
     "institutions": Table(
-        "`[[institutions]]`: the partner institutions behind the payloads.",
+        "The partner institutions behind the payloads.",
         (
             RECORD_ID,
             _required("name", TEXT, "Its full name."),
@@ -196,7 +198,7 @@ TABLES: dict[str, Table] = {
          "sources"),
     ),
     "payloads": Table(
-        "`[[payloads]]`: the selected projects, one record each.",
+        "The selected payloads, one record each.",
         (
             RECORD_ID,
             _required("name", TEXT, "The payload's name.",
@@ -207,10 +209,11 @@ TABLES: dict[str, Table] = {
             _required("description", TEXT, "What it does, in the dataset's own words.",
                       shown=Shown("Description", "What it is, in a sentence.", 60)),
             _required("institutions", INSTITUTION_IDS, "Its partners, at least one."),
-            _optional("mission", MISSION, "The `[[missions]]` name of the mission it flies on.",
+            _optional("mission", MISSION,
+                      "The mission it flies on (a name from the missions table).",
                       shown=Shown("Mission", "The mission it flies on.")),
             shown(NAME_ZH, "Chinese name", "The name in Chinese, where a source gives it."),
-            _optional("mass", TEXT, "Its mass as a source gives it: `about 35 kg`.",
+            _optional("mass", TEXT, "Its mass as a source gives it, as text: about 35 kg.",
                       shown=Shown("Mass", "Its mass, as a source gives it.")),
             note("Caveats and detail.", 60),
             SOURCES,
@@ -219,16 +222,17 @@ TABLES: dict[str, Table] = {
          "institutions", "note", "sources"),
     ),
     "members": Table(
-        "`[[members]]`: ILRS participants.",
+        "The ILRS participants.",
         (
             RECORD_ID,
             _required("name", TEXT, "The participant's name.",
                       shown=Shown("Participant", "The participant's name.")),
             shown(COUNTRY, "Country", "Its country or region, or 'international organization'."),
             _required("level", choice(Level),
-                      "How it takes part; `affiliated` is through the organization in `via`."),
+                      "How it takes part: national, subnational, organization, or affiliated "
+                      "(through the organization in via)."),
             _required("status", choice(MemberStatus),
-                      "`signed` only where a source documents an agreement; else `reported`.",
+                      "Signed only where a source documents an agreement; else reported.",
                       shown=Shown("Status", "signed (an agreement is documented) or reported "
                                   "(only said).")),
             _optional("short_name", TEXT, "A common abbreviation (APSCO).",
@@ -236,9 +240,10 @@ TABLES: dict[str, Table] = {
             shown(ALIASES, "Also known as", "Other names people use for it, each seen in a "
                   "source it cites; search finds them."),
             _optional("date", DATE,
-                      f'The signing date ({DATE_FORMS}); needs `status = "signed"`; adds a '
-                      "timeline event `<id>-signs`."),
-            _optional("via", MEMBER_ID, "For `affiliated`: the organization (a member id).",
+                      f"The signing date ({DATE_FORMS}); only for a signed participant; "
+                      "each adds a signing event to the timeline."),
+            _optional("via", MEMBER_ID,
+                      "For an affiliated participant: the organization (its member id).",
                       shown=Shown("Via", "For affiliated participants: the organization they "
                                   "take part through.")),
             _optional("agreement", TEXT, "What was signed, and by whom.",
@@ -250,12 +255,12 @@ TABLES: dict[str, Table] = {
          "start", "end", "agreement", "artemis", "note", "sources"),
     ),
     "signatories": Table(
-        "`[[signatories]]`: Artemis Accords signatories, one record a country.",
+        "The Artemis Accords signatories, one record a country.",
         (
             RECORD_ID,
-            _required("country", PLACE, "The signatory: a country or region name from `[places]`.",
+            _required("country", PLACE, "The signatory: a country or region from the places table.",
                       attribute="place",
-                      shown=Shown("Country", "The signatory, as `[places]` names it.")),
+                      shown=Shown("Country", "The signatory: a country or region.")),
             _required("date", DATE,
                       f"The signing date, at the precision the source gives: {DATE_FORMS}."),
             _optional("order", ORDINAL,
@@ -272,25 +277,25 @@ TABLES: dict[str, Table] = {
          "location", "camps", "ilrs_standing", "first", "ilrs", "payloads", "note", "sources"),
     ),
     "missions": Table(
-        "`[[missions]]`: the missions that events and facts name.",
+        "The missions that events and facts name.",
         (
             RECORD_ID,
-            _required("name", TEXT, "The name events and facts use in `mission`."),
-            _optional("full_name", TEXT, "The name in full, where `name` is short (ILRS)."),
+            _required("name", TEXT, "The name events and facts give as their mission."),
+            _optional("full_name", TEXT, "The name in full, where the name is short (ILRS)."),
             NAME_ZH,
             NOTE,
             SOURCES,
         ),
     ),
     "events": Table(
-        "`[[events]]`: the timeline.",
+        "The timeline.",
         (
             RECORD_ID,
             _required("date", DATE, f"When: {DATE_FORMS}."),
-            _required("mission", MISSION, "A `[[missions]]` name: Chang'e-7, ILRS.",
+            _required("mission", MISSION, "A name from the missions table: Chang'e-7, ILRS.",
                       shown=Shown("Mission", "Chang'e-7, Chang'e-8 or ILRS.")),
             _required("status", choice(EventStatus),
-                      "At the as-of date; `done` needs a source saying it happened.",
+                      "At the as-of date; done needs a source saying it happened.",
                       shown=Shown("Status", "planned or done, as of the dataset's as-of date.")),
             _required("event", TEXT, "What happens.", shown=Shown("Event", "What happens.", 60)),
             _optional("kind", choice(EventKind), "What kind of step it is.",
@@ -302,10 +307,11 @@ TABLES: dict[str, Table] = {
         ("id", "date", "start", "end", "mission", "status", "kind", "event", "note", "sources"),
     ),
     "facts": Table(
-        "`[[facts]]`: mission facts, one a record.",
+        "Mission facts, one a record.",
         (
             RECORD_ID,
-            _required("mission", MISSION, "The `[[missions]]` name the fact is about.",
+            _required("mission", MISSION,
+                      "The mission the fact is about (a name from the missions table).",
                       shown=Shown("Mission", "Chang'e-8 or ILRS.")),
             _required("topic", TEXT, "A short label: Landing site, Launch.",
                       shown=Shown("Topic", "What the fact is about.")),
@@ -319,18 +325,24 @@ TABLES: dict[str, Table] = {
 # fmt: on
 
 PLACES_HELP = (
-    "`[places]` maps each country or region name that records use to its ISO 3166 code "
-    '(`"Turkey" = "TR"`; a region inside a country takes its ISO 3166-2 code, '
-    '`"Hawaii" = "US-HI"`).'
+    "Each country or region name that records use, with its ISO 3166 code; a region inside a "
+    "country takes its ISO 3166-2 code (Hawaii: US-HI)."
 )
+# How the dataset file writes each table, for its reference (docs/dataset.md); the wording
+# above is plain, as the exports publish it.
+TOML_FORMS = {
+    "places": '`[places]` (`"Turkey" = "TR"`, `"Hawaii" = "US-HI"`)',
+    "dataset": "`[dataset]`",
+    "citation": '`{ id = "source-id", at = "paragraph 9" }`, in a record\'s `sources`',
+}
 
 
 def schema_markdown() -> str:
     """The schema as Markdown tables, for the dataset reference."""
-    parts = [PLACES_HELP, "", f"Dates: {DATASET_FORMATS}.", ""]
-    for table in TABLES.values():
+    parts = [f"{TOML_FORMS['places']}: {PLACES_HELP}", "", f"Dates: {DATASET_FORMATS}.", ""]
+    for name, table in TABLES.items():
         parts += [
-            table.title,
+            f"{TOML_FORMS.get(name, f'`[[{name}]]`')}: {table.title}",
             "",
             "| field | type | required | meaning |",
             "| --- | --- | --- | --- |",

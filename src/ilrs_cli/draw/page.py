@@ -9,18 +9,21 @@ import html
 import re
 
 from .. import __version__
+from ..core.licence import DATA_LICENCE
 from ..core.records import Dataset
 from ..core.safe_text import escape
 from ..core.vocab import Level
 from ..render.text import _text as reference_text
 from ..report import answers
-from ..report.listing import Listing
+from ..report.listing import Column, Listing
 from . import charts, world
 from .map import map_picture
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+    from ..report.listing import Item
 
 STYLE = """
 body { font-family: 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans',
@@ -62,15 +65,28 @@ def _linked(value: str) -> str:
     return "".join(parts)
 
 
+def source_anchor(source_id: str) -> str:
+    """The id of a source's entry in the page's list of sources."""
+    return html.escape(f"source-{escape(source_id)}")
+
+
+def _cell(column: Column, item: Item) -> str:
+    """A table cell: its lines, and each citation a link to its source in the list."""
+    if column.is_citations:
+        return "<br />".join(
+            f'<a href="#{source_anchor(cited["id"])}">{_text(cited["id"])}</a> '
+            f"({_text(cited['at'])})"
+            for cited in item.get(column.name) or ()
+        )
+    return "<br />".join(_text(line) for line in column.cell(item).split("\n"))
+
+
 def _table(listing: Listing) -> str:
     columns = listing.shown(listing.table_columns)
     head = "".join(f"<th>{_text(column.header)}</th>" for column in columns)
     rows = []
     for item in listing.items:
-        cells = "".join(
-            "<td>" + "<br />".join(_text(line) for line in column.cell(item).split("\n")) + "</td>"
-            for column in columns
-        )
+        cells = "".join(f"<td>{_cell(column, item)}</td>" for column in columns)
         rows.append(f"<tr>{cells}</tr>")
     return (f"<h3>{_text(listing.title)}</h3>\n<table>\n<thead><tr>{head}</tr></thead>\n"
             f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")  # fmt: skip
@@ -129,7 +145,8 @@ def page(dataset: Dataset) -> str:
 <header>
 <h1>{_text(info.title)}</h1>
 <p class="muted">Data as of {info.as_of.isoformat()}; dataset {_text(info.version)}; made by
-ilrs {__version__}. Every fact below comes from a cited source, listed at the end.</p>
+ilrs {__version__}. Every fact below comes from a cited source, listed at the end. The data:
+<a href="{DATA_LICENCE["path"]}" rel="license noreferrer">{DATA_LICENCE["title"]}</a>.</p>
 {description}
 <nav>{nav}</nav>
 </header>
@@ -143,7 +160,8 @@ ilrs {__version__}. Every fact below comes from a cited source, listed at the en
 def _sources(dataset: Dataset) -> str:
     bibliography = answers.cite(dataset, every=True)
     items: list[Any] = [
-        f"<li>{_linked(reference_text(number, entry).removeprefix(f'[{number}] '))}</li>"
+        f'<li id="{source_anchor(entry.source.id)}"><code>{_text(entry.source.id)}</code>: '
+        f"{_linked(reference_text(number, entry).removeprefix(f'[{number}] '))}</li>"
         for number, entry in enumerate(bibliography.references, start=1)
     ]
     return (

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from ..core.errors import TargetInTheWay, WriteFailed
+from ..core.licence import DATA_LICENCE
 from ..core.records import Dataset
 from ..core.safe_text import csv_cell, json_safe
 from ..load.atomic import absolute, failed, kind_of, temporary_beside
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from typing import Any
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-LICENSE = {"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT License"}
 
 
 def _cell(value: Value) -> str:
@@ -93,7 +93,7 @@ def package_descriptor(dataset: Dataset, tables: list[Table]) -> dict[str, Any]:
     }
     if info.description:
         descriptor["description"] = info.description
-    descriptor["licenses"] = [LICENSE]
+    descriptor["licenses"] = [DATA_LICENCE]
     descriptor["sources"] = [{"title": s.title, "path": s.url} for s in dataset.sources]
     descriptor["resources"] = [_resource(table) for table in tables]
     return descriptor

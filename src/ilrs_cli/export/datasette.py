@@ -3,7 +3,8 @@ the title, description, licence and source of the data, and a title and descript
 every table, view and column (`datasette ilrs.db -m ilrs.metadata.json` shows them).
 
 No column holds a quantity with a unit (masses are text as the sources give them: "about
-10 kg"), so the metadata declares no units.
+10 kg"), so the metadata declares no units (Datasette reads `units` with the copy of pint it
+ships, and would show them).
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ import os
 from pathlib import Path
 
 from ..core.errors import WriteFailed
+from ..core.licence import DATA_LICENCE
 from ..core.records import Dataset
 from ..core.safe_text import json_safe
 from ..load.atomic import check_file_target, write_atomically
-from .datapackage import LICENSE
 from .sqlite import write_sqlite
 from .tables import Table, export_tables
 from .views import list_views
@@ -59,27 +60,26 @@ def metadata(dataset: Dataset, database: str, tables: list[Table] | None = None)
         command = view.removeprefix("list_")
         described[view] = {
             "title": f"ilrs {command}",
-            "description": f"The rows of `ilrs {command} --json`, one a row; lists and "
-            "sources are JSON arrays.",
+            "description": f"The rows of the command ilrs {command} (as its JSON output "
+            "gives them), one a row; lists and sources are JSON arrays.",
         }
     source = (
         f"{info.title}, dataset {info.version} (as of {info.as_of.isoformat()}), compiled "
         f"from {len(dataset.sources)} sources: the sources table lists each, with its URL"
     )
     description = info.description or info.title
+    # No source_url: the project records no address of its own to point at.
+    about = {"license": DATA_LICENCE["title"], "license_url": DATA_LICENCE["path"],
+             "source": source}  # fmt: skip
     return {
         "title": info.title,
         "description": description,
-        "license": LICENSE["name"],
-        "license_url": LICENSE["path"],
-        "source": source,
+        **about,
         "databases": {
             database: {
                 "title": info.title,
                 "description": f"{description} Data as of {info.as_of.isoformat()}.",
-                "license": LICENSE["name"],
-                "license_url": LICENSE["path"],
-                "source": source,
+                **about,
                 "tables": described,
             }
         },

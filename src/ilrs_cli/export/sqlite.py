@@ -14,7 +14,7 @@ from ..core.errors import WriteFailed
 from ..core.records import Dataset
 from ..load.atomic import absolute, check_file_target, failed, temporary_beside
 from .tables import Table, export_tables
-from .views import list_views, quote
+from .views import all_views, quote
 
 # A date column is declared DATE (an ISO day as text): sqlite3's PARSE_DECLTYPES and
 # Datasette read it as a date.
@@ -46,10 +46,12 @@ def _fill(connection: sqlite3.Connection, tables: list[Table]) -> None:
     referenced = {c.references for t in tables for c in t.columns if c.references}
     connection.execute("BEGIN")
     for table in tables:
+        if table.view:
+            continue  # all_views writes it
         connection.execute(_create_table(table, referenced))
         marks = ", ".join("?" * len(table.columns))
         connection.executemany(f"INSERT INTO {quote(table.name)} VALUES ({marks})", table.rows)
-    for name, select in list_views().items():
+    for name, select in all_views().items():
         connection.execute(f"CREATE VIEW {name} AS{select}")
     broken = connection.execute("PRAGMA foreign_key_check").fetchall()
     if broken:

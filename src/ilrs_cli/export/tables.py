@@ -18,6 +18,7 @@ from ..core.records import Dataset, Place, value_of
 from ..core.schema import PLACES_HELP, TABLES, DataField
 from ..core.tuples import NamedTuple
 from ..report.items import region_text
+from ..report.list_fields import flat_columns
 
 Value = str | int | float | None
 
@@ -36,6 +37,7 @@ class Table(NamedTuple):
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
     rows: list[tuple[Value, ...]]
+    view: bool = False  # in SQLite a view of the same rows (export.views), not a table
 
 
 POSITION = Column("position", "integer", "Its place in the dataset (events by date), from 1.", True)
@@ -151,7 +153,7 @@ def export_tables(dataset: Dataset) -> list[Table]:
     )
     aliases = Table(
         "aliases",
-        "The other names of each record that has them (its `aliases`), in the record's order.",
+        "The other names of each record that has them (its aliases), in the record's order.",
         (
             Column("record_kind", "string", "The kind of record: institution or member.", True),
             Column("record_id", "string", "The record's id.", True),
@@ -176,8 +178,34 @@ def export_tables(dataset: Dataset) -> list[Table]:
     payload_countries = _payload_countries_table(dataset)
     return [
         places, *record_tables, standings, payload_institutions, payload_countries,
-        *_list_tables(dataset), citations, aliases, meta,
+        *_list_tables(dataset), citations, aliases, meta, _summary_table(dataset),
     ]  # fmt: skip
+
+
+def _schema_type(described: str) -> str:
+    """The Table Schema type of a listing's column, from its type as `ilrs fields` says it."""
+    return next((kind for start, kind in (("integer", "integer"), ("ISO date", "date"))
+                 if described.startswith(start)), "string")  # fmt: skip
+
+
+def _summary_table(dataset: Dataset) -> Table:
+    """`country_summary`: the rows of `ilrs countries` with their flat columns, one a place."""
+    from ..report.answers import countries
+
+    listing = countries(dataset)
+    columns = flat_columns(listing.columns)
+    return Table(
+        "country_summary",
+        "One row a country or region, as the command ilrs countries gives it, with only its "
+        "flat columns: its highest ILRS level and that level's status, its first ILRS date, "
+        "its Artemis Accords date and order (its own or its country's), its payloads by "
+        "mission. A place with several ILRS records (Ethiopia: national and subnational) is "
+        "one row; ilrs_records counts them.",
+        tuple(Column(c.name, _schema_type(c.type), c.help, c.name == "country") for c in columns),
+        ("country",),
+        [tuple(item[c.name] for c in columns) for item in listing.items],
+        view=True,
+    )
 
 
 # The list fields the tables above give in their own shape: every record's `sources`
@@ -197,7 +225,7 @@ def _list_tables(dataset: Dataset) -> list[Table]:
             owner = f"{kind.name}_id"
             tables.append(Table(
                 f"{kind.plural}_{spec.target}",
-                f"The `{spec.name}` of each {kind.name}, one a row: {spec.help}",
+                f"The {spec.name} of each {kind.name}, one a row: {spec.help}",
                 (
                     Column(owner, "string", f"The {kind.name}.", True, (kind.plural, "id")),
                     Column("value", spec.type.column, f"One of its {spec.name}.", True,
@@ -221,7 +249,7 @@ def _payload_countries_table(dataset: Dataset) -> Table:
     return Table(
         "payload_countries",
         "The countries and regions of each payload's partner institutions, each once, in the "
-        "order of the partners (as the `countries` key of `ilrs payloads --json`); "
+        "order of the partners (as the countries key of ilrs payloads in JSON); "
         "international organizations are not places.",
         (
             Column("payload_id", "string", "The payload.", True, ("payloads", "id")),
@@ -253,8 +281,8 @@ def _standings_table(dataset: Dataset) -> Table:
         ))  # fmt: skip
     return Table(
         "standings",
-        "Each place's standing between the ILRS and the Artemis Accords, as `ilrs countries` "
-        "gives it (computed from members and signatories).",
+        "Each place's standing between the ILRS and the Artemis Accords, as the command ilrs "
+        "countries gives it (computed from members and signatories).",
         (
             Column("place", "string", "The place.", True, ("places", "name")),
             Column("camps", "string", CAMPS_HELP, True),

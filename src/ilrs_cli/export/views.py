@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from ..core.kinds import BY_PLURAL
 from ..core.schema import TABLES
+from ..core.vocab import Level
 from ..report.commands import COLUMNS_BY_COMMAND
+from ..report.items import PAYLOAD_COUNTS
+from ..report.list_fields import flat_columns
 
 
 def quote(name: str) -> str:
@@ -146,6 +149,45 @@ SELECT * FROM (
 ) ORDER BY start, "end", camp, "order" IS NULL, coalesce("order", 0), id"""
 
 
+def _summary(place: str) -> dict[str, str]:
+    """The flat keys of a place's row (report.items.summary_keys), in SQL."""
+    own = f"FROM members AS m WHERE m.country = {place}"
+    level = f"(SELECT m.level {own} ORDER BY {LEVEL_RANK}, m.position LIMIT 1)"
+    first = (
+        f"(SELECT m.{{key}} {own} AND m.date IS NOT NULL "
+        'ORDER BY m.start, m."end", m.position LIMIT 1)'
+    )
+    signing = (
+        f"(SELECT sg.{{key}} FROM standings AS st JOIN signatories AS sg ON sg.id = st.artemis_id "
+        f"WHERE st.place = {place})"
+    )
+    found = {
+        "ilrs_level": level,
+        "ilrs_status": f"(CASE WHEN {level} IS NULL THEN NULL WHEN EXISTS (SELECT 1 {own} AND "
+        f"m.level = {level} AND m.status = 'signed') THEN 'signed' ELSE 'reported' END)",
+        "ilrs_date": first.format(key="date"),
+        "ilrs_start": first.format(key="start"),
+        "ilrs_records": f"(SELECT count(*) {own})",
+        "artemis_date": signing.format(key="date"),
+        "artemis_start": signing.format(key="start"),
+        "artemis_order": signing.format(key='"order"'),
+    }
+    for key, mission in PAYLOAD_COUNTS.items():
+        named = "'" + mission.replace("'", "''") + "'"
+        found[key] = (
+            f"(SELECT count(*) FROM payloads AS p WHERE p.mission = {named} "
+            f"AND EXISTS (SELECT 1 {PARTNERS}WHERE pi.payload_id = p.id AND i.country = {place}))"
+        )
+    return found
+
+
+LEVEL_RANK = (
+    "CASE m.level "
+    + " ".join(f"WHEN '{level.value}' THEN {rank}" for rank, level in enumerate(Level))
+    + " END"
+)
+
+
 # The list commands with no view, and why; every other has one (tests/test_commands_declared.py).
 WITHOUT_VIEW = {
     "growth": "its rows are counts made year by year, not rows of the data",
@@ -195,6 +237,15 @@ def list_views() -> dict[str, str]:
                 _object("id", "name", "short_name", alias="i"),
                 "FROM institutions AS i WHERE i.country = pl.name ORDER BY i.position",
             ),
+            **_summary("pl.name"),
         ),
     }  # fmt: skip
     return fixed
+
+
+def all_views() -> dict[str, str]:
+    """Every view of the SQLite export: the list commands', and country_summary, the flat
+    columns of list_countries (a table of the data package: export.tables)."""
+    columns = flat_columns(COLUMNS_BY_COMMAND["countries"])
+    flat = ", ".join(quote(column.name) for column in columns)
+    return {**list_views(), "country_summary": f"\nSELECT {flat} FROM list_countries"}

@@ -5,7 +5,7 @@ record and the dataset it belongs to."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..core.dates import FuzzyDate
 from ..core.field_types import Link, same
@@ -26,6 +26,7 @@ from ..core.records import (
 )
 from ..core.schema import TABLES, DataField
 from ..core.tuples import NamedTuple
+from ..core.vocab import Level, MemberStatus
 from ..query.index import at_place, citing, member_name, payloads_with
 from .cells import ARTEMIS_CAMP, ILRS_CAMP, ordinal, participation_words
 
@@ -314,6 +315,37 @@ def country_item(dataset: Dataset, place: Place) -> Item:
             {"id": inst.id, "name": inst.name, "short_name": inst.short_name}
             for inst in institutions
         ],
+        **summary_keys(members, signatory, payloads),
+    }
+
+
+# The flat keys of a place's row (`country_summary` in the exports) that count its payloads.
+PAYLOAD_COUNTS = {"change7_payloads": "Chang'e-7", "change8_payloads": "Chang'e-8"}
+
+
+def summary_keys(
+    members: Sequence[Member], signatory: Signatory | None, payloads: Sequence[Payload]
+) -> Item:
+    """A place's standing in one flat row: the highest level of its own ILRS records (signed
+    when any record at that level is), its first dated record of any level, how many records
+    it has; its Accords signing (its own or its country's); its payloads by mission."""
+    level = min((m.level for m in members), key=list(Level).index, default=None)
+    signed = any(m.level is level and m.status is MemberStatus.SIGNED for m in members)
+    dated = [m.date for m in members if m.date is not None]
+    first = min(dated, key=lambda when: (when.start, when.end), default=None)
+    missions = [payload.mission for payload in payloads]
+    return {
+        "ilrs_level": level.value if level else None,
+        "ilrs_status": (MemberStatus.SIGNED if signed else MemberStatus.REPORTED).value
+        if level
+        else None,
+        "ilrs_date": first.text if first else None,
+        "ilrs_start": first.start.isoformat() if first else None,
+        "ilrs_records": len(members),
+        "artemis_date": signatory.date.text if signatory else None,
+        "artemis_start": signatory.date.start.isoformat() if signatory else None,
+        "artemis_order": signatory.order if signatory else None,
+        **{key: missions.count(mission) for key, mission in PAYLOAD_COUNTS.items()},
     }
 
 

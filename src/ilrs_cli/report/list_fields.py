@@ -5,6 +5,8 @@ column its field declares (core.schema)."""
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from ..core.dates import display_date
 from ..core.kinds import BY_PLURAL, kind_names
 from ..core.schema import TABLES, DataField
@@ -17,6 +19,7 @@ from .cells import (
     ordinal,
     participation_words,
 )
+from .items import PAYLOAD_COUNTS
 from .listing import ID, SOURCES, Column, institution_text
 
 
@@ -163,6 +166,85 @@ PAYLOAD_REFS = Column(
 )
 
 
+def flat_columns(columns: tuple[Column, ...]) -> tuple[Column, ...]:
+    """The columns of one value each (no list or object): a listing's flat table, as the
+    exports' `country_summary` holds the countries'."""
+    return tuple(c for c in columns if not c.type.startswith(("list", "object")))
+
+
+# A place's row, flat: one value a key (the exports' country_summary).
+SUMMARY_COLUMNS = (
+    Column(
+        "ilrs_level",
+        "ILRS level",
+        "The highest level of its own ILRS participation "
+        "records (national, subnational, organization, affiliated); null when it has "
+        "none (China leads the ILRS and has none).",
+        type="string or null",
+    ),
+    Column(
+        "ilrs_status",
+        "ILRS status",
+        "signed when any of its records at that level "
+        "documents an agreement, else reported; null when it has none.",
+        type="string or null",
+    ),
+    Column(
+        "ilrs_date",
+        "ILRS date",
+        "The date of its first dated ILRS participation "
+        "record, of any level, with the precision the source gives.",
+        type="date text or null",
+        sort_key=lambda item: item["ilrs_start"],
+    ),
+    Column(
+        "ilrs_start",
+        "ILRS start",
+        "The first day that date can mean (ISO 8601).",
+        type="ISO date or null",
+    ),
+    Column(
+        "ilrs_records",
+        "ILRS records",
+        "How many ILRS participation records it has "
+        "(the entries of ilrs); the row is one a place however many.",
+        type="integer",
+        sort_key=lambda item: item["ilrs_records"],
+    ),
+    Column(
+        "artemis_date",
+        "Artemis date",
+        "The Artemis Accords signing date, its own or "
+        "that of the country it lies in, with the precision the source gives.",
+        type="date text or null",
+        sort_key=lambda item: item["artemis_start"],
+    ),
+    Column(
+        "artemis_start",
+        "Artemis start",
+        "The first day that date can mean (ISO 8601).",
+        type="ISO date or null",
+    ),
+    Column(
+        "artemis_order",
+        "Artemis order",
+        "That signatory's ordinal, where a source numbers it.",
+        type="integer or null",
+        sort_key=lambda item: item["artemis_order"],
+    ),
+    *(
+        Column(
+            key,
+            f"{mission} payloads",
+            f"How many {mission} payloads have a partner from there.",
+            type="integer",
+            sort_key=itemgetter(key),
+        )
+        for key, mission in PAYLOAD_COUNTS.items()
+    ),
+)
+
+
 COUNTRY_COLUMNS = (
     Column("country", "Country or region", "The country or region's name in the dataset."),
     Column("code", "ISO", "Its ISO 3166 code (3166-2 for a region inside a country)."),
@@ -190,6 +272,7 @@ COUNTRY_COLUMNS = (
         type="list of objects",
         show=institution_text,
     ),
+    *SUMMARY_COLUMNS,
 )
 
 
