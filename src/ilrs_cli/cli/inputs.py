@@ -64,20 +64,16 @@ def output_format(
 
 
 def output_file(
-    fmt: Format, offered: list[Format], output: str | PathLike[str] | None, force: bool
+    fmt: Format, offered: list[Format], output: str | PathLike[str] | None
 ) -> Path | None:
-    """The file --output names, checked before the answer is worked out; None for standard
-    output. A format for people (a table) is never written to a file, nor a binary one (a
-    workbook) to a terminal: a pipe takes its bytes (`> answer.xlsx`). MissingExtra when the
-    library a format needs is not installed; TargetInTheWay for a file `force` may not
-    replace (load/atomic.py)."""
+    """The file --output names; None for standard output. A format for people (a table) is
+    never written to a file, nor a binary one (a workbook) to a terminal: a pipe takes its
+    bytes (`> answer.xlsx`)."""
     import sys
 
-    from ..render import FORMATS, renderer
+    from ..render import FORMATS
 
     spec = FORMATS[fmt]
-    if spec.binary:
-        renderer(fmt)
     if output is None:
         if spec.binary and sys.stdout.isatty():
             raise QueryError(
@@ -93,11 +89,7 @@ def output_file(
         )  # fmt: skip
     from pathlib import Path
 
-    from ..load.atomic import check_file_target
-
-    target = Path(output)
-    check_file_target(target, force)
-    return target
+    return Path(output)
 
 
 def one_level(level: Level | None, national: bool, subnational: bool, organization: bool,

@@ -174,18 +174,19 @@ def respond(
     and where it goes, ask `make` for the report, shape a listing (fields, sort, limit,
     counts), write it to `output` if given, then (after `before_printing`) print it or say
     where it was written; the exit code. Library errors propagate."""
-    from ..load.atomic import write_atomically
     from ..render import Format, formats_for, render_bytes
     from ..report.listing import Listing, shape
     from . import inputs
 
     chosen = None if fmt is None else Format(fmt.value if isinstance(fmt, Enum) else fmt)
     shown = inputs.output_format(formats_for(report_type)[0], chosen, as_json, as_csv)
-    target = inputs.output_file(shown, formats_for(report_type), output, force)
+    target = inputs.output_file(shown, formats_for(report_type), output)
     report = make()
     if isinstance(report, Listing):
         report = shape(report, fields, sort, limit, count_by, cumulative)
     if target is not None:  # before printing: a file that cannot be written is an error
+        from ..load.atomic import write_atomically
+
         write_atomically(target, render_bytes(report, shown), force)
     if before_printing is not None:
         before_printing()

@@ -59,7 +59,7 @@ class FormatSpec(NamedTuple):
     # `write_data`), never with a terminal's escapes of what it cannot show.
     machine: bool = True
     # A file's bytes, not text (a workbook): written with -o FILE, or to a pipe; never to a
-    # terminal (cli/inputs.py `check_output`). `render_bytes` gives them.
+    # terminal (cli/inputs.py `output_file`). `render_bytes` gives them.
     binary: bool = False
 
 
@@ -101,7 +101,7 @@ def formats_help(report_type: ReportType) -> str:
     return "Output format: " + "; ".join(parts) + "."
 
 
-def renderer(fmt: Format) -> Renderer | FileRenderer:
+def _renderer(fmt: Format) -> Renderer | FileRenderer:
     """The module that renders `fmt`, imported (a binary format's raises MissingExtra when
     the library it writes with is not installed)."""
     name = f"{__name__}.{FORMATS[fmt].module}"
@@ -122,7 +122,7 @@ def render(report: Report, fmt: Format) -> str:
     report, or is binary (`render_bytes` gives those)."""
     if FORMATS[_checked(report, fmt)].binary:
         raise ValueError(f"{fmt.value!r} is a file's bytes, not text: use render_bytes")
-    text = renderer(fmt).render(report)
+    text = _renderer(fmt).render(report)
     assert isinstance(text, str)
     return text
 
@@ -133,6 +133,6 @@ def render_bytes(report: Report, fmt: Format) -> bytes:
     if not FORMATS[_checked(report, fmt)].binary:
         text = render(report, fmt)
         return (text if text.endswith("\n") else text + "\n").encode("utf-8")
-    data = renderer(fmt).render(report)
+    data = _renderer(fmt).render(report)
     assert isinstance(data, bytes)
     return data

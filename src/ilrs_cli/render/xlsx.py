@@ -160,6 +160,6 @@ def render(listing: Listing) -> bytes:
         [
             Sheet(listing.noun[1] if listing.noun else "rows", names, rows),
             Sheet("about", ("key", "value"), about),
-        ],  # fmt: skip
+        ],
         listing.title,
     )
