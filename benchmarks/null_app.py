@@ -99,6 +99,7 @@ class ListingFormat(str, Enum):
     V3 = 'spreadsheet'
     V4 = 'ndjson'
     V5 = 'ids'
+    V6 = 'xlsx'
 
 
 class MapFormat(str, Enum):
@@ -134,6 +135,8 @@ def payloads_command(
     count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
     cumulative: Annotated[bool, typer.Option('--cumulative')] = False,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
+    output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
+    force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
     done()
 
@@ -161,6 +164,8 @@ def members_command(
     count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
     cumulative: Annotated[bool, typer.Option('--cumulative')] = False,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
+    output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
+    force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
     done()
 
@@ -184,6 +189,8 @@ def artemis_command(
     count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
     cumulative: Annotated[bool, typer.Option('--cumulative')] = False,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
+    output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
+    force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
     done()
 
@@ -205,6 +212,8 @@ def signings_command(
     count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
     cumulative: Annotated[bool, typer.Option('--cumulative')] = False,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
+    output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
+    force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
     done()
 
@@ -221,6 +230,8 @@ def growth_command(
     fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
     limit: Annotated[int | None, typer.Option('--limit', metavar='N', min=1)] = None,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
+    output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
+    force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
     done()
 
@@ -242,6 +253,8 @@ def timeline_command(
     count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
     cumulative: Annotated[bool, typer.Option('--cumulative')] = False,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
+    output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
+    force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
     done()
 
@@ -254,6 +267,8 @@ def mission_command(
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
     fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
+    output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
+    force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
     done()
 
@@ -272,6 +287,8 @@ def countries_command(
     count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
     cumulative: Annotated[bool, typer.Option('--cumulative')] = False,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
+    output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
+    force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
     done()
 
@@ -297,6 +314,8 @@ def search_command(
     count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
     cumulative: Annotated[bool, typer.Option('--cumulative')] = False,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
+    output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
+    force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
     done()
 
@@ -322,6 +341,8 @@ def sources_command(
     count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
     cumulative: Annotated[bool, typer.Option('--cumulative')] = False,
     fail_empty: Annotated[bool, typer.Option('--fail-empty')] = False,
+    output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
+    force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
     done()
 
@@ -345,6 +366,8 @@ def diff_command(
     fields: Annotated[str | None, typer.Option('--fields', metavar='A,B,C', autocompletion=complete_constant)] = None,
     limit: Annotated[int | None, typer.Option('--limit', metavar='N', min=1)] = None,
     count_by: Annotated[str | None, typer.Option('--count-by', metavar='FIELD', autocompletion=complete_constant)] = None,
+    output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
+    force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
     done()
 
@@ -355,6 +378,8 @@ def fields_command(
     fmt: Annotated[ListingFormat | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
+    output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
+    force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
     done()
 
@@ -408,6 +433,14 @@ def export_sqlite_command(
 @export_app.command('datapackage')
 def export_datapackage_command(
     target: Annotated[Path, typer.Argument(metavar='DIR')],
+    force: Annotated[bool, typer.Option('--force')] = False,
+) -> None:
+    done()
+
+
+@export_app.command('xlsx')
+def export_xlsx_command(
+    target: Annotated[Path, typer.Argument(metavar='FILE')],
     force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
     done()

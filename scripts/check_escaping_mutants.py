@@ -63,6 +63,9 @@ MUTANTS = [
          "return (dumps(value, ascii_only))"),
     _one("ndjson", "render/ndjson.py", "return json_safe(", "return ("),
     _one("csl-json", "render/csl_json.py", "return json_safe(", "return ("),
+    _one("xlsx cells", "render/xlsx.py", "text = cell_text(value)", "text = value"),
+    _one("xlsx text cells", "render/xlsx.py", "worksheet.write_string(row, column, _text(value))",
+         "worksheet.write(row, column, _text(value))"),
     _one("csv formula guard", "core/safe_text.py",
          "return \"'\" + text if text.startswith(FORMULA_STARTS) else text", "return text"),
     # messages
@@ -79,7 +82,7 @@ MUTANTS = [
          "return f\"'{FLAGS.get(error.argument, error.argument)}'\", escape(str(error))",
          "return f\"'{FLAGS.get(error.argument, error.argument)}'\", str(error)"),
     # a message a caller escapes whole (its newlines too) before write_err escapes the rest
-    _one("picture written", "cli/pictures.py", "write_err(escape(f\"ilrs: wrote {output}\"))",
+    _one("file written", "cli/reporting.py", "write_err(escape(f\"ilrs: wrote {output}\"))",
          "write_err((f\"ilrs: wrote {output}\"))"),
     _one("data copied", "cli/app.py", "write_err(escape(f\"ilrs: wrote {target}; use it",
          "write_err((f\"ilrs: wrote {target}; use it"),

@@ -21,7 +21,7 @@ from ilrs_cli.query import filters
 from ilrs_cli.query.figures import record_counts, signing_count
 from ilrs_cli.query.lookup import find, resolve_mission
 from ilrs_cli.query.search import search
-from ilrs_cli.render import FORMATS, Format, formats_for, render
+from ilrs_cli.render import FORMATS, Format, formats_for, render, render_bytes
 from ilrs_cli.report import answers
 from ilrs_cli.report.listing import shape
 from ilrs_cli.report.types import ReportType
@@ -102,8 +102,16 @@ def test_shape_chooses_sorts_and_limits(data: Dataset) -> None:
 
 @pytest.mark.parametrize("fmt", formats_for(ReportType.LISTING))
 def test_each_listing_format_renders_every_row(data: Dataset, fmt: Format) -> None:
+    """A binary format (a workbook) is bytes, which `render` refuses and `render_bytes`
+    gives (its cells are read in tests/test_xlsx.py); every other format is text."""
     listing = answers.payloads(data, country="Egypt")
+    if FORMATS[fmt].binary:
+        with pytest.raises(ValueError, match="not text: use render_bytes"):
+            render(listing, fmt)
+        assert fmt is Format.XLSX and render_bytes(listing, fmt).startswith(b"PK\x03\x04")
+        return
     text = render(listing, fmt)
+    assert render_bytes(listing, fmt) == (text + ("" if text.endswith("\n") else "\n")).encode()
     assert "imaging" in text.lower()  # every format shows the one payload, by id or name
     if fmt is Format.JSON:
         assert [item["id"] for item in json.loads(text)] == ["imaging-system"]

@@ -25,6 +25,7 @@ from ilrs_cli.export import EXPORTS, exporter
 from ilrs_cli.export.datapackage import write_datapackage
 from ilrs_cli.export.datasette import write_database
 from ilrs_cli.export.sqlite import write_sqlite
+from ilrs_cli.export.xlsx import write_workbook
 from ilrs_cli.load import load_dataset
 from ilrs_cli.report.commands import COLUMNS_BY_COMMAND
 from tests.conftest import FROZEN, Runner
@@ -307,10 +308,14 @@ def test_datapackage_failure_leaves_the_old_directory(
 def test_exporter_registry_is_lazy() -> None:
     assert exporter("sqlite") is write_database  # write_sqlite, then Datasette's metadata
     assert exporter("datapackage") is write_datapackage
-    assert set(EXPORTS) == {"sqlite", "datapackage"}
-    with pytest.raises(ValueError, match="sqlite, datapackage"):
+    assert exporter("xlsx") is write_workbook
+    assert set(EXPORTS) == {"sqlite", "datapackage", "xlsx"}
+    with pytest.raises(ValueError, match="sqlite, datapackage, xlsx"):
         exporter("excel")
-    code = "import sys, ilrs_cli.export; print(sorted(m for m in sys.modules if 'sqlite' in m))"
+    code = (
+        "import sys, ilrs_cli.export\n"
+        "print(sorted(m for m in sys.modules if 'sqlite' in m or 'xlsx' in m.lower()))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

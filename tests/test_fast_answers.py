@@ -298,8 +298,16 @@ def test_an_answer_imports_no_typer_click_pydantic_or_rich() -> None:
     for line in [("payloads", "--country", "Turkey", "--json"), ("members",), ("cite", "egypt")]:
         modules = _imported(*line)
         assert "ilrs_cli.cli.fast_answers" in modules
-        for heavy in ("typer", "click", "pydantic", "ilrs_cli.cli.app", "rich", "typing"):
+        for heavy in ("typer", "click", "pydantic", "ilrs_cli.cli.app", "rich", "typing",
+                      "xlsxwriter", "ilrs_cli.render.xlsx"):  # fmt: skip
             assert heavy not in modules, (line, heavy)
+
+
+def test_only_a_workbook_imports_xlsxwriter(tmp_path: Path) -> None:
+    """What the answers above must not import is what a workbook needs, on the fast path."""
+    target = str(tmp_path / "payloads.xlsx")
+    modules = _imported("payloads", "--format", "xlsx", "-o", target, "--force")
+    assert {"ilrs_cli.cli.fast_answers", "xlsxwriter"} <= modules and "typer" not in modules
 
 
 @pytest.mark.parametrize("line", [("members",), ("search", "rover"), ("show", "egypt", "--json")])
@@ -307,5 +315,5 @@ def test_an_answer_on_the_bundled_data_imports_no_typing_or_pathlib(line: tuple[
     """pathlib is imported only to read a path the user gives, as Typer reads it."""
     modules = _imported(*line, bundled=True)
     assert "ilrs_cli.load.checked" in modules  # read from the cache
-    assert not {"typing", "pathlib", "tomli", "rich"} & modules
+    assert not {"typing", "pathlib", "tomli", "rich", "xlsxwriter"} & modules
     assert "typer" in _imported("payloads", "--help")  # fell back

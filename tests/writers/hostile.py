@@ -9,8 +9,10 @@ import datetime
 import io
 import json
 import re
+import zipfile
 from typing import Any
 
+import openpyxl
 import tomli
 
 from ilrs_cli.core import field_types
@@ -185,3 +187,34 @@ def check_ndjson(text: str) -> None:
 
 def check_terminal(text: str) -> None:
     assert raw_characters(text) == [], "a raw control or invisible character on the terminal"
+
+
+# An .xlsx cell's text holds `_xHHHH_` for a character XML cannot (XlsxWriter's escape, which
+# Excel reads back as the character: ESC for _x001B_); `_x005F_` is the escape of "_" itself.
+_XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def xlsx_sheets(data: bytes) -> dict[str, list[list[Any]]]:
+    """Every sheet of a workbook, as openpyxl reads it: its rows of values, header first;
+    no cell is a formula."""
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    sheets = {}
+    for sheet in book.worksheets:
+        rows = [list(row) for row in sheet.iter_rows()]
+        formulas = [cell.coordinate for row in rows for cell in row if cell.data_type == "f"]
+        assert formulas == [], f"formulas in {sheet.title}: {formulas[:5]}"
+        sheets[sheet.title] = [[cell.value for cell in row] for row in rows]
+    return sheets
+
+
+def check_xlsx(data: bytes) -> None:
+    """A workbook openpyxl opens, with no formula, and no control in any part of it: neither
+    raw nor as XlsxWriter's escape of one."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            xml = archive.read(name).decode("utf-8")
+            assert raw_characters(xml) == [], f"a raw control in {name}"
+            escaped = {code for code in _XML_ESCAPE.findall(xml) if code.upper() != "005F"}
+            assert escaped == set(), f"controls that Excel reads raw in {name}: {escaped}"
+    sheets = xlsx_sheets(data)
+    assert sheets and all(rows for rows in sheets.values()), "a sheet without its header"

@@ -16,11 +16,12 @@ import pytest
 from lxml import etree
 
 from ilrs_cli.cli.pictures import Counted, MapFormat
+from ilrs_cli.core.safe_text import cell_text
 from ilrs_cli.export import EXPORTS
 
 from ..conftest import FROZEN, Outcome, Runner
 from ..runner import COMMAND
-from .hostile import HOSTILE, check_csv, check_json, check_terminal
+from .hostile import HOSTILE, check_csv, check_json, check_terminal, check_xlsx, xlsx_sheets
 
 # -- pictures: every chart, the map in each format, the page ------------------------------
 
@@ -133,6 +134,12 @@ def _check_export_file(path: Path) -> None:
                                         (f"%{HOSTILE}",)).fetchone()  # fmt: skip
         assert found
         return
+    if path.suffix == ".xlsx":  # text escaped as CSV escapes it, and exact but for that
+        check_xlsx(path.read_bytes())
+        header, *rows = xlsx_sheets(path.read_bytes())["sources"]
+        publishers = [row[header.index("publisher")] for row in rows]
+        assert publishers and all(cell.endswith(cell_text(HOSTILE)) for cell in publishers)
+        return
     text = path.read_text(encoding="utf-8")
     checks = {".json": check_json, ".csv": check_csv}
     assert path.suffix in checks, f"tell _check_export_file how to read {path.name}"
@@ -143,11 +150,12 @@ def _check_export_file(path: Path) -> None:
 def test_every_export_writes_hostile_text_inert(
     run: Callable[..., Outcome], tmp_path: Path, name: str
 ) -> None:
-    target = tmp_path / f"out-{name}" / ("ilrs.db" if name == "sqlite" else "package")
+    file = {"sqlite": "ilrs.db", "xlsx": "ilrs.xlsx"}.get(name, "package")
+    target = tmp_path / f"out-{name}" / file
     target.parent.mkdir()
     run("export", name, str(target))
     written = [path for path in target.parent.rglob("*") if path.is_file()]
-    assert len(written) >= 2
+    assert len(written) >= (1 if name == "xlsx" else 2)
     for path in written:
         _check_export_file(path)
 

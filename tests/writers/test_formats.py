@@ -10,6 +10,7 @@ the messages."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections.abc import Callable
@@ -20,7 +21,7 @@ import pytest
 
 from ilrs_cli.core.kinds import KINDS
 from ilrs_cli.core.records import Dataset
-from ilrs_cli.core.safe_text import csv_cell, escape
+from ilrs_cli.core.safe_text import cell_text, csv_cell, escape
 from ilrs_cli.render import FORMATS, Format, formats_for
 from ilrs_cli.report.types import ReportType
 
@@ -33,8 +34,10 @@ from .hostile import (
     check_json,
     check_ndjson,
     check_terminal,
+    check_xlsx,
     csv_rows,
     spreadsheet_csv,
+    xlsx_sheets,
 )
 
 
@@ -94,24 +97,33 @@ def test_every_command_with_a_required_argument_is_asked_one() -> None:
     assert len(CASES) >= 60 and {case.values[2] for case in CASES} == set(FORMATS)
 
 
-_ANSWERS: dict[tuple[Any, ...], str] = {}  # in this process: each is asked by several tests
+_ANSWERS: dict[tuple[Any, ...], Any] = {}  # in this process: each is asked by several tests
 
 
 def _answer(run: Callable[..., Outcome], command: tuple[str, ...], args: Any, fmt: Format,
-            dataset: Dataset, path: Path, **env: str | None) -> str:  # fmt: skip
+            dataset: Dataset, path: Path, **env: str | None) -> Any:  # fmt: skip
+    """The answer's text; a binary format's bytes, written with -o (tests/test_xlsx.py
+    checks that a pipe gets the same)."""
     key = (command, args, fmt, path, tuple(sorted(env.items(), key=str)))
     if key not in _ANSWERS:
-        _ANSWERS[key] = run(*command, *args(dataset, path), "--format", fmt.value, env=env).stdout
+        asked = [*command, *args(dataset, path), "--format", fmt.value]
+        if FORMATS[fmt].binary:
+            target = path.parent / f"answer-{len(_ANSWERS)}.{fmt.value}"
+            run(*asked, "-o", str(target), env=env)
+            _ANSWERS[key] = target.read_bytes()
+        else:
+            _ANSWERS[key] = run(*asked, env=env).stdout
     return _ANSWERS[key]
 
 
-READERS: dict[str, Callable[[str], None]] = {
+READERS: dict[str, Callable[[Any], None]] = {
     "csv": check_csv,
     "spreadsheet": lambda text: check_csv(spreadsheet_csv(text)),
     "bibtex": check_bibtex,
     "json": check_json,
     "csl-json": check_json,
     "ndjson": check_ndjson,
+    "xlsx": check_xlsx,
 }
 
 
@@ -127,7 +139,8 @@ def test_every_format_of_every_answer_keeps_hostile_text_inert(
     exact = next(f for f in (Format.JSON, Format.CSL_JSON) if f in formats_for(ANSWERING[command]))
     as_json = _answer(run, command, args, exact, hostile_dataset, hostile)
     if "\\u001b]52;c;" in as_json and fmt is not Format.IDS:  # the data reached this answer
-        assert "x1b]52;c;" in text or "u001b]52;c;" in text, "the hostile text is not shown"
+        shown = str(xlsx_sheets(text)) if isinstance(text, bytes) else text
+        assert "x1b]52;c;" in shown or "u001b]52;c;" in shown, "the hostile text is not shown"
 
 
 # Colour adds SGR sequences and OSC 8 links (whose URL is the escaped one); nothing else.
@@ -187,7 +200,33 @@ def _first_key(row: dict[str, Any]) -> str:
     return "id" if "id" in row else next(iter(row))
 
 
-PARSERS: dict[str, Callable[[str, list[dict[str, Any]]], None]] = {
+def _xlsx_value(value: Any) -> Any:
+    """What a workbook's cell holds for a JSON value, as openpyxl reads it: a day as a
+    datetime, text as `cell_text` gives it (no apostrophe); None where it is shaped."""
+    if isinstance(value, str):
+        day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
+        return datetime.datetime.fromisoformat(value) if day else cell_text(value)
+    if isinstance(value, list):
+        return cell_text("; ".join(value)) if all(isinstance(v, str) for v in value) else None
+    return None if isinstance(value, dict) else value
+
+
+def _same_xlsx_rows(data: bytes, rows: list[dict[str, Any]]) -> None:
+    (header, *cells), about = xlsx_sheets(data).values()
+    assert len(cells) == len(rows) and about[0] == ["key", "value"]
+    if rows:
+        assert header == list(rows[0])
+    for row, values in zip(rows, cells, strict=True):
+        for key, cell in zip(header, values, strict=True):
+            expected = _xlsx_value(row[key])
+            assert (
+                expected is None
+                and not isinstance(row[key], bool | int | float)
+                or (cell == expected and type(cell) is type(expected))
+            ), (key, cell, expected)
+
+
+PARSERS: dict[str, Callable[[Any, list[dict[str, Any]]], None]] = {
     "json": lambda text, rows: None,
     "table": lambda text, rows: None if _table_rows(text, rows) == len(rows) else pytest.fail(
         f"{_table_rows(text, rows)} table rows for {len(rows)} JSON rows"),
@@ -197,6 +236,7 @@ PARSERS: dict[str, Callable[[str, list[dict[str, Any]]], None]] = {
     else pytest.fail("other rows in NDJSON"),
     "ids": lambda text, rows: None if text.splitlines() == [
         escape(str(row[_first_key(row)])) for row in rows] else pytest.fail("other ids"),
+    "xlsx": _same_xlsx_rows,
 }  # fmt: skip
 
 

@@ -173,7 +173,9 @@ def data_copy_command(
 
 
 export_app = typer.Typer(
-    name="export", help="The whole dataset: SQLite, a Frictionless data package, an HTML page.",
+    name="export",
+    help="The whole dataset: SQLite, a Frictionless data package, an Excel workbook, an HTML "
+    "page.",
     no_args_is_help=True, cls=LazyGroup,
 )  # fmt: skip
 app.add_typer(export_app)
@@ -226,6 +228,20 @@ EXPORTS = {
     Examples:
       ilrs export datapackage ilrs-data
       frictionless validate ilrs-data/datapackage.json
+    """,
+    ),
+    "xlsx": (
+        "FILE",
+        "The workbook to write (.xlsx).",
+        """An Excel workbook (.xlsx): a sheet per table
+    of the SQLite export, with days as date cells, numbers as numbers and no formulas, and an
+    `about` sheet: the dataset's title, version, as-of date, source and licence. Needs
+    XlsxWriter: pip install 'ilrs-cli[xlsx]'.
+
+    \b
+    Examples:
+      ilrs export xlsx ilrs.xlsx
+      ilrs payloads --format xlsx -o payloads.xlsx     # one list command's rows
     """,
     ),
 }

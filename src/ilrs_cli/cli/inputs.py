@@ -63,6 +63,35 @@ def output_format(
     return given[0] if given and given[0] is not None else default
 
 
+def output_file(
+    fmt: Format, offered: list[Format], output: str | PathLike[str] | None
+) -> Path | None:
+    """The file --output names; None for standard output. A format for people (a table) is
+    never written to a file, nor a binary one (a workbook) to a terminal: a pipe takes its
+    bytes (`> answer.xlsx`)."""
+    import sys
+
+    from ..render import FORMATS
+
+    spec = FORMATS[fmt]
+    if output is None:
+        if spec.binary and sys.stdout.isatty():
+            raise QueryError(
+                "format", f"{fmt.value} is a binary file, which a terminal cannot show: add "
+                f"-o FILE (--output answer.{fmt.value}), or redirect standard output to a file"
+            )  # fmt: skip
+        return None
+    if not spec.machine:
+        files = ", ".join(f.value for f in offered if FORMATS[f].machine)
+        raise QueryError(
+            "output", f"a {fmt.value} is for reading on a terminal; to write a file, choose "
+            f"its format with --format: {files}"
+        )  # fmt: skip
+    from pathlib import Path
+
+    return Path(output)
+
+
 def one_level(level: Level | None, national: bool, subnational: bool, organization: bool,
               affiliated: bool) -> Level | None:  # fmt: skip
     """The one level --level or a level flag (--national, ...) asks for, if any."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import inspect
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -96,6 +97,16 @@ ForceFlag = Annotated[
         "--force", help="Replace an existing file, or an earlier export of ilrs (nothing else)."
     ),
 ]
+# Where a command that can print its output writes it instead: the list commands (with a
+# format for programs: json, csv, xlsx...) and the pictures.
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", metavar="FILE", show_default=False,
+        help="Write to FILE instead of standard output; an existing file is replaced only "
+        "with --force.",
+    ),
+]  # fmt: skip
 
 # Every output option, in the order help shows them: (parameter, annotation, default), the
 # parameter named as `reporting.respond` takes it. None for --format: its choices depend on
@@ -110,10 +121,13 @@ OUTPUT_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
     ("count_by", CountByOption, None),
     ("cumulative", CumulativeFlag, False),
     ("fail_empty", FailEmptyFlag, False),
+    ("output", OutputOption, None),
+    ("force", ForceFlag, False),
 )
 # What each type of report takes: a listing every option, the others only a format (and the
 # aliases of the formats they have).
 SHAPING = frozenset({"fields", "sort", "limit", "count_by", "cumulative", "fail_empty"})
+TO_A_FILE = frozenset({"output", "force"})
 
 
 def _parameter(name: str, annotation: Any, default: Any) -> inspect.Parameter:
@@ -126,7 +140,7 @@ def output_parameters(report_type: ReportType, omit: frozenset[str]) -> list[ins
     formats = {fmt.value for fmt in formats_for(report_type)}
     dropped = set(omit)
     if report_type is not ReportType.LISTING:
-        dropped |= SHAPING
+        dropped |= SHAPING | TO_A_FILE
     dropped |= {"as_json"} - ({"as_json"} if "json" in formats else set())
     dropped |= {"as_csv"} - ({"as_csv"} if "csv" in formats else set())
     return [

@@ -12,22 +12,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..core.vocab import Level
-from ..render.terminal import write_data, write_err
+from ..render.terminal import write_data
 from . import inputs, reporting
 from .click_classes import Command
-from .output_options import ForceFlag
+from .output_options import ForceFlag, OutputOption
 from .query_options import CountryOption, MissionOption, RegionOption
 
 if TYPE_CHECKING:
     from ..core.records import Dataset
-
-OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output", "-o", metavar="FILE", show_default=False,
-        help="Write the picture to FILE instead of standard output.",
-    ),
-]  # fmt: skip
 
 
 class Counted(str, Enum):
@@ -52,15 +44,11 @@ chart_app = typer.Typer(
 
 def _deliver(ctx: typer.Context, text: str, output: Path | None, force: bool) -> None:
     """The picture on standard output, or written whole to `output`."""
-    from ..core.safe_text import escape
-    from ..load.atomic import write_atomically
-
     if output is None:
         write_data(text)
         return
     with reporting.user_errors(ctx):
-        write_atomically(output, text.encode("utf-8"), force)
-    write_err(escape(f"ilrs: wrote {output}"))
+        reporting.write_file(output, text.encode("utf-8"), force)
 
 
 def _draw(ctx: typer.Context, make: Callable[[Dataset], str], output: Path | None,

@@ -12,12 +12,21 @@ from contextlib import contextmanager
 from enum import Enum
 
 from ..core.clock import ClockError
-from ..core.errors import DatasetError, QueryError, RecordNotFound, TargetInTheWay, WriteFailed
+from ..core.errors import (
+    DatasetError,
+    MissingExtra,
+    QueryError,
+    RecordNotFound,
+    TargetInTheWay,
+    WriteFailed,
+)
 from ..core.safe_text import escape
-from ..render.terminal import write_data, write_err, write_out
+from ..render.terminal import write_bytes, write_data, write_err, write_out
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import typer
 
     from ..render import Format, Report
@@ -44,6 +53,7 @@ FLAGS = {
     "camp": "--in",
     "cumulative": "--cumulative",
     "format": "--format",
+    "output": "--output",
     "id": "ID",
     "text": "TEXT",
     "command": "COMMAND",
@@ -71,7 +81,7 @@ def error_exit_code(error: Exception) -> int | None:
     if isinstance(error, TargetInTheWay):
         write_err(f"ilrs: error: {escape(in_the_way(error))}")
         return EXIT_DATA_ERROR
-    if isinstance(error, WriteFailed):
+    if isinstance(error, WriteFailed | MissingExtra):
         write_err(f"ilrs: error: {escape(str(error))}")
         return EXIT_DATA_ERROR
     return None
@@ -85,7 +95,8 @@ def user_errors(ctx: typer.Context) -> Iterator[None]:
 
     try:
         yield
-    except (QueryError, DatasetError, ClockError, TargetInTheWay, WriteFailed) as error:
+    except (QueryError, DatasetError, ClockError, TargetInTheWay, WriteFailed,
+            MissingExtra) as error:  # fmt: skip
         if isinstance(error, QueryError) and not isinstance(error, RecordNotFound):
             hint, message = usage_error(error)
             raise typer.BadParameter(message, ctx=ctx, param_hint=hint) from None
@@ -109,18 +120,34 @@ def in_the_way(error: TargetInTheWay) -> str:
     )
 
 
-def emit(report: Report, fmt: Format, fail_empty: bool = False) -> int:
-    """Print a report; an empty table is a note on stderr. The exit code: 0, or 3 when
-    nothing matched and --fail-empty asks for it."""
-    from ..render import FORMATS, Format, render
+def write_file(output: Path, data: bytes, force: bool) -> None:
+    """Write an output file whole (an existing one only with `force`), and say so."""
+    from ..load.atomic import write_atomically
+
+    write_atomically(output, data, force)
+    _wrote(output)
+
+
+def _wrote(output: Path) -> None:
+    write_err(escape(f"ilrs: wrote {output}"))
+
+
+def emit(report: Report, fmt: Format, fail_empty: bool = False, written: Path | None = None) -> int:
+    """Print a report, or say it was `written` to that file; an empty table is a note on
+    stderr. The exit code: 0, or 3 when nothing matched and --fail-empty asks for it."""
+    from ..render import FORMATS, Format, render, render_bytes
     from ..report.listing import Listing
 
     listing = report if isinstance(report, Listing) else None
     for note in report.notes:
         write_err(f"ilrs: {note}")
     empty = listing is not None and not listing.items
-    if listing is not None and empty and fmt is Format.TABLE:
+    if written is not None:
+        _wrote(written)
+    elif listing is not None and empty and fmt is Format.TABLE:
         write_err(f"ilrs: {listing.empty_note}")
+    elif FORMATS[fmt].binary:
+        write_bytes(render_bytes(report, fmt))
     else:
         (write_data if FORMATS[fmt].machine else write_out)(render(report, fmt))
     return EXIT_NOTHING_MATCHED if empty and fail_empty else 0
@@ -139,20 +166,28 @@ def respond(
     count_by: str | None = None,
     cumulative: bool = False,
     fail_empty: bool = False,
+    output: Path | str | None = None,
+    force: bool = False,
     before_printing: Callable[[], None] | None = None,
 ) -> int:
-    """The one way a command answers: check the format (a --format choice, by its value),
-    ask `make` for the report, shape a listing (fields, sort, limit, counts), then (after
-    `before_printing`) print it; the exit code. Library errors propagate."""
-    from ..render import Format, formats_for
+    """The one way a command answers: check the format (a --format choice, by its value)
+    and where it goes, ask `make` for the report, shape a listing (fields, sort, limit,
+    counts), write it to `output` if given, then (after `before_printing`) print it or say
+    where it was written; the exit code. Library errors propagate."""
+    from ..render import Format, formats_for, render_bytes
     from ..report.listing import Listing, shape
     from . import inputs
 
     chosen = None if fmt is None else Format(fmt.value if isinstance(fmt, Enum) else fmt)
-    output = inputs.output_format(formats_for(report_type)[0], chosen, as_json, as_csv)
+    shown = inputs.output_format(formats_for(report_type)[0], chosen, as_json, as_csv)
+    target = inputs.output_file(shown, formats_for(report_type), output)
     report = make()
     if isinstance(report, Listing):
         report = shape(report, fields, sort, limit, count_by, cumulative)
+    if target is not None:  # before printing: a file that cannot be written is an error
+        from ..load.atomic import write_atomically
+
+        write_atomically(target, render_bytes(report, shown), force)
     if before_printing is not None:
         before_printing()
-    return emit(report, output, fail_empty)
+    return emit(report, shown, fail_empty, written=target)

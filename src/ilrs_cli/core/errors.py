@@ -77,3 +77,15 @@ class WriteFailed(IlrsError, OSError):
         super().__init__(f"cannot write {target}: {reason}")
         self.target = target
         self.reason = reason
+
+
+class MissingExtra(IlrsError, ImportError):
+    """A library that only some outputs need (an optional extra of ilrs-cli) is not
+    installed; the message says what needs it and how to install it."""
+
+    def __init__(self, what: str, library: str, extra: str) -> None:
+        super().__init__(
+            f"{what} needs {library}, which is not installed: pip install 'ilrs-cli[{extra}]'"
+        )
+        self.library = library
+        self.extra = extra

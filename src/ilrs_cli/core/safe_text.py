@@ -43,13 +43,20 @@ def escape(text: str, keep_newlines: bool = False) -> str:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t")
 
 
+def cell_text(text: str) -> str:
+    """The text of a cell, for every CSV and workbook ilrs writes: as `escape`, but tab and
+    newline are kept, which CSV carries (the writer quotes a newline) and a workbook's XML
+    holds; nothing else, CR included, can start a row or reach a terminal raw, and no
+    character is left that XML cannot hold."""
+    return _escape_with(_UNSAFE_BUT_TAB_AND_NEWLINE, text)
+
+
 def csv_cell(text: str) -> str:
-    """The text of a CSV cell, for every CSV ilrs writes (`--csv` and the data package): as
-    `escape`, but tab and newline are kept, which CSV carries (the writer quotes a newline);
-    nothing else, CR included, can start a row or reach a terminal raw. A cell that starts
-    like a formula (`FORMULA_STARTS`) gets a leading apostrophe, which spreadsheets take to
-    mean text: '=HYPERLINK(...) is shown, never run (docs/json.md)."""
-    text = _escape_with(_UNSAFE_BUT_TAB_AND_NEWLINE, text)
+    """The text of a CSV cell, for every CSV ilrs writes (`--csv` and the data package):
+    `cell_text`, and a cell that starts like a formula (`FORMULA_STARTS`) gets a leading
+    apostrophe, which spreadsheets take to mean text: '=HYPERLINK(...) is shown, never run
+    (docs/json.md). A workbook's text cell is text by its type, and needs none."""
+    text = cell_text(text)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 

@@ -1,4 +1,5 @@
-"""Exports of the whole dataset: an SQLite database and a Frictionless Data Package.
+"""Exports of the whole dataset: an SQLite database, a Frictionless Data Package and an Excel
+workbook.
 
 Each writer takes the dataset, a target path and `force`, and returns the row count of each
 table. Writers are imported only when `exporter` is asked for one, so importing this package
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 EXPORTS: dict[str, tuple[str, str]] = {
     "sqlite": ("datasette", "write_database"),  # with Datasette's metadata beside it
     "datapackage": ("datapackage", "write_datapackage"),
+    "xlsx": ("xlsx", "write_workbook"),  # needs the extra ilrs-cli[xlsx]
 }
 
 

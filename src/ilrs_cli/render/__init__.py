@@ -1,11 +1,13 @@
-"""Output formats: the one registry of formats, and `render`, which turns a report into text.
+"""Output formats: the one registry of formats, and `render`, which turns a report into text
+(`render_bytes`: into a file's bytes).
 
-Each format is one module with a `render(report) -> str` function; `FORMATS` says which
-module renders it, which types of report (`report.types.ReportType`) it takes, and what it is,
-for help. Adding a format is one module and one line here: each command's --format help,
-choices and completion, the docs and the API take it from this registry. The first format
-listed for a report type is that type's default. Only rich_page imports Rich, for tables
-with text plain_table is unsure of; plain_table draws the same bytes everywhere else.
+Each format is one module with a `render(report) -> str` function (`-> bytes` for a binary
+format: a workbook); `FORMATS` says which module renders it, which types of report
+(`report.types.ReportType`) it takes, and what it is, for help. Adding a format is one
+module and one line here: each command's --format help, choices and completion, the docs
+and the API take it from this registry. The first format listed for a report type is that
+type's default. Only rich_page imports Rich, for tables with text plain_table is unsure of;
+plain_table draws the same bytes everywhere else.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ if TYPE_CHECKING:
     class Renderer(Protocol):
         def render(self, report: Report, /) -> str: ...
 
+    class FileRenderer(Protocol):
+        def render(self, report: Report, /) -> bytes: ...
+
 
 LISTING, DETAIL, BIBLIOGRAPHY = ReportType.LISTING, ReportType.DETAIL, ReportType.BIBLIOGRAPHY
 
@@ -43,6 +48,7 @@ class Format(str, Enum):
     TEXT = "text"
     BIBTEX = "bibtex"
     CSL_JSON = "csl-json"
+    XLSX = "xlsx"
 
 
 class FormatSpec(NamedTuple):
@@ -52,6 +58,9 @@ class FormatSpec(NamedTuple):
     # Read by a program: written as UTF-8 whatever the stream's encoding (render/terminal.py
     # `write_data`), never with a terminal's escapes of what it cannot show.
     machine: bool = True
+    # A file's bytes, not text (a workbook): written with -o FILE, or to a pipe; never to a
+    # terminal (cli/inputs.py `output_file`). `render_bytes` gives them.
+    binary: bool = False
 
 
 FORMATS: dict[Format, FormatSpec] = {
@@ -70,6 +79,12 @@ FORMATS: dict[Format, FormatSpec] = {
     ),
     Format.BIBTEX: FormatSpec("bibtex", frozenset({BIBLIOGRAPHY}), "biblatex @online entries"),
     Format.CSL_JSON: FormatSpec("csl_json", frozenset({BIBLIOGRAPHY}), "CSL-JSON (Zotero, Pandoc)"),
+    Format.XLSX: FormatSpec(
+        "xlsx",
+        frozenset({LISTING}),
+        "an Excel workbook, with -o FILE (needs ilrs-cli[xlsx])",
+        binary=True,
+    ),
 }
 
 
@@ -86,13 +101,38 @@ def formats_help(report_type: ReportType) -> str:
     return "Output format: " + "; ".join(parts) + "."
 
 
-def render(report: Report, fmt: Format) -> str:
-    """`report` in format `fmt`; ValueError when the format does not apply to the report."""
-    spec = FORMATS[fmt]
-    if report.report_type not in spec.reports:
+def _renderer(fmt: Format) -> Renderer | FileRenderer:
+    """The module that renders `fmt`, imported (a binary format's raises MissingExtra when
+    the library it writes with is not installed)."""
+    name = f"{__name__}.{FORMATS[fmt].module}"
+    __import__(name)  # not importlib.import_module: the importlib package imports warnings
+    module: Renderer | FileRenderer = sys.modules[name]
+    return module
+
+
+def _checked(report: Report, fmt: Format) -> Format:
+    if report.report_type not in FORMATS[fmt].reports:
         valid = ", ".join(f.value for f in formats_for(report.report_type))
         raise ValueError(f"{fmt.value!r} does not apply here; use one of: {valid}")
-    name = f"{__name__}.{spec.module}"
-    __import__(name)  # not importlib.import_module: the importlib package imports warnings
-    module: Renderer = sys.modules[name]
-    return module.render(report)
+    return fmt
+
+
+def render(report: Report, fmt: Format) -> str:
+    """`report` in the text format `fmt`; ValueError when the format does not apply to the
+    report, or is binary (`render_bytes` gives those)."""
+    if FORMATS[_checked(report, fmt)].binary:
+        raise ValueError(f"{fmt.value!r} is a file's bytes, not text: use render_bytes")
+    text = _renderer(fmt).render(report)
+    assert isinstance(text, str)
+    return text
+
+
+def render_bytes(report: Report, fmt: Format) -> bytes:
+    """`report` in format `fmt` as a file holds it: a binary format's own bytes, a text
+    format's UTF-8, ending in a newline as standard output gets it."""
+    if not FORMATS[_checked(report, fmt)].binary:
+        text = render(report, fmt)
+        return (text if text.endswith("\n") else text + "\n").encode("utf-8")
+    data = _renderer(fmt).render(report)
+    assert isinstance(data, bytes)
+    return data

@@ -91,5 +91,13 @@ def write_data(text: str) -> None:
     sys.stdout.buffer.flush()
 
 
+def write_bytes(data: bytes) -> None:
+    """A file's bytes (a workbook) on standard output, which is not a terminal (cli/inputs.py
+    `output_file` refuses one)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
 def write_err(text: str) -> None:
     sys.stderr.write(escape(text.rstrip("\n"), keep_newlines=True) + "\n")
