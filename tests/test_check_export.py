@@ -10,10 +10,12 @@ import sys
 from pathlib import Path
 
 import frictionless
+import openpyxl
 import pytest
 
 from ilrs_cli.export.datapackage import write_datapackage
 from ilrs_cli.export.sqlite import write_sqlite
+from ilrs_cli.export.xlsx import write_workbook
 from ilrs_cli.load import load_dataset
 
 from .conftest import Runner
@@ -42,8 +44,9 @@ def test_what_check_passes_exports_with_its_keys_holding(
 
 
 def exports_hold(path: Path, tmp_path: Path) -> None:
-    """The file's SQLite export, with its foreign keys holding and every view running, and
-    its data package, which frictionless validates."""
+    """The file's SQLite export, with its foreign keys holding and every view running, its
+    data package, which frictionless validates, and its workbook, which openpyxl reads with a
+    sheet of as many rows as each table of the export and no formula."""
     dataset = load_dataset(path)
     write_sqlite(dataset, tmp_path / "out.db")  # checks its foreign keys
     db = sqlite3.connect(tmp_path / "out.db")
@@ -54,6 +57,12 @@ def exports_hold(path: Path, tmp_path: Path) -> None:
     write_datapackage(dataset, tmp_path / "package")
     report = frictionless.validate(str(tmp_path / "package" / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    counts = write_workbook(dataset, tmp_path / "out.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "out.xlsx")
+    for name, count in counts.items():
+        sheet = book[name]
+        assert sheet.max_row == count + 1, name
+        assert not any(cell.data_type == "f" for row in sheet.iter_rows() for cell in row)
 
 
 TESTS = Path(__file__).parent
