@@ -3,7 +3,7 @@ word). Columns that say nothing row by row leave the table for a line under it (
 national (all rows)'). Each column gets at least its longest token, and the width left goes
 to the widest columns first, as Rich narrows them; the widths are given to the table as each
 column's `max_width`, which render/plain_table.py and Rich read alike, so that neither narrows
-a column further. When the longest tokens do not fit side by side, the table is shortened, a
+a column further; where Rich's own widths split no token, they are kept. When the longest tokens do not fit side by side, the table is shortened, a
 step at a time: every note becomes a marker ('note 3') listed under the table, then each
 citation's place in its source ('paragraphs 5, 19') moves from the cell to the list of
 sources, then the columns empty in most rows are listed under the table, row by row,
@@ -15,7 +15,7 @@ from __future__ import annotations
 from ..core.dates import display_date
 from ..core.tuples import NamedTuple
 from ..report.listing import Listing
-from .plain_table import TableColumn, spans
+from .plain_table import TableColumn, column_widths, spans
 from .plain_text import cells
 
 TYPE_CHECKING = False
@@ -143,10 +143,11 @@ def fit(columns: list[TableColumn], rows: list[list[str]], width: int) -> list[T
     token, or None when the longest tokens alone are wider than that."""
     room = width - BORDER * (len(columns) + 1) - PADDING * len(columns)
     ranges = [_range(col, [row[i] for row in rows], width) for i, col in enumerate(columns)]
-    if sum(high for _, high in ranges) <= room:
-        return columns
     if sum(low for low, _ in ranges) > room:
         return None
+    richs = column_widths(columns, rows, width - BORDER * (len(columns) + 1))
+    if all(drawn - PADDING >= low for drawn, (low, _) in zip(richs, ranges, strict=True)):
+        return columns  # as Rich lays them out, when that splits no token
     level = max(high for _, high in ranges)  # the widest any column is cut down to
     while sum(min(high, max(low, level)) for low, high in ranges) > room:
         level -= 1
