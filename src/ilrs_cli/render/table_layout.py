@@ -1,14 +1,14 @@
 """How a list's table fits a terminal without splitting a token (a date, an id, a number, a
-word). Columns that say nothing row by row leave the table for a line under it ('Level:
-national (all rows)'). Each column gets at least its longest token, and the width left goes
-to the widest columns first, as Rich narrows them; the widths are given to the table as each
-column's `max_width`, which render/plain_table.py and Rich read alike, so that neither narrows
-a column further; where Rich's own widths split no token, they are kept. When the longest tokens do not fit side by side, the table is shortened, a
-step at a time: every note becomes a marker ('note 3') listed under the table, then each
-citation's place in its source ('paragraphs 5, 19') moves from the cell to the list of
-sources, then the columns empty in most rows are listed under the table, row by row,
-emptiest first. A table still too wide is not drawn: render/table.py prints its records one
-field a line."""
+word). Columns that say one thing in every row leave the table for a line under it ('Level:
+national (all rows)'). Where Rich's own widths split no token, they are kept; else each
+column gets at least its longest token, and the width left goes to the widest columns first,
+as Rich narrows them. The widths are given to the table as each column's `max_width`, which
+render/plain_table.py and Rich read alike, so that neither narrows a column further. When
+the longest tokens do not fit side by side, the table is shortened, a step at a time: every
+note becomes a marker ('note 3') listed under the table, then each citation's place in its
+source ('paragraphs 5, 19') moves from the cell to the list of sources, then the columns
+empty in most rows are listed under the table, row by row, emptiest first. A table still too
+wide is not drawn: render/table.py prints its records one field a line."""
 
 from __future__ import annotations
 
