@@ -1,6 +1,7 @@
 """Write the generated parts of the documentation, from the code and the data:
 
 - README.md: a few examples, from real runs on the bundled dataset;
+- docs/answers-80.md: the headline answers as an 80-column terminal shows them;
 - docs/cli.md: every command's real `--help`;
 - docs/json.md: each list command's JSON keys and CSV columns, from the columns it uses;
 - docs/dataset.md: the dataset schema, from the one declaration of fields (core/schema.py);
@@ -42,6 +43,8 @@ EXAMPLES = [
     ["members", "--national", "--after", "2024", "--fields", "name,status,date"],
     ["countries", "--in", "both", "--fields", "country,ilrs_standing,artemis,first"],
 ]  # fmt: skip
+HEADLINES = [["members", "--national"], ["payloads"], ["artemis"], ["timeline"], ["countries"],
+             ["growth"]]  # fmt: skip
 
 
 def command_paths() -> list[list[str]]:
@@ -70,10 +73,10 @@ def reference() -> str:
     return "\n".join(parts)
 
 
-def examples() -> str:
+def examples(commands: list[list[str]] = EXAMPLES, columns: str = "100") -> str:
     parts = []
-    for args in EXAMPLES:
-        output = run(args, EXAMPLE_ENV)
+    for args in commands:
+        output = run(args, {**EXAMPLE_ENV, "COLUMNS": columns})
         parts += ["```console", f"$ ilrs {shlex.join(args)}", output, "```", ""]
     return "\n".join(parts)
 
@@ -147,6 +150,7 @@ def generated(code: bool = True, data: bool = True) -> dict[Path, tuple[str, str
     sections: dict[Path, list[tuple[str, Callable[[], str]]]] = {}
     if data:
         sections[README] = [("examples", examples)]
+        sections[DOCS / "answers-80.md"] = [("answers-80", lambda: examples(HEADLINES, "80"))]
     if code:
         sections[DOCS / "cli.md"] = [("cli-reference", reference)]
         sections[DOCS / "json.md"] = [("json-keys", json_keys)]

@@ -119,7 +119,7 @@ EVERY_COMMAND = [
     ["fields"],
     ["show", "micro-rovers"],
     ["info"],
-    ["sources"],
+    ["sources", "--fields", "id,publisher,date,title"],  # with URLs, one field a line
 ]
 
 

@@ -241,7 +241,7 @@ def test_a_column_measures_as_its_widest_cell(
         low = high = 0
     elif column.max_width is not None:
         low, high = min(low, column.max_width + 2), min(high, column.max_width + 2)
-    spans = plain_table._spans(column, texts)
+    spans = plain_table.spans(column, texts)
     assert plain_table._measure_column(column, spans, max_width) == (low, high)
 
 

@@ -168,8 +168,12 @@ def test_colour_tables_add_only_their_own_sequences(
 
 
 def _table_rows(text: str, rows: list[dict[str, Any]]) -> int:
-    """The rows of a table: one more than the lines between them."""
-    return sum(line.startswith(("├", "+")) for line in text.splitlines()) + 1 if rows else 0
+    """The rows of a table: one more than the lines between them; or the records printed
+    one field a line (as tokens too long for a table are), each after a blank line."""
+    lines = text.splitlines()
+    if not any(re.fullmatch(r"┏[━┳]+┓|\+[-+]+\+", line) for line in lines):  # a top border
+        return lines.count("")
+    return sum(line.startswith(("├", "+")) for line in lines) + 1 if rows else 0
 
 
 def _cell_text(value: Any) -> str | None:

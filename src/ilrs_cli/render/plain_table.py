@@ -46,7 +46,7 @@ def _extremes(text: str) -> tuple[int, int]:
     return _normalize(max(map(cells, words)) if words else longest, longest)
 
 
-def _spans(column: TableColumn, cells: list[str]) -> tuple[int, int]:
+def spans(column: TableColumn, cells: list[str]) -> tuple[int, int]:
     """The longest word and the longest line among a column's header and cells."""
     extremes = [_extremes(text) for text in (column.header, *cells)]
     return max(low for low, _ in extremes), max(high for _, high in extremes)
@@ -54,7 +54,7 @@ def _spans(column: TableColumn, cells: list[str]) -> tuple[int, int]:
 
 def _measure_column(column: TableColumn, spans: tuple[int, int], max_width: int) -> tuple[int, int]:
     """Table._measure_column: the widest Measurement of its cells, Padding(Text, (0, 1)),
-    worked out from their `_spans` (each cell's is its extremes, capped, plus its padding,
+    worked out from their `spans` (each cell's is its extremes, capped, plus its padding,
     capped: tests/test_plain_table.py checks this against the cell-by-cell port)."""
     if max_width < 1:
         return 0, 0
@@ -109,14 +109,14 @@ def collapse_widths(widths: list[int], wrapable: list[bool], max_width: int) -> 
 
 def column_widths(columns: list[TableColumn], rows: list[list[str]], max_width: int) -> list[int]:
     """Table._calculate_column_widths, for a table that does not expand."""
-    spans = [_spans(col, [row[index] for row in rows]) for index, col in enumerate(columns)]
-    ranges = [_measure_column(col, spans[i], max_width) for i, col in enumerate(columns)]
+    measured = [spans(col, [row[index] for row in rows]) for index, col in enumerate(columns)]
+    ranges = [_measure_column(col, measured[i], max_width) for i, col in enumerate(columns)]
     widths = [high or 1 for _, high in ranges]
     if sum(widths) > max_width:
         widths = collapse_widths(widths, [not col.no_wrap for col in columns], max_width)
         if sum(widths) > max_width:
             widths = ratio_reduce(sum(widths) - max_width, [1] * len(widths), widths, widths)
-        widths = [_measure_column(col, spans[i], width)[1] or 0
+        widths = [_measure_column(col, measured[i], width)[1] or 0
                   for i, (width, col) in enumerate(zip(widths, columns, strict=True))]  # fmt: skip
     return widths
 

@@ -3,16 +3,17 @@ the plain renderer is unsure of the text: the same bytes. Cell text is data, nev
 
 from __future__ import annotations
 
-from ..core.dates import display_date
 from ..core.safe_text import escape
 from ..report.details import Detail, detail_text
 from ..report.listing import Listing
 from .plain_table import PlainPage, TableColumn
 from .plain_text import Uncertain
+from .table_layout import lay_out
 from .terminal import detect_terminal
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from typing import Any, Protocol
 
     from ..report.listing import Item
@@ -47,11 +48,13 @@ def render(report: Listing | Detail, rich: bool = False) -> str:
 def draw(report: Listing | Detail, page: Page, width: int) -> str:
     """Cell text is data, never markup; colour only where the terminal allows."""
 
-    def print_caption(caption: str, legend: str = "") -> None:
-        """Below the table, wrapped to the terminal rather than to a narrow table. The
-        legend is built from escaped items; the caption is escaped whole."""
-        if caption or legend:
-            page.line(escape(caption) + legend, style="dim")
+    def print_caption(caption: str, legend: str = "", said: Sequence[str] = ()) -> None:
+        """Below the table, wrapped to the terminal rather than to a narrow table: what every
+        row says, the caption and the legend. What every row says and the legend are built
+        from escaped items; the caption is escaped whole."""
+        if caption or legend or said:
+            page.line("".join(line + "\n" for line in said) + escape(caption) + legend,
+                      style="dim")  # fmt: skip
 
     def print_links(sources: list[Item]) -> None:
         """Sources under a record, one a line: URLs outside any border, never split by a
@@ -78,42 +81,18 @@ def draw(report: Listing | Detail, page: Page, width: int) -> str:
             print_links(item.get("sources") or [])
         print_caption("" if listings else report.caption)
     for listing in listings:
-        columns = listing.shown(listing.table_columns)
-        markers = source_markers(listing.items) if any(c.is_citations for c in columns) else {}
-        items = [escaped(item) for item in listing.items]
-        notes: list[str] = []
-        rows = [
-            [
-                marker_cell(item, markers) if column.is_citations
-                else _noted(column.name, column.cell(item), notes)
-                for column in columns
-            ]
-            for item in items
-        ]  # fmt: skip
-        if width < NARROW:
-            print_vertical(page, listing.title, [c.header for c in columns], rows)
+        layout = lay_out(listing, [escaped(item) for item in listing.items], width)
+        if layout.columns is None:
+            print_vertical(page, listing.title, layout.headers, layout.rows)
         else:
-            page.table(escape(listing.title), [
-                TableColumn(column.header, column.max_width, column.no_wrap,
-                            "ellipsis" if column.no_wrap else "fold")
-                for column in columns
-            ], rows)  # fmt: skip
-        numbered = "".join(f"\nnote {n}: {text}" for n, text in enumerate(notes, start=1))
-        print_caption(listing.caption, ("\nNotes:" + numbered if notes else "")
-                      + marker_legend(items, markers))  # fmt: skip
+            page.table(escape(listing.title), layout.columns, layout.rows)
+        numbered = "".join(f"\nnote {n}: {text}" for n, text in enumerate(layout.notes, 1))
+        print_caption(listing.caption, ("\nNotes:" + numbered if layout.notes else "")
+                      + layout.legend, layout.below)  # fmt: skip
     return page.text()
 
 
-NARROW = 70  # below this many columns, records are printed one field a line
 LONG_NOTE = 60  # longer notes go under the table, numbered, instead of a narrow column
-
-
-def _noted(name: str, cell: str, notes: list[str]) -> str:
-    """A long note becomes 'note N', its text listed under the table."""
-    if name != "note" or len(cell) <= LONG_NOTE:
-        return cell
-    notes.append(cell)
-    return f"note {len(notes)}"
 
 
 def print_vertical(page: Page, title: str, headers: list[str], rows: list[list[str]]) -> None:
@@ -138,33 +117,3 @@ def escaped(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: escaped(element) for key, element in value.items()}
     return value
-
-
-def source_markers(items: list[Item]) -> dict[str, int]:
-    """A short number for each source the rows cite, in order of first citation."""
-    markers: dict[str, int] = {}
-    for item in items:
-        for source in item.get("sources") or ():
-            markers.setdefault(source["id"], len(markers) + 1)
-    return markers
-
-
-def marker_cell(item: Item, markers: dict[str, int]) -> str:
-    """'[1] paragraphs 3, 9' for each source of a row, so a screenshot stays citable."""
-    return "\n".join(
-        f"[{markers[source['id']]}]" + (f" {source['at']}" if source["at"] != "page" else "")
-        for source in item.get("sources") or ()
-    )
-
-
-def marker_legend(items: list[Item], markers: dict[str, int]) -> str:
-    """The caption's list of markers: publisher, date and id of each source."""
-    if not markers:
-        return ""
-    described: dict[str, str] = {}
-    for item in items:
-        for source in item.get("sources") or ():
-            date = f", {display_date(source['date'])}" if source["date"] else ""
-            described[source["id"]] = f"{source['publisher']}{date} ({source['id']})"
-    lines = [f"[{number}] {described[source_id]}" for source_id, number in markers.items()]
-    return "\nSources (`ilrs show ID` gives the title and URL):\n" + "\n".join(lines)
