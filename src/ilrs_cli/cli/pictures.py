@@ -12,11 +12,19 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..core.vocab import Level
-from ..render.terminal import write_data, write_err
+from ..render.terminal import stdout_is_terminal, write_binary, write_data, write_err
 from . import inputs, reporting
 from .click_classes import Command
 from .output_options import ForceFlag
-from .query_options import CountryOption, MissionOption, RegionOption
+from .query_options import (
+    CountryOption,
+    EventsAfterOption,
+    EventsBeforeOption,
+    MissionOption,
+    RegionOption,
+    SignedAfterOption,
+    SignedBeforeOption,
+)
 
 if TYPE_CHECKING:
     from ..core.records import Dataset
@@ -25,9 +33,14 @@ OutputOption = Annotated[
     Path | None,
     typer.Option(
         "--output", "-o", metavar="FILE", show_default=False,
-        help="Write the picture to FILE instead of standard output.",
+        help="Write the picture to FILE instead of standard output (PNG when FILE ends in "
+        ".png).",
     ),
 ]  # fmt: skip
+PNG_HELP = (
+    "png: the picture at twice its size, its text in the bundled DejaVu Sans; needs "
+    'pip install "ilrs-cli[png]". Default: png when FILE ends in .png, else svg.'
+)
 
 
 class Counted(str, Enum):
@@ -38,36 +51,61 @@ class Counted(str, Enum):
     SOURCES = "sources"
 
 
+class PictureFormat(str, Enum):
+    SVG = "svg"
+    PNG = "png"
+
+
 class MapFormat(str, Enum):
     SVG = "svg"
+    PNG = "png"
     GEOJSON = "geojson"
+
+
+FormatOption = Annotated[
+    PictureFormat | None,
+    typer.Option("--format", "-f", show_default=False, help=f"svg (a picture) or {PNG_HELP}"),
+]
 
 
 chart_app = typer.Typer(
     name="chart", no_args_is_help=True, rich_markup_mode=None,
-    help="Charts as SVG: counts by a field, both camps' growth, the timeline. Each has a "
-    "title, the as-of date and a source line; open it in a browser or put it in a page.",
+    help="Charts as SVG or PNG: counts by a field, both camps' growth, the timeline. Each has "
+    "a title, the as-of date and a source line; open it in a browser or put it in a page.",
 )  # fmt: skip
 
 
-def _deliver(ctx: typer.Context, text: str, output: Path | None, force: bool) -> None:
-    """The picture on standard output, or written whole to `output`."""
+def _deliver(ctx: typer.Context, data: str | bytes, output: Path | None, force: bool) -> None:
+    """The picture (text, or a PNG's bytes) on standard output, or written whole to
+    `output`."""
     from ..core.safe_text import escape
     from ..load.atomic import write_atomically
 
     if output is None:
-        write_data(text)
+        write_binary(data) if isinstance(data, bytes) else write_data(data)
         return
     with reporting.user_errors(ctx):
-        write_atomically(output, text.encode("utf-8"), force)
+        write_atomically(output, data if isinstance(data, bytes) else data.encode("utf-8"), force)
     write_err(escape(f"ilrs: wrote {output}"))
 
 
 def _draw(ctx: typer.Context, make: Callable[[Dataset], str], output: Path | None,
-          force: bool) -> None:  # fmt: skip
+          force: bool, fmt: Enum | None = None) -> None:  # fmt: skip
+    """Draw the picture `make` gives as text (SVG, GeoJSON), and write it, or its PNG when
+    `fmt` is png or, with no `fmt`, when `output` ends in .png."""
+    png = fmt.value == "png" if fmt is not None else (
+        output is not None and output.suffix.lower() == ".png")  # fmt: skip
+    if png and output is None and stdout_is_terminal():
+        write_err("ilrs: error: a PNG is not shown on a terminal: write it to a file with "
+                  "-o FILE.png (or redirect: > FILE.png)")  # fmt: skip
+        raise typer.Exit(code=reporting.EXIT_USAGE)
     with reporting.user_errors(ctx):
-        text = make(inputs.dataset_for(ctx))
-    _deliver(ctx, text, output, force)
+        data: str | bytes = make(inputs.dataset_for(ctx))
+        if png:
+            from ..draw.png import png_bytes
+
+            data = png_bytes(str(data))
+    _deliver(ctx, data, output, force)
 
 
 @chart_app.command("count-by", cls=Command)
@@ -88,6 +126,7 @@ def chart_count_by(
     country: CountryOption = None,
     region: RegionOption = None,
     mission: MissionOption = None,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceFlag = False,
 ) -> None:
@@ -99,6 +138,7 @@ def chart_count_by(
       ilrs chart count-by countries > partners.svg
       ilrs chart count-by level --of members -o levels.svg
       ilrs chart count-by year --of timeline --mission ILRS
+      ilrs chart count-by countries -o partners.png
     """
     from ..core.errors import QueryError
     from ..report import answers
@@ -130,7 +170,7 @@ def chart_count_by(
         except QueryError as error:
             raise QueryError("FIELD", str(error).removeprefix("count_by: ")) from None
 
-    _draw(ctx, make, output, force)
+    _draw(ctx, make, output, force, fmt)
 
 
 @chart_app.command("growth", cls=Command)
@@ -144,43 +184,47 @@ def chart_growth(
                      help="ILRS participants of this level (default national); repeat for "
                      "several."),
     ] = None,
+    after: SignedAfterOption = None,
+    before: SignedBeforeOption = None,
+    per_year: Annotated[
+        bool,
+        typer.Option("--per-year", help="Bars of each year's signings, a group a year, both "
+                     "camps side by side (the ILRS and Artemis columns of `ilrs growth`)."),
+    ] = False,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceFlag = False,
 ) -> None:  # fmt: skip
     """Both camps' growth, the lines of `ilrs growth`: ILRS participants (national by
-    default) and Artemis Accords signatories, cumulative at the end of each year.
+    default) and Artemis Accords signatories, cumulative at the end of each year; with
+    --per-year, each year's signings as bars.
 
     \b
     Examples:
       ilrs chart growth > growth.svg
+      ilrs chart growth --per-year --after 2020 -o per-year.png
       ilrs chart growth --level national --level organization --region Africa
     """
     from ..report import answers
 
     def make(dataset: Dataset) -> str:
-        from ..draw.charts import counted_levels, growth_chart
+        from ..draw.charts import counted_levels, growth_chart, per_year_chart
 
         levels = list(level or [Level.NATIONAL])
-        listing = answers.growth(dataset, country, region, levels)
-        return growth_chart(dataset, listing, counted_levels(levels)).svg()
+        listing = answers.growth(dataset, country, region, levels, after=after, before=before)
+        chart = per_year_chart if per_year else growth_chart
+        return chart(dataset, listing, counted_levels(levels)).svg()
 
-    _draw(ctx, make, output, force)
+    _draw(ctx, make, output, force, fmt)
 
 
 @chart_app.command("timeline", cls=Command)
 def chart_timeline(
     ctx: typer.Context,
-    after: Annotated[
-        str | None,
-        typer.Option("--after", metavar="DATE", show_default=False,
-                     help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    ] = None,
-    before: Annotated[
-        str | None,
-        typer.Option("--before", metavar="DATE", show_default=False,
-                     help="Only events on or before this date."),
-    ] = None,
+    after: EventsAfterOption = None,
+    before: EventsBeforeOption = None,
     mission: MissionOption = None,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceFlag = False,
 ) -> None:  # fmt: skip
@@ -200,7 +244,7 @@ def chart_timeline(
         listing = answers.timeline(dataset, after, before, mission)
         return timeline_chart(dataset, listing).svg()
 
-    _draw(ctx, make, output, force)
+    _draw(ctx, make, output, force, fmt)
 
 
 map_app = typer.Typer(rich_markup_mode=None)
@@ -214,9 +258,14 @@ def map_command(
     region: RegionOption = None,
     mission: MissionOption = None,
     fmt: Annotated[
-        MapFormat,
-        typer.Option("--format", "-f", help="svg (a picture) or geojson (for GIS tools)."),
-    ] = MapFormat.SVG,
+        MapFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            show_default=False,
+            help=f"svg (a picture), geojson (for GIS tools) or {PNG_HELP}",
+        ),
+    ] = None,
     output: OutputOption = None,
     force: ForceFlag = False,
 ) -> None:
@@ -231,6 +280,7 @@ def map_command(
       ilrs map --region Africa -o africa.svg
       ilrs map --mission Chang'e-8      # the payload partners' countries
       ilrs map --format geojson > ilrs.geojson
+      ilrs map -o map.png
     """
 
     def make(dataset: Dataset) -> str:
@@ -245,7 +295,7 @@ def map_command(
 
         return map_picture(dataset, selection).svg()
 
-    _draw(ctx, make, output, force)
+    _draw(ctx, make, output, force, fmt)
 
 
 @html_app.command("html", cls=Command)

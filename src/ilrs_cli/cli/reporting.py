@@ -12,7 +12,14 @@ from contextlib import contextmanager
 from enum import Enum
 
 from ..core.clock import ClockError
-from ..core.errors import DatasetError, QueryError, RecordNotFound, TargetInTheWay, WriteFailed
+from ..core.errors import (
+    DatasetError,
+    MissingExtra,
+    QueryError,
+    RecordNotFound,
+    TargetInTheWay,
+    WriteFailed,
+)
 from ..core.safe_text import escape
 from ..render.terminal import write_data, write_err, write_out
 
@@ -54,7 +61,8 @@ FLAGS = {
 
 def error_exit_code(error: Exception) -> int | None:
     """Print the message of a library error that names no flag and return its exit code: a
-    missing record or a bad dataset 1 (with the closest ids or every problem), a bad clock 2.
+    missing record or a bad dataset 1 (with the closest ids or every problem), a missing
+    optional library 1 (with its extra's install command), a bad clock 2.
     None for any other error (a QueryError needs Typer's usage message)."""
     if isinstance(error, RecordNotFound):
         write_err(f"ilrs: error: {error}")
@@ -71,7 +79,7 @@ def error_exit_code(error: Exception) -> int | None:
     if isinstance(error, TargetInTheWay):
         write_err(f"ilrs: error: {escape(in_the_way(error))}")
         return EXIT_DATA_ERROR
-    if isinstance(error, WriteFailed):
+    if isinstance(error, (WriteFailed, MissingExtra)):
         write_err(f"ilrs: error: {escape(str(error))}")
         return EXIT_DATA_ERROR
     return None
@@ -85,7 +93,14 @@ def user_errors(ctx: typer.Context) -> Iterator[None]:
 
     try:
         yield
-    except (QueryError, DatasetError, ClockError, TargetInTheWay, WriteFailed) as error:
+    except (
+        QueryError,
+        DatasetError,
+        ClockError,
+        TargetInTheWay,
+        WriteFailed,
+        MissingExtra,
+    ) as error:
         if isinstance(error, QueryError) and not isinstance(error, RecordNotFound):
             hint, message = usage_error(error)
             raise typer.BadParameter(message, ctx=ctx, param_hint=hint) from None

@@ -77,3 +77,13 @@ class WriteFailed(IlrsError, OSError):
         super().__init__(f"cannot write {target}: {reason}")
         self.target = target
         self.reason = reason
+
+
+class MissingExtra(IlrsError, ImportError):
+    """An optional library that a command needs is not installed: the message says which, and
+    the install command of its extra (`pip install "ilrs-cli[png]"`)."""
+
+    def __init__(self, what: str, library: str, extra: str) -> None:
+        super().__init__(f'{what} needs {library}: pip install "ilrs-cli[{extra}]"')
+        self.library = library
+        self.extra = extra

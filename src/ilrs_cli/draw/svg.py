@@ -17,7 +17,8 @@ from ..core.records import Dataset
 from ..core.safe_text import escape
 
 SVG_NS = "http://www.w3.org/2000/svg"
-FONTS = "'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
+# DejaVu Sans first: the font bundled for PNG (draw/fonts/, draw/png.py), and the widest here
+FONTS = "'DejaVu Sans', 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', sans-serif"
 STYLE = f"""
 text {{ font-family: {FONTS}; fill: #222; }}
 .title {{ font-size: 20px; font-weight: bold; }}
@@ -49,9 +50,9 @@ def clean(text: str) -> str:
 
 
 # The advance width of each printable ASCII character, in ems: the wider of DejaVu Sans (the
-# widest font of FONTS, and the one a Debian browser falls back to) and Liberation Sans,
-# rounded up. Any other character: a full em for an East Asian wide one, 1.1 for the rest
-# (Latin letters with marks, Æ and Œ among them, are at most that wide).
+# widest font of FONTS, the one bundled for PNG and the one a Debian browser falls back to)
+# and Liberation Sans, rounded up. Any other character: a full em for an East Asian wide one,
+# 1.1 for the rest (Latin letters with marks, Æ and Œ among them, are at most that wide).
 _ASCII = (
     "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
     "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ "

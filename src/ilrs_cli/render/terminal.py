@@ -91,5 +91,16 @@ def write_data(text: str) -> None:
     sys.stdout.buffer.flush()
 
 
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def write_binary(data: bytes) -> None:
+    """Bytes as they are (a PNG) on standard output, which is not a terminal."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
 def write_err(text: str) -> None:
     sys.stderr.write(escape(text.rstrip("\n"), keep_newlines=True) + "\n")
