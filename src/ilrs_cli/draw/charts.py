@@ -13,7 +13,18 @@ from ..core.dates import parse_dataset_date
 from ..core.records import Dataset
 from ..core.vocab import Level
 from ..report.listing import Listing, count_by
-from .svg import MARGIN, Picture, as_of_line, nice_ticks, number, shorten, source_line, text_width
+from .svg import (
+    MARGIN,
+    Picture,
+    as_of_line,
+    clean,
+    nice_ticks,
+    number,
+    shorten,
+    source_line,
+    text_width,
+    wrap_whole,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -25,6 +36,7 @@ ARTEMIS = "#1f5fa8"
 MISSIONS = {"Chang'e-7": "#1b9e77", "Chang'e-8": "#d95f02", "ILRS": "#7570b3"}
 OTHER_MISSION = "#666666"
 NONE = "(none)"
+LABEL_LINE = 15  # px from one line of a wrapped 12 px label to the next
 
 
 def count_chart(
@@ -262,7 +274,12 @@ def timeline_chart(dataset: Dataset, listing: Listing) -> Picture:
     first = min((datetime.date.fromisoformat(i["start"]) for i in items), default=as_of)
     last = max((_span_end(i) for i in items), default=as_of)
     scale = TimeScale(datetime.date(first.year, 1, 1), as_of, last, left, right)
-    body = row * len(items) + 70
+    dates = [parse_dataset_date(item["date"]).display for item in items]
+    date_width = max((text_width(d, 10.5) for d in dates), default=60) + 14
+    labels = [wrap_whole(clean(item["event"]), text_right - MARGIN - date_width, 12) or [""]
+              for item in items]  # fmt: skip
+    heights = [max(row, LABEL_LINE * len(lines) + 6) for lines in labels]
+    body = sum(heights) + 70
     footer = [
         "A date with a day is a dot; a month, a year, a range or a decade is a bar over every "
         "day it can mean. Left of the as-of line: the past; right of it: the future, on a "
@@ -272,7 +289,7 @@ def timeline_chart(dataset: Dataset, listing: Listing) -> Picture:
         f"; {len(items)} events; status (done or planned) as of that date")),
         _footer(dataset, footer), "timeline")  # fmt: skip
     top = picture.top + 34
-    bottom = top + row * len(items)
+    bottom = top + sum(heights)
     _timeline_legend(picture, picture.top + 6, items)
     picture.add("rect", x=scale.middle, y=float(top - 8), width=right - scale.middle,
                 height=float(bottom - top + 12), fill="#f3f3f3")  # fmt: skip
@@ -287,11 +304,10 @@ def timeline_chart(dataset: Dataset, listing: Listing) -> Picture:
     picture.text(scale.middle, bottom + 34, f"as of {as_of.isoformat()}", "small",
                  text_anchor="middle")  # fmt: skip
     events = picture.add("g", class_="events")
-    dates = [parse_dataset_date(item["date"]).display for item in items]
-    date_width = max((text_width(d, 10.5) for d in dates), default=60) + 14
-    for index, item in enumerate(items):
-        y = top + index * row + row / 2
-        _timeline_row(picture, events, scale, item, y, text_right, date_width)
+    y = float(top)
+    for item, lines, height in zip(items, labels, heights, strict=True):
+        _timeline_row(picture, events, scale, item, y + row / 2, lines, date_width)
+        y += height
     return picture
 
 
@@ -311,13 +327,17 @@ def _timeline_legend(picture: Picture, y: float, items: list[dict[str, Any]]) ->
 
 
 def _timeline_row(picture: Picture, parent: Any, scale: TimeScale, item: dict[str, Any],
-                  y: float, text_right: float, date_width: float) -> None:  # fmt: skip
+                  y: float, lines: list[str], date_width: float) -> None:  # fmt: skip
+    """An event's row: its date, its text whole (a line each of `lines`, the first at `y`)
+    and its mark on the time axis at `y`."""
     colour = MISSIONS.get(item["mission"], OTHER_MISSION)
     when = parse_dataset_date(item["date"])
     date_text = when.display
     picture.text(MARGIN, y + 4, date_text, "small", parent)
-    event = shorten(item["event"], text_right - MARGIN - date_width, 12)
-    picture.text(MARGIN + date_width, y + 4, event, "label", parent)
+    label = picture.text(MARGIN + date_width, y + 4, "", "label", parent)
+    for index, line in enumerate(lines):
+        picture.add("tspan", label, x=float(MARGIN + date_width),
+                    y=y + 4 + LABEL_LINE * index).text = line  # fmt: skip
     start = datetime.date.fromisoformat(item["start"])
     done = item["status"] == "done"
     fill = colour if done else "#ffffff"

@@ -199,6 +199,21 @@ def wrap(text: str, width: float, size: float) -> list[str]:
     return [" ".join(line) for line in lines]
 
 
+def wrap_whole(text: str, width: float, size: float) -> list[str]:
+    """`text` whole in lines that fit `width`: wrapped between words, and a word wider than
+    `width` broken between its characters; each character measured at most twice."""
+    lines: list[str] = []
+    for line in wrap(text, width, size):
+        used, start = 0.0, 0
+        for index, char in enumerate(line):
+            used += text_width(char, size)
+            if used > width and index > start:
+                lines.append(line[start:index])
+                start, used = index, text_width(char, size)
+        lines.append(line[start:])
+    return lines
+
+
 def nice_ticks(top: float, count: int = 5) -> list[int]:
     """Whole-number ticks from 0 to at least `top`, about `count` of them, steps 1, 2 or 5
     times a power of ten."""
