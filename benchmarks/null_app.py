@@ -103,12 +103,18 @@ class ListingFormat(str, Enum):
 
 class MapFormat(str, Enum):
     V0 = 'svg'
-    V1 = 'geojson'
+    V1 = 'png'
+    V2 = 'geojson'
 
 
 class MemberStatus(str, Enum):
     V0 = 'signed'
     V1 = 'reported'
+
+
+class PictureFormat(str, Enum):
+    V0 = 'svg'
+    V1 = 'png'
 
 
 @app.callback()
@@ -215,6 +221,8 @@ def growth_command(
     region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
     level: Annotated[list[Level] | None, typer.Option('--level')] = None,
     as_of: Annotated[str | None, typer.Option('--as-of', metavar='DATE')] = None,
+    after: Annotated[str | None, typer.Option('--after', metavar='DATE')] = None,
+    before: Annotated[str | None, typer.Option('--before', metavar='DATE')] = None,
     fmt: Annotated[ListingFormat | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
@@ -432,6 +440,7 @@ def chart_count_by_command(
     country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
     region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
     mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION', autocompletion=complete_constant)] = None,
+    fmt: Annotated[PictureFormat | None, typer.Option('--format', '-f')] = None,
     output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
     force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
@@ -443,6 +452,10 @@ def chart_growth_command(
     country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
     region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
     level: Annotated[list[Level] | None, typer.Option('--level', metavar='LEVEL')] = None,
+    after: Annotated[str | None, typer.Option('--after', metavar='DATE')] = None,
+    before: Annotated[str | None, typer.Option('--before', metavar='DATE')] = None,
+    per_year: Annotated[bool, typer.Option('--per-year')] = False,
+    fmt: Annotated[PictureFormat | None, typer.Option('--format', '-f')] = None,
     output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
     force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
@@ -454,6 +467,7 @@ def chart_timeline_command(
     after: Annotated[str | None, typer.Option('--after', metavar='DATE')] = None,
     before: Annotated[str | None, typer.Option('--before', metavar='DATE')] = None,
     mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION', autocompletion=complete_constant)] = None,
+    fmt: Annotated[PictureFormat | None, typer.Option('--format', '-f')] = None,
     output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
     force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
@@ -465,7 +479,7 @@ def map_command(
     country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
     region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
     mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION', autocompletion=complete_constant)] = None,
-    fmt: Annotated[MapFormat | None, typer.Option('--format', '-f')] = MapFormat('svg'),
+    fmt: Annotated[MapFormat | None, typer.Option('--format', '-f')] = None,
     output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
     force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:

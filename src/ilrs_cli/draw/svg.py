@@ -52,7 +52,8 @@ def clean(text: str) -> str:
 # The advance width of each printable ASCII character, in ems: the wider of DejaVu Sans (the
 # widest font of FONTS, the one bundled for PNG and the one a Debian browser falls back to)
 # and Liberation Sans, rounded up. Any other character: a full em for an East Asian wide one,
-# 1.1 for the rest (Latin letters with marks, Æ and Œ among them, are at most that wide).
+# 1.1 for the rest (Latin letters with marks, Æ and Œ among them, are at most that wide), but
+# the few of the bundled font that are wider.
 _ASCII = (
     "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
     "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ "
@@ -155,6 +156,13 @@ _ASCII_EMS = (
     0.32,
 )
 EMS = dict(zip(_ASCII, _ASCII_EMS, strict=True))
+# The characters of the bundled DejaVu Sans (draw/fonts/) wider than 1.1 em, rounded up.
+EMS.update({
+    "\u01c4": 1.43, "\u01c5": 1.3, "\u01c6": 1.16, "\u01f1": 1.43, "\u01f2": 1.3,
+    "\u01f3": 1.16, "\u01f6": 1.12, "\u0468": 1.16, "\u047c": 1.19, "\u050a": 1.12,
+    "\u0514": 1.17, "\u2030": 1.35, "\u2031": 1.74, "\u20a7": 1.28, "\u20af": 1.28,
+    "\u2103": 1.13, "\u213b": 1.2, "\u22d8": 1.43, "\u22d9": 1.43, "\u25ef": 1.12,
+})  # fmt: skip
 
 
 def _ems(char: str) -> float:
