@@ -58,7 +58,7 @@ def subset(source: Path, target: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--from", dest="source", type=Path, default=DEBIAN,
-                        help="the folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf")  # fmt: skip
+                        help="the folder of DejaVuSans.ttf and DejaVuSans-Bold.ttf")  # fmt: skip
     args = parser.parse_args()
     TARGET.mkdir(exist_ok=True)
     for name in FACES:

@@ -62,7 +62,10 @@ if TYPE_CHECKING:
     CountryOption = list[str] | None
     RegionOption = str | None
     MissionOption = list[str] | None
-    SignedAfterOption = SignedBeforeOption = EventsAfterOption = EventsBeforeOption = str | None
+    SignedAfterOption = str | None
+    SignedBeforeOption = str | None
+    EventsAfterOption = str | None
+    EventsBeforeOption = str | None
 else:
     CountryOption = annotation(COUNTRY)
     RegionOption = annotation(REGION)
