@@ -104,12 +104,18 @@ class ListingFormat(str, Enum):
 
 class MapFormat(str, Enum):
     V0 = 'svg'
-    V1 = 'geojson'
+    V1 = 'png'
+    V2 = 'geojson'
 
 
 class MemberStatus(str, Enum):
     V0 = 'signed'
     V1 = 'reported'
+
+
+class PictureFormat(str, Enum):
+    V0 = 'svg'
+    V1 = 'png'
 
 
 @app.callback()
@@ -224,6 +230,8 @@ def growth_command(
     region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
     level: Annotated[list[Level] | None, typer.Option('--level')] = None,
     as_of: Annotated[str | None, typer.Option('--as-of', metavar='DATE')] = None,
+    after: Annotated[str | None, typer.Option('--after', metavar='DATE')] = None,
+    before: Annotated[str | None, typer.Option('--before', metavar='DATE')] = None,
     fmt: Annotated[ListingFormat | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,
@@ -465,6 +473,7 @@ def chart_count_by_command(
     country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
     region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
     mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION', autocompletion=complete_constant)] = None,
+    fmt: Annotated[PictureFormat | None, typer.Option('--format', '-f')] = None,
     output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
     force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
@@ -476,6 +485,10 @@ def chart_growth_command(
     country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
     region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
     level: Annotated[list[Level] | None, typer.Option('--level', metavar='LEVEL')] = None,
+    after: Annotated[str | None, typer.Option('--after', metavar='DATE')] = None,
+    before: Annotated[str | None, typer.Option('--before', metavar='DATE')] = None,
+    per_year: Annotated[bool, typer.Option('--per-year')] = False,
+    fmt: Annotated[PictureFormat | None, typer.Option('--format', '-f')] = None,
     output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
     force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
@@ -487,6 +500,7 @@ def chart_timeline_command(
     after: Annotated[str | None, typer.Option('--after', metavar='DATE')] = None,
     before: Annotated[str | None, typer.Option('--before', metavar='DATE')] = None,
     mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION', autocompletion=complete_constant)] = None,
+    fmt: Annotated[PictureFormat | None, typer.Option('--format', '-f')] = None,
     output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
     force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:
@@ -498,7 +512,7 @@ def map_command(
     country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
     region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
     mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION', autocompletion=complete_constant)] = None,
-    fmt: Annotated[MapFormat | None, typer.Option('--format', '-f')] = MapFormat('svg'),
+    fmt: Annotated[MapFormat | None, typer.Option('--format', '-f')] = None,
     output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
     force: Annotated[bool, typer.Option('--force')] = False,
 ) -> None:

@@ -42,7 +42,10 @@ def test_wheel_contains_the_dataset(wheel: Path) -> None:
         shipped = archive.read("ilrs_cli/data/chang8.toml")
         entry_points = next(n for n in archive.namelist() if n.endswith("entry_points.txt"))
         scripts = archive.read(entry_points).decode()
+        fonts = {name for name in archive.namelist() if name.startswith("ilrs_cli/draw/fonts/")}
     assert shipped == (ROOT / "data" / "chang8.toml").read_bytes()
+    assert fonts == {f"ilrs_cli/draw/fonts/{name}" for name in
+                     ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE-DejaVu.txt")}  # fmt: skip
     assert "ilrs = ilrs_cli.cli:main" in scripts
 
 

@@ -61,9 +61,11 @@ def test_work_grows_linearly_with_the_text(monkeypatch: pytest.MonkeyPatch, leng
     assert measured <= 4 * length + 10
 
 
+BUNDLED = Path(svg.__file__).with_name("fonts") / "DejaVuSans.ttf"
 FONTS = {
     "DejaVu Sans": Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
     "Liberation Sans": Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"),
+    "the bundled DejaVu Sans": BUNDLED,
 }
 
 
@@ -82,3 +84,16 @@ def test_every_estimate_is_at_least_the_fonts_width(font: str) -> None:
     too_narrow = [c for c in chars if svg.text_width(c, 1000) < face.getlength(c)]
     assert too_narrow == [], too_narrow
     assert svg.text_width("W" * 40, 12) >= face.getlength("W" * 40) * 12 / 1000
+
+
+def test_every_character_of_the_bundled_font_is_measured_generously() -> None:
+    """Each character the PNG's font has (draw/fonts/, the font every PNG draws with) is
+    measured at least as wide as it draws: a label fitted to its room fits in the PNG."""
+    from fontTools.ttLib import TTFont
+    from PIL import ImageFont
+
+    face = ImageFont.truetype(str(BUNDLED), 1000, layout_engine=ImageFont.Layout.BASIC)
+    chars = [chr(code) for code in TTFont(BUNDLED).getBestCmap()]
+    assert len(chars) > 1500  # Latin, Greek, Cyrillic, punctuation
+    too_narrow = [c for c in chars if svg.text_width(c, 1000) < face.getlength(c)]
+    assert too_narrow == [], too_narrow

@@ -270,11 +270,14 @@ def growth(
     region: str | None = None,
     level: Texts = None,
     as_of: Day = None,
+    after: Day = None,
+    before: Day = None,
     dataset: Dataset | None = None,
 ) -> list[Item]:
     """Both camps year by year, as `ilrs growth --json`: each year's ILRS signings (national
     participants unless `level` says otherwise) and Accords signings, with running totals,
-    every year from the first to the last, then a row (year None) for undated participants."""
+    every year from the first to the last, then a row (year None) for undated participants.
+    `after`/`before`: only the signings in that range (inclusive), the totals counted from it."""
     return _items("growth", locals())
 
 

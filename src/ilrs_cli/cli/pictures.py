@@ -4,6 +4,7 @@ package (ilrs_cli.draw) inside the command."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -12,14 +13,27 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..core.vocab import Level
-from ..render.terminal import write_data
+from ..render.terminal import write_bytes, write_data, write_err
 from . import inputs, reporting
 from .click_classes import Command
 from .output_options import ForceFlag, OutputOption
-from .query_options import CountryOption, MissionOption, RegionOption
+from .query_options import (
+    CountryOption,
+    EventsAfterOption,
+    EventsBeforeOption,
+    MissionOption,
+    RegionOption,
+    SignedAfterOption,
+    SignedBeforeOption,
+)
 
 if TYPE_CHECKING:
     from ..core.records import Dataset
+
+PNG_HELP = (
+    "png: the picture at twice its size, its text in the bundled DejaVu Sans; needs "
+    'pip install "ilrs-cli[png]". Default: png when FILE ends in .png, else svg.'
+)
 
 
 class Counted(str, Enum):
@@ -30,32 +44,59 @@ class Counted(str, Enum):
     SOURCES = "sources"
 
 
+class PictureFormat(str, Enum):
+    SVG = "svg"
+    PNG = "png"
+
+
 class MapFormat(str, Enum):
     SVG = "svg"
+    PNG = "png"
     GEOJSON = "geojson"
+
+
+FormatOption = Annotated[
+    PictureFormat | None,
+    typer.Option("--format", "-f", show_default=False, help=f"svg (a picture) or {PNG_HELP}"),
+]
 
 
 chart_app = typer.Typer(
     name="chart", no_args_is_help=True, rich_markup_mode=None,
-    help="Charts as SVG: counts by a field, both camps' growth, the timeline. Each has a "
-    "title, the as-of date and a source line; open it in a browser or put it in a page.",
+    help="Charts as SVG or PNG: counts by a field, both camps' growth, the timeline. Each has "
+    "a title, the as-of date and a source line; open it in a browser or put it in a page.",
 )  # fmt: skip
 
 
-def _deliver(ctx: typer.Context, text: str, output: Path | None, force: bool) -> None:
-    """The picture on standard output, or written whole to `output`."""
+def _deliver(ctx: typer.Context, data: str | bytes, output: Path | None, force: bool) -> None:
+    """The picture (text, or a PNG's bytes) on standard output, or written whole to
+    `output`."""
     if output is None:
-        write_data(text)
+        write_bytes(data) if isinstance(data, bytes) else write_data(data)
         return
     with reporting.user_errors(ctx):
-        reporting.write_file(output, text.encode("utf-8"), force)
+        reporting.write_file(
+            output, data if isinstance(data, bytes) else data.encode("utf-8"), force
+        )
 
 
 def _draw(ctx: typer.Context, make: Callable[[Dataset], str], output: Path | None,
-          force: bool) -> None:  # fmt: skip
+          force: bool, fmt: Enum | None = None) -> None:  # fmt: skip
+    """Draw the picture `make` gives as text (SVG, GeoJSON), and write it, or its PNG when
+    `fmt` is png or, with no `fmt`, when `output` ends in .png."""
+    png = fmt.value == "png" if fmt is not None else (
+        output is not None and output.suffix.lower() == ".png")  # fmt: skip
+    if png and output is None and sys.stdout.isatty():
+        write_err("ilrs: error: a PNG is not shown on a terminal: write it to a file with "
+                  "-o FILE.png (or redirect: > FILE.png)")  # fmt: skip
+        raise typer.Exit(code=reporting.EXIT_USAGE)
     with reporting.user_errors(ctx):
-        text = make(inputs.dataset_for(ctx))
-    _deliver(ctx, text, output, force)
+        data: str | bytes = make(inputs.dataset_for(ctx))
+        if png:
+            from ..draw.png import png_bytes
+
+            data = png_bytes(str(data))
+    _deliver(ctx, data, output, force)
 
 
 @chart_app.command("count-by", cls=Command)
@@ -76,6 +117,7 @@ def chart_count_by(
     country: CountryOption = None,
     region: RegionOption = None,
     mission: MissionOption = None,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceFlag = False,
 ) -> None:
@@ -87,6 +129,7 @@ def chart_count_by(
       ilrs chart count-by countries > partners.svg
       ilrs chart count-by level --of members -o levels.svg
       ilrs chart count-by year --of timeline --mission ILRS
+      ilrs chart count-by countries -o partners.png
     """
     from ..core.errors import QueryError
     from ..report import answers
@@ -118,7 +161,7 @@ def chart_count_by(
         except QueryError as error:
             raise QueryError("FIELD", str(error).removeprefix("count_by: ")) from None
 
-    _draw(ctx, make, output, force)
+    _draw(ctx, make, output, force, fmt)
 
 
 @chart_app.command("growth", cls=Command)
@@ -132,43 +175,47 @@ def chart_growth(
                      help="ILRS participants of this level (default national); repeat for "
                      "several."),
     ] = None,
+    after: SignedAfterOption = None,
+    before: SignedBeforeOption = None,
+    per_year: Annotated[
+        bool,
+        typer.Option("--per-year", help="Bars of each year's signings, a group a year, both "
+                     "camps side by side (the ILRS and Artemis columns of `ilrs growth`)."),
+    ] = False,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceFlag = False,
 ) -> None:  # fmt: skip
     """Both camps' growth, the lines of `ilrs growth`: ILRS participants (national by
-    default) and Artemis Accords signatories, cumulative at the end of each year.
+    default) and Artemis Accords signatories, cumulative at the end of each year; with
+    --per-year, each year's signings as bars.
 
     \b
     Examples:
       ilrs chart growth > growth.svg
+      ilrs chart growth --per-year --after 2020 -o per-year.png
       ilrs chart growth --level national --level organization --region Africa
     """
     from ..report import answers
 
     def make(dataset: Dataset) -> str:
-        from ..draw.charts import counted_levels, growth_chart
+        from ..draw.charts import counted_levels, growth_chart, per_year_chart
 
         levels = list(level or [Level.NATIONAL])
-        listing = answers.growth(dataset, country, region, levels)
-        return growth_chart(dataset, listing, counted_levels(levels)).svg()
+        listing = answers.growth(dataset, country, region, levels, after=after, before=before)
+        chart = per_year_chart if per_year else growth_chart
+        return chart(dataset, listing, counted_levels(levels)).svg()
 
-    _draw(ctx, make, output, force)
+    _draw(ctx, make, output, force, fmt)
 
 
 @chart_app.command("timeline", cls=Command)
 def chart_timeline(
     ctx: typer.Context,
-    after: Annotated[
-        str | None,
-        typer.Option("--after", metavar="DATE", show_default=False,
-                     help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    ] = None,
-    before: Annotated[
-        str | None,
-        typer.Option("--before", metavar="DATE", show_default=False,
-                     help="Only events on or before this date."),
-    ] = None,
+    after: EventsAfterOption = None,
+    before: EventsBeforeOption = None,
     mission: MissionOption = None,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceFlag = False,
 ) -> None:  # fmt: skip
@@ -188,7 +235,7 @@ def chart_timeline(
         listing = answers.timeline(dataset, after, before, mission)
         return timeline_chart(dataset, listing).svg()
 
-    _draw(ctx, make, output, force)
+    _draw(ctx, make, output, force, fmt)
 
 
 map_app = typer.Typer(rich_markup_mode=None)
@@ -202,9 +249,14 @@ def map_command(
     region: RegionOption = None,
     mission: MissionOption = None,
     fmt: Annotated[
-        MapFormat,
-        typer.Option("--format", "-f", help="svg (a picture) or geojson (for GIS tools)."),
-    ] = MapFormat.SVG,
+        MapFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            show_default=False,
+            help=f"svg (a picture), geojson (for GIS tools) or {PNG_HELP}",
+        ),
+    ] = None,
     output: OutputOption = None,
     force: ForceFlag = False,
 ) -> None:
@@ -219,6 +271,7 @@ def map_command(
       ilrs map --region Africa -o africa.svg
       ilrs map --mission Chang'e-8      # the payload partners' countries
       ilrs map --format geojson > ilrs.geojson
+      ilrs map -o map.png
     """
 
     def make(dataset: Dataset) -> str:
@@ -233,7 +286,7 @@ def map_command(
 
         return map_picture(dataset, selection).svg()
 
-    _draw(ctx, make, output, force)
+    _draw(ctx, make, output, force, fmt)
 
 
 @html_app.command("html", cls=Command)

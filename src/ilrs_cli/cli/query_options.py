@@ -10,7 +10,16 @@ from typing import Annotated, Any
 
 import typer
 
-from ..report.params import COUNTRY, MISSION, REGION, Param
+from ..report.params import (
+    COUNTRY,
+    EVENTS_AFTER,
+    EVENTS_BEFORE,
+    MISSION,
+    REGION,
+    SIGNED_AFTER,
+    SIGNED_BEFORE,
+    Param,
+)
 from . import completion
 
 
@@ -46,14 +55,22 @@ def parameter(param: Param) -> inspect.Parameter:
                              annotation=annotation(param))  # fmt: skip
 
 
-# The place and mission options the drawing commands (cli/pictures.py) take as well. Type
-# checkers see the types of their values; Typer reads the annotations made from them.
+# The place, mission and date options the drawing commands (cli/pictures.py) take as well.
+# Type checkers see the types of their values; Typer reads the annotations made from them.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     CountryOption = list[str] | None
     RegionOption = str | None
     MissionOption = list[str] | None
+    SignedAfterOption = str | None
+    SignedBeforeOption = str | None
+    EventsAfterOption = str | None
+    EventsBeforeOption = str | None
 else:
     CountryOption = annotation(COUNTRY)
     RegionOption = annotation(REGION)
     MissionOption = annotation(MISSION)
+    SignedAfterOption = annotation(SIGNED_AFTER)
+    SignedBeforeOption = annotation(SIGNED_BEFORE)
+    EventsAfterOption = annotation(EVENTS_AFTER)
+    EventsBeforeOption = annotation(EVENTS_BEFORE)

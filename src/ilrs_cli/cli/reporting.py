@@ -64,7 +64,8 @@ FLAGS = {
 
 def error_exit_code(error: Exception) -> int | None:
     """Print the message of a library error that names no flag and return its exit code: a
-    missing record or a bad dataset 1 (with the closest ids or every problem), a bad clock 2.
+    missing record or a bad dataset 1 (with the closest ids or every problem), a missing
+    optional library 1 (with its extra's install command), a bad clock 2.
     None for any other error (a QueryError needs Typer's usage message)."""
     if isinstance(error, RecordNotFound):
         write_err(f"ilrs: error: {error}")

@@ -13,7 +13,18 @@ from ..core.dates import parse_dataset_date
 from ..core.records import Dataset
 from ..core.vocab import Level
 from ..report.listing import Listing, count_by
-from .svg import MARGIN, Picture, as_of_line, nice_ticks, number, shorten, source_line, text_width
+from .svg import (
+    MARGIN,
+    Picture,
+    as_of_line,
+    clean,
+    nice_ticks,
+    number,
+    shorten,
+    source_line,
+    text_width,
+    wrap_whole,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -25,6 +36,7 @@ ARTEMIS = "#1f5fa8"
 MISSIONS = {"Chang'e-7": "#1b9e77", "Chang'e-8": "#d95f02", "ILRS": "#7570b3"}
 OTHER_MISSION = "#666666"
 NONE = "(none)"
+LABEL_LINE = 15  # px from one line of a wrapped 12 px label to the next
 
 
 def count_chart(
@@ -91,66 +103,89 @@ def counted_levels(levels: list[Level]) -> str:
     return " and ".join(level.value for level in levels) + " participants"
 
 
+class GrowthFrame:
+    """What both growth charts share: the picture, its legend of both camps, the value axis
+    (`y`) with its grid, and the years' labels under the plot."""
+
+    def __init__(self, dataset: Dataset, listing: Listing, counted: str, kind: str,
+                 values: list[int], name: str) -> None:  # fmt: skip
+        self.as_of = dataset.info.as_of
+        self.rows = [item for item in listing.items if item["year"] is not None]
+        self.years = [int(item["year"]) for item in self.rows]
+        self.camps = {
+            "ilrs": (f"ILRS: {counted}, by their first documented agreement", ILRS),
+            "artemis": ("Artemis Accords: signatories", ARTEMIS),
+        }
+        if not any(item["artemis"] for item in listing.items):
+            self.camps["artemis"] = ("Artemis Accords: no signatories in these data", ARTEMIS)
+        notes = [f"{kind} Numbers as `ilrs growth` prints them."]
+        undated = next((item for item in listing.items if item["year"] is None), None)
+        if undated is not None and undated["ilrs"]:
+            notes.append(
+                f"Not drawn: {undated['ilrs']} ILRS participants with no signing date in a "
+                "single year (ilrs growth names them on its undated row)."
+            )
+        width, height = 760, 330
+        self.picture = Picture(width, height + 42, listing.heading, as_of_line(dataset, (
+            "; cumulative totals at the end of each year" if name == "growth"
+            else "; signings in each year")), _footer(dataset, notes), name)  # fmt: skip
+        self.left, self.right = MARGIN + 40, width - MARGIN - 60
+        self.top = self.picture.top + 52
+        self.bottom = self.picture.top + 42 + height - 34
+        self.ticks = nice_ticks(max(values, default=1))
+        for tick in self.ticks:
+            self.picture.add("line", x1=float(self.left), x2=float(self.right), y1=self.y(tick),
+                             y2=self.y(tick), class_="grid")  # fmt: skip
+            self.picture.text(self.left - 8, self.y(tick) + 4, str(tick), "small tick",
+                              text_anchor="end", data_tick=tick)  # fmt: skip
+        self.picture.add("line", x1=float(self.left), x2=float(self.right),
+                         y1=float(self.bottom), y2=float(self.bottom), class_="axis")  # fmt: skip
+
+    def y(self, value: int) -> float:
+        return self.bottom - (self.bottom - self.top) * value / self.ticks[-1]
+
+    def legend(self, swatch: str) -> None:
+        for row, (label, colour) in enumerate(self.camps.values()):
+            key_y = float(self.picture.top + 8 + row * 18)
+            if swatch == "line":
+                self.picture.add("line", x1=float(self.left), x2=self.left + 28.0, y1=key_y,
+                                 y2=key_y, stroke=colour, stroke_width=3)  # fmt: skip
+            else:
+                self.picture.add("rect", x=float(self.left + 8), y=key_y - 6, width=12.0,
+                                 height=12.0, fill=colour)  # fmt: skip
+            self.picture.text(self.left + 36, key_y + 4, label, "label")
+
+    def year_labels(self, xs: list[float]) -> None:
+        """Each year's label under its x, every few years when there are many."""
+        as_of = self.as_of
+        every = max(1, round(len(self.years) / 12))
+        for index, (x, year) in enumerate(zip(xs, self.years, strict=True)):
+            if index % every and index != len(self.years) - 1:
+                continue
+            label = str(year) if year != as_of.year else (
+                f"{year} (to {as_of.day} {as_of.strftime('%b')})")  # fmt: skip
+            self.picture.text(x, self.bottom + 18, label, "small", text_anchor="middle")
+
+
 def growth_chart(dataset: Dataset, listing: Listing, counted: str) -> Picture:
     """Both camps' cumulative totals at the end of each year, as `ilrs growth` counts them
     (`answers.growth`): ILRS participants of the levels counted (`counted` names them) and
     Artemis Accords signatories."""
     rows = [item for item in listing.items if item["year"] is not None]
-    undated = next((item for item in listing.items if item["year"] is None), None)
-    as_of = dataset.info.as_of
-    years = [int(item["year"]) for item in rows]
-    lines = {
-        "ilrs": (f"ILRS: {counted}, by their first documented agreement", ILRS),
-        "artemis": ("Artemis Accords: signatories", ARTEMIS),
-    }
-    notes = [
+    frame = GrowthFrame(dataset, listing, counted, (
         "Each point is the total at the end of that year (for the as-of year, at the as-of "
-        "date). Numbers as `ilrs growth` prints them.",
-    ]
-    if undated is not None and undated["ilrs"]:
-        notes.append(f"Not drawn: {undated['ilrs']} ILRS participants with no signing date in "
-                     "a single year (ilrs growth names them on its undated row).")  # fmt: skip
-    if not any(item["artemis"] for item in listing.items):
-        lines["artemis"] = ("Artemis Accords: no signatories in these data", ARTEMIS)
-    width, height = 760, 330
-    picture = Picture(width, height + 42, listing.heading, as_of_line(dataset, (
-        "; cumulative totals at the end of each year")), _footer(dataset, notes),
-        "growth")  # fmt: skip
-    left, right = MARGIN + 40, width - MARGIN - 60
-    top, bottom = picture.top + 52, picture.top + 42 + height - 34
-    ticks = nice_ticks(max((max(i["ilrs_total"], i["artemis_total"]) for i in rows), default=1))
-    step = (right - left) / max(len(years) - 1, 1)
-
-    def y_of(value: int) -> float:
-        return bottom - (bottom - top) * value / ticks[-1]
-
-    def x_of(index: int) -> float:
-        return left + index * step if len(years) > 1 else (left + right) / 2
-
-    for tick in ticks:
-        picture.add("line", x1=float(left), x2=float(right), y1=y_of(tick), y2=y_of(tick),
-                    class_="grid")  # fmt: skip
-        picture.text(left - 8, y_of(tick) + 4, str(tick), "small tick", text_anchor="end",
-                     data_tick=tick)  # fmt: skip
-    every = max(1, round(len(years) / 12))
-    for index, year in enumerate(years):
-        if index % every and index != len(years) - 1:
-            continue
-        label = f"{year} (to {as_of.day} {as_of.strftime('%b')})" if year == as_of.year else str(
-            year)  # fmt: skip
-        picture.text(x_of(index), bottom + 18, label, "small", text_anchor="middle")
-    picture.add("line", x1=float(left), x2=float(right), y1=float(bottom), y2=float(bottom),
-                class_="axis")  # fmt: skip
-    for row, (label, colour) in enumerate(lines.values()):
-        key_y = float(picture.top + 8 + row * 18)
-        picture.add("line", x1=float(left), x2=left + 28.0, y1=key_y, y2=key_y, stroke=colour,
-                    stroke_width=3)  # fmt: skip
-        picture.text(left + 36, key_y + 4, label, "label")
-    for name, (label, colour) in lines.items():
+        "date)."), [max(i["ilrs_total"], i["artemis_total"]) for i in rows], "growth")  # fmt: skip
+    picture, years = frame.picture, frame.years
+    step = (frame.right - frame.left) / max(len(years) - 1, 1)
+    xs = [frame.left + index * step if len(years) > 1 else (frame.left + frame.right) / 2
+          for index in range(len(years))]  # fmt: skip
+    frame.year_labels(xs)
+    frame.legend("line")
+    for name, (label, colour) in frame.camps.items():
         totals = [int(item[f"{name}_total"]) for item in rows]
         if not totals or not totals[-1]:
             continue
-        points = [(x_of(i), y_of(total)) for i, total in enumerate(totals)]
+        points = [(x, frame.y(total)) for x, total in zip(xs, totals, strict=True)]
         group = picture.add("g", class_="series", data_series=name)
         picture.add("polyline", group, fill="none", stroke=colour, stroke_width=3,
                     points=" ".join(f"{number(x)},{number(y)}" for x, y in points))  # fmt: skip
@@ -160,6 +195,36 @@ def growth_chart(dataset: Dataset, listing: Listing, counted: str) -> Picture:
             picture.tooltip(dot, f"{label}: {total} by the end of {year}")
         x, y = points[-1]
         picture.text(x + 8, y + 4, str(totals[-1]), "value", group, fill=colour)
+    return picture
+
+
+def per_year_chart(dataset: Dataset, listing: Listing, counted: str) -> Picture:
+    """Each year's signings of both camps, as `ilrs growth` counts them: a group of two bars
+    a year, ILRS participants of the levels counted (`counted` names them) beside Artemis
+    Accords signatories."""
+    rows = [item for item in listing.items if item["year"] is not None]
+    frame = GrowthFrame(dataset, listing, counted, (
+        "Each bar is the number of signings in that year (for the as-of year, to the as-of "
+        "date)."), [max(i["ilrs"], i["artemis"]) for i in rows], "per-year")  # fmt: skip
+    picture = frame.picture
+    group_width = (frame.right - frame.left) / max(len(rows), 1)
+    bar = min(group_width * 0.4, 28.0)
+    xs = [frame.left + (index + 0.5) * group_width for index in range(len(rows))]
+    frame.year_labels(xs)
+    frame.legend("bar")
+    bars = picture.add("g", class_="bars")
+    for x, item in zip(xs, rows, strict=True):
+        group = picture.add("g", bars, class_="year", data_year=item["year"])
+        for offset, (name, (label, colour)) in zip((-bar, 0.0), frame.camps.items(), strict=True):
+            count = int(item[name])
+            y = frame.y(count)
+            mark = picture.add("rect", group, x=x + offset, y=y, width=bar,
+                               height=frame.bottom - y, fill=colour, class_="bar", data_camp=name,
+                               data_year=item["year"], data_count=count)  # fmt: skip
+            picture.tooltip(mark, f"{label}: {count} in {item['year']}")
+            if count and bar >= 9:
+                picture.text(x + offset + bar / 2, y - 4, str(count), "value", group,
+                             text_anchor="middle", fill=colour)  # fmt: skip
     return picture
 
 
@@ -209,7 +274,12 @@ def timeline_chart(dataset: Dataset, listing: Listing) -> Picture:
     first = min((datetime.date.fromisoformat(i["start"]) for i in items), default=as_of)
     last = max((_span_end(i) for i in items), default=as_of)
     scale = TimeScale(datetime.date(first.year, 1, 1), as_of, last, left, right)
-    body = row * len(items) + 70
+    dates = [parse_dataset_date(item["date"]).display for item in items]
+    date_width = max((text_width(d, 10.5) for d in dates), default=60) + 14
+    labels = [wrap_whole(clean(item["event"]), text_right - MARGIN - date_width, 12) or [""]
+              for item in items]  # fmt: skip
+    heights = [max(row, LABEL_LINE * len(lines) + 6) for lines in labels]
+    body = sum(heights) + 70
     footer = [
         "A date with a day is a dot; a month, a year, a range or a decade is a bar over every "
         "day it can mean. Left of the as-of line: the past; right of it: the future, on a "
@@ -219,7 +289,7 @@ def timeline_chart(dataset: Dataset, listing: Listing) -> Picture:
         f"; {len(items)} events; status (done or planned) as of that date")),
         _footer(dataset, footer), "timeline")  # fmt: skip
     top = picture.top + 34
-    bottom = top + row * len(items)
+    bottom = top + sum(heights)
     _timeline_legend(picture, picture.top + 6, items)
     picture.add("rect", x=scale.middle, y=float(top - 8), width=right - scale.middle,
                 height=float(bottom - top + 12), fill="#f3f3f3")  # fmt: skip
@@ -234,11 +304,10 @@ def timeline_chart(dataset: Dataset, listing: Listing) -> Picture:
     picture.text(scale.middle, bottom + 34, f"as of {as_of.isoformat()}", "small",
                  text_anchor="middle")  # fmt: skip
     events = picture.add("g", class_="events")
-    dates = [parse_dataset_date(item["date"]).display for item in items]
-    date_width = max((text_width(d, 10.5) for d in dates), default=60) + 14
-    for index, item in enumerate(items):
-        y = top + index * row + row / 2
-        _timeline_row(picture, events, scale, item, y, text_right, date_width)
+    y = float(top)
+    for item, lines, height in zip(items, labels, heights, strict=True):
+        _timeline_row(picture, events, scale, item, y + row / 2, lines, date_width)
+        y += height
     return picture
 
 
@@ -258,13 +327,17 @@ def _timeline_legend(picture: Picture, y: float, items: list[dict[str, Any]]) ->
 
 
 def _timeline_row(picture: Picture, parent: Any, scale: TimeScale, item: dict[str, Any],
-                  y: float, text_right: float, date_width: float) -> None:  # fmt: skip
+                  y: float, lines: list[str], date_width: float) -> None:  # fmt: skip
+    """An event's row: its date, its text whole (a line each of `lines`, the first at `y`)
+    and its mark on the time axis at `y`."""
     colour = MISSIONS.get(item["mission"], OTHER_MISSION)
     when = parse_dataset_date(item["date"])
     date_text = when.display
     picture.text(MARGIN, y + 4, date_text, "small", parent)
-    event = shorten(item["event"], text_right - MARGIN - date_width, 12)
-    picture.text(MARGIN + date_width, y + 4, event, "label", parent)
+    label = picture.text(MARGIN + date_width, y + 4, "", "label", parent)
+    for index, line in enumerate(lines):
+        picture.add("tspan", label, x=float(MARGIN + date_width),
+                    y=y + 4 + LABEL_LINE * index).text = line  # fmt: skip
     start = datetime.date.fromisoformat(item["start"])
     done = item["status"] == "done"
     fill = colour if done else "#ffffff"

@@ -17,7 +17,8 @@ from ..core.records import Dataset
 from ..core.safe_text import escape
 
 SVG_NS = "http://www.w3.org/2000/svg"
-FONTS = "'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
+# DejaVu Sans first: the font bundled for PNG (draw/fonts/, draw/png.py), and the widest here
+FONTS = "'DejaVu Sans', 'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', sans-serif"
 STYLE = f"""
 text {{ font-family: {FONTS}; fill: #222; }}
 .title {{ font-size: 20px; font-weight: bold; }}
@@ -49,9 +50,10 @@ def clean(text: str) -> str:
 
 
 # The advance width of each printable ASCII character, in ems: the wider of DejaVu Sans (the
-# widest font of FONTS, and the one a Debian browser falls back to) and Liberation Sans,
-# rounded up. Any other character: a full em for an East Asian wide one, 1.1 for the rest
-# (Latin letters with marks, Æ and Œ among them, are at most that wide).
+# widest font of FONTS, the one bundled for PNG and the one a Debian browser falls back to)
+# and Liberation Sans, rounded up. Any other character: a full em for an East Asian wide one,
+# 1.1 for the rest (Latin letters with marks, Æ and Œ among them, are at most that wide), but
+# the few of the bundled font that are wider.
 _ASCII = (
     "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
     "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ "
@@ -154,6 +156,13 @@ _ASCII_EMS = (
     0.32,
 )
 EMS = dict(zip(_ASCII, _ASCII_EMS, strict=True))
+# The characters of the bundled DejaVu Sans (draw/fonts/) wider than 1.1 em, rounded up.
+EMS.update({
+    "\u01c4": 1.43, "\u01c5": 1.3, "\u01c6": 1.16, "\u01f1": 1.43, "\u01f2": 1.3,
+    "\u01f3": 1.16, "\u01f6": 1.12, "\u0468": 1.16, "\u047c": 1.19, "\u050a": 1.12,
+    "\u0514": 1.17, "\u2030": 1.35, "\u2031": 1.74, "\u20a7": 1.28, "\u20af": 1.28,
+    "\u2103": 1.13, "\u213b": 1.2, "\u22d8": 1.43, "\u22d9": 1.43, "\u25ef": 1.12,
+})  # fmt: skip
 
 
 def _ems(char: str) -> float:
@@ -196,6 +205,21 @@ def wrap(text: str, width: float, size: float) -> list[str]:
             lines.append([word])
             used = word_width
     return [" ".join(line) for line in lines]
+
+
+def wrap_whole(text: str, width: float, size: float) -> list[str]:
+    """`text` whole in lines that fit `width`: wrapped between words, and a word wider than
+    `width` broken between its characters; each character measured at most twice."""
+    lines: list[str] = []
+    for line in wrap(text, width, size):
+        used, start = 0.0, 0
+        for index, char in enumerate(line):
+            used += text_width(char, size)
+            if used > width and index > start:
+                lines.append(line[start:index])
+                start, used = index, text_width(char, size)
+        lines.append(line[start:])
+    return lines
 
 
 def nice_ticks(top: float, count: int = 5) -> list[int]:

@@ -92,7 +92,7 @@ def write_data(text: str) -> None:
 
 
 def write_bytes(data: bytes) -> None:
-    """A file's bytes (a workbook) on standard output, which is not a terminal (cli/inputs.py
+    """A file's bytes (a workbook, a PNG) on standard output, which is not a terminal (cli/inputs.py
     `output_file` refuses one)."""
     sys.stdout.flush()
     sys.stdout.buffer.write(data)

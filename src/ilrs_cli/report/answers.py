@@ -246,11 +246,15 @@ def growth(
     region: str | None = None,
     level: Texts | Sequence[Level] = None,
     as_of: str | None = None,
+    after: str | None = None,
+    before: str | None = None,
 ) -> Listing:
     """Both camps year by year, side by side, with cumulative totals: ILRS participants of
     `level` (national by default; several may be given) by the year of their first documented
     agreement, and Accords signatories by the year they signed; every year from the first to
-    the last, and a row for participants with no signing date. `as_of` stops at that day."""
+    the last, and a row for participants with no signing date. `as_of` stops at that day;
+    `after` and `before` count only the signings whose date reaches into that range (both
+    inclusive), so the totals count from `after`."""
     from ..query.figures import growth as growth_rows
 
     levels = [choice(Level, value, "level") for value in many(level)] or [Level.NATIONAL]
@@ -268,12 +272,21 @@ def growth(
         undated = [m for m in members if m.date is None]
         members = _dated_by(day, members, notes, lambda m: m.name) + undated
         signed = _dated_by(day, signed, notes, lambda s: s.place.name)
+    start, end = point(after, "after"), point(before, "before")
+    notes += reversed_note(start, end, after, before)
+    if start is not None or end is not None:
+        if any(m.date is None for m in members):
+            names = ", ".join(f"{m.name} ({m.status.value})" for m in members if m.date is None)
+            notes.append(f"not counted, no signing date in the data: {names}")
+        members = [m for m in members if m.date is not None and filters.within(m.date, start, end)]
+        signed = [s for s in signed if filters.within(s.date, start, end)]
     undated = [m for m in members if m.date is None or m.date.year is None]
     if undated:
         names = ", ".join(f"{m.name} ({m.status.value})" for m in undated)
         notes.append(f"on the undated row, no signing date in a single year: {names}")
     counted = " and ".join(lv.value for lv in levels) + " participants"
-    scope = scope_of(countries) + where + (f", to {day.isoformat()}" if day else "")
+    scope = scope_of(countries) + where + _dates_scope(after, before, None)
+    scope += f", to {day.isoformat()}" if day else ""
     listing = build_listings.growth_listing(dataset, growth_rows(members, signed), scope, counted)
     return listing._replace(notes=tuple(notes))
 

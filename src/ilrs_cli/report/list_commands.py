@@ -18,6 +18,8 @@ from .params import (
     AS_OF,
     CAMP,
     COUNTRY,
+    EVENTS_AFTER,
+    EVENTS_BEFORE,
     MISSION,
     REGION,
     SIGNED_AFTER,
@@ -156,6 +158,7 @@ LIST_COMMANDS = (
       ilrs growth
       ilrs growth --level national --level organization
       ilrs growth --region Africa --as-of 2024
+      ilrs growth --after 2020 --before 2024
       ilrs growth --csv > growth.csv
     """,
         (
@@ -169,6 +172,8 @@ LIST_COMMANDS = (
                 choices=Level,
             ),
             SIGNED_AS_OF,
+            SIGNED_AFTER,
+            SIGNED_BEFORE,
         ),  # fmt: skip
         "growth",
         omit=frozenset({"sort", "count_by", "cumulative"}),
@@ -193,20 +198,8 @@ LIST_COMMANDS = (
       ilrs timeline --as-of 2024-06 --mission ILRS
     """,
         (
-            Param(
-                "after",
-                "date",
-                ("--after",),
-                "Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).",
-                "DATE",
-            ),
-            Param(
-                "before",
-                "date",
-                ("--before",),
-                "Only events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).",
-                "DATE",
-            ),
+            EVENTS_AFTER,
+            EVENTS_BEFORE,
             MISSION,
             AS_OF,
             Param(

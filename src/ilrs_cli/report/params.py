@@ -110,6 +110,14 @@ SIGNED_AS_OF = Param(
     "Only those signed by the end of this date (YYYY and YYYY-MM mean their last day), on or "
     "before the data's own as-of date.", "DATE",
 )  # fmt: skip
+EVENTS_AFTER = Param(
+    "after", "date", ("--after",),
+    "Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", "DATE",
+)  # fmt: skip
+EVENTS_BEFORE = Param(
+    "before", "date", ("--before",),
+    "Only events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).", "DATE",
+)  # fmt: skip
 WHERE = (COUNTRY, REGION, CAMP)
 SIGNED_WHEN = (SIGNED_AS_OF, SIGNED_AFTER, SIGNED_BEFORE)
 
