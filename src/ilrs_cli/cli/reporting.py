@@ -12,7 +12,14 @@ from contextlib import contextmanager
 from enum import Enum
 
 from ..core.clock import ClockError
-from ..core.errors import DatasetError, QueryError, RecordNotFound, TargetInTheWay, WriteFailed
+from ..core.errors import (
+    DatasetError,
+    NeedsExtra,
+    QueryError,
+    RecordNotFound,
+    TargetInTheWay,
+    WriteFailed,
+)
 from ..core.safe_text import escape
 from ..render.terminal import write_data, write_err, write_out
 
@@ -44,6 +51,7 @@ FLAGS = {
     "camp": "--in",
     "cumulative": "--cumulative",
     "format": "--format",
+    "style": "--style",
     "id": "ID",
     "text": "TEXT",
     "command": "COMMAND",
@@ -71,7 +79,7 @@ def error_exit_code(error: Exception) -> int | None:
     if isinstance(error, TargetInTheWay):
         write_err(f"ilrs: error: {escape(in_the_way(error))}")
         return EXIT_DATA_ERROR
-    if isinstance(error, WriteFailed):
+    if isinstance(error, WriteFailed | NeedsExtra):
         write_err(f"ilrs: error: {escape(str(error))}")
         return EXIT_DATA_ERROR
     return None
@@ -85,7 +93,7 @@ def user_errors(ctx: typer.Context) -> Iterator[None]:
 
     try:
         yield
-    except (QueryError, DatasetError, ClockError, TargetInTheWay, WriteFailed) as error:
+    except (QueryError, DatasetError, ClockError, TargetInTheWay, WriteFailed, NeedsExtra) as error:
         if isinstance(error, QueryError) and not isinstance(error, RecordNotFound):
             hint, message = usage_error(error)
             raise typer.BadParameter(message, ctx=ctx, param_hint=hint) from None
@@ -109,20 +117,30 @@ def in_the_way(error: TargetInTheWay) -> str:
     )
 
 
-def emit(report: Report, fmt: Format, fail_empty: bool = False) -> int:
-    """Print a report; an empty table is a note on stderr. The exit code: 0, or 3 when
-    nothing matched and --fail-empty asks for it."""
+def emit(
+    report: Report,
+    fmt: Format,
+    fail_empty: bool = False,
+    before_printing: Callable[[], None] | None = None,
+) -> int:
+    """Print a report; an empty table is a note on stderr. It is rendered before anything is
+    printed (and before `before_printing`), so that a renderer's error prints alone. The exit
+    code: 0, or 3 when nothing matched and --fail-empty asks for it."""
     from ..render import FORMATS, Format, render
     from ..report.listing import Listing
 
     listing = report if isinstance(report, Listing) else None
+    empty = listing is not None and not listing.items
+    quiet = listing is not None and empty and fmt is Format.TABLE
+    text = "" if quiet else render(report, fmt)
+    if before_printing is not None:
+        before_printing()
     for note in report.notes:
         write_err(f"ilrs: {note}")
-    empty = listing is not None and not listing.items
-    if listing is not None and empty and fmt is Format.TABLE:
+    if listing is not None and quiet:
         write_err(f"ilrs: {listing.empty_note}")
     else:
-        (write_data if FORMATS[fmt].machine else write_out)(render(report, fmt))
+        (write_data if FORMATS[fmt].machine else write_out)(text)
     return EXIT_NOTHING_MATCHED if empty and fail_empty else 0
 
 
@@ -153,6 +171,4 @@ def respond(
     report = make()
     if isinstance(report, Listing):
         report = shape(report, fields, sort, limit, count_by, cumulative)
-    if before_printing is not None:
-        before_printing()
-    return emit(report, output, fail_empty)
+    return emit(report, output, fail_empty, before_printing)

@@ -77,3 +77,8 @@ class WriteFailed(IlrsError, OSError):
         super().__init__(f"cannot write {target}: {reason}")
         self.target = target
         self.reason = reason
+
+
+class NeedsExtra(IlrsError):
+    """What was asked needs a library that is not installed; the message names the extra that
+    installs it."""

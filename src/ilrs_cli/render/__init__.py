@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 
+from ..core.errors import QueryError
 from ..core.tuples import NamedTuple
 from ..report.types import ReportType
 
@@ -87,12 +88,22 @@ def formats_help(report_type: ReportType) -> str:
 
 
 def render(report: Report, fmt: Format) -> str:
-    """`report` in format `fmt`; ValueError when the format does not apply to the report."""
+    """`report` in format `fmt`; ValueError when the format does not apply to the report, a
+    QueryError when a citation style is asked of a format other than text (a bibliography in a
+    style is rendered by `styled_text`)."""
     spec = FORMATS[fmt]
     if report.report_type not in spec.reports:
         valid = ", ".join(f.value for f in formats_for(report.report_type))
         raise ValueError(f"{fmt.value!r} does not apply here; use one of: {valid}")
-    name = f"{__name__}.{spec.module}"
+    renderer = spec.module
+    if getattr(report, "style", None) is not None:
+        if fmt is not Format.TEXT:
+            raise QueryError(
+                "style", f"a style applies to the text format only, not to {fmt.value}, which "
+                "citation software renders in any style: leave out the style or the format",
+            )  # fmt: skip
+        renderer = "styled_text"
+    name = f"{__name__}.{renderer}"
     __import__(name)  # not importlib.import_module: the importlib package imports warnings
     module: Renderer = sys.modules[name]
     return module.render(report)
