@@ -145,8 +145,8 @@ _OTHERS = (
                 "style",
                 "choice",
                 ("--style",),
-                "The reference list in a citation style, rendered by citeproc-py "
-                f"({EXTRA}): {styles_help()}.",
+                "The reference list in a citation style (the text format only), rendered by "
+                f"citeproc-py ({EXTRA}): {styles_help()}.",
                 "STYLE",
                 Style,
             ),
