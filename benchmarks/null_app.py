@@ -118,6 +118,14 @@ class PictureFormat(str, Enum):
     V1 = 'png'
 
 
+class Style(str, Enum):
+    V0 = 'apa'
+    V1 = 'chicago-author-date'
+    V2 = 'chicago-note'
+    V3 = 'mla'
+    V4 = 'harvard'
+
+
 @app.callback()
 def root(
     data: Annotated[Path | None, typer.Option('--data', metavar='PATH', envvar='ILRS_DATA')] = None,
@@ -359,6 +367,7 @@ def sources_command(
 def cite_command(
     record_ids: Annotated[list[str] | None, typer.Argument(metavar='ID', autocompletion=complete_constant)] = None,
     every: Annotated[bool, typer.Option('--all')] = False,
+    style: Annotated[Style | None, typer.Option('--style', metavar='STYLE')] = None,
     fmt: Annotated[BibliographyFormat | None, typer.Option('--format', '-f')] = None,
 ) -> None:
     done()

@@ -37,16 +37,21 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.slow
-def test_wheel_contains_the_dataset(wheel: Path) -> None:
+def test_wheel_contains_the_dataset_the_fonts_and_the_citation_styles(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         shipped = archive.read("ilrs_cli/data/chang8.toml")
         entry_points = next(n for n in archive.namelist() if n.endswith("entry_points.txt"))
         scripts = archive.read(entry_points).decode()
         fonts = {name for name in archive.namelist() if name.startswith("ilrs_cli/draw/fonts/")}
+        styles = {n for n in archive.namelist() if n.startswith("ilrs_cli/render/styles/")}
     assert shipped == (ROOT / "data" / "chang8.toml").read_bytes()
     assert fonts == {f"ilrs_cli/draw/fonts/{name}" for name in
                      ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE-DejaVu.txt")}  # fmt: skip
     assert "ilrs = ilrs_cli.cli:main" in scripts
+    # cite --style's CSL files, and the README with their licence
+    bundled = ROOT / "src/ilrs_cli/render/styles"
+    assert styles == {f"ilrs_cli/render/styles/{path.name}" for path in bundled.iterdir()}
+    assert "ilrs_cli/render/styles/README.md" in styles and len(styles) == 6
 
 
 @pytest.mark.slow

@@ -339,10 +339,13 @@ def cite(
     *,
     format: str = "text",
     every: bool = False,
+    style: str | None = None,
     dataset: Dataset | None = None,
 ) -> str:
     """The sources behind one record or several (or `every` record), as one bibliography in
-    `format`: text, bibtex or csl-json. Each source appears once."""
+    `format`: text, bibtex or csl-json. Each source appears once. `style` (text only): apa,
+    chicago-author-date, chicago-note, mla or harvard, rendered by citeproc-py (the extra
+    `styles`)."""
     from .render import BIBLIOGRAPHY, formats_for, render
 
     format = _whole(_text(format, "format", optional=False), "format")
@@ -351,5 +354,5 @@ def cite(
     if chosen is None:
         valid = ", ".join(fmt.value for fmt in allowed)
         raise QueryError("format", f"{format!r} is not a citation format; use one of: {valid}")
-    asked = {"record_id": record_id, "every": every, "dataset": dataset}
+    asked = {"record_id": record_id, "every": every, "style": style, "dataset": dataset}
     return render(_answer("cite", asked), chosen)

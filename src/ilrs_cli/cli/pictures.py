@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 PNG_HELP = (
     "png: the picture at twice its size, its text in the bundled DejaVu Sans; needs "
-    'pip install "ilrs-cli[png]". Default: png when FILE ends in .png, else svg.'
+    "pip install 'ilrs-cli[png]'. Default: png when FILE ends in .png, else svg."
 )
 
 

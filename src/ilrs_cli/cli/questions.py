@@ -40,7 +40,7 @@ def _cite(values: dict[str, Any]) -> dict[str, Any]:
             "id", "give at least one record id, `-` to read ids from standard input, or --all "
             "for every source",
         )  # fmt: skip
-    return {"record_ids": wanted, "every": values["every"]}
+    return {"record_ids": wanted, "every": values["every"], "style": values["style"]}
 
 
 # Commands whose options are not their answer's keywords as they are.

@@ -54,6 +54,7 @@ FLAGS = {
     "cumulative": "--cumulative",
     "format": "--format",
     "output": "--output",
+    "style": "--style",
     "id": "ID",
     "text": "TEXT",
     "command": "COMMAND",
@@ -133,24 +134,38 @@ def _wrote(output: Path) -> None:
     write_err(escape(f"ilrs: wrote {output}"))
 
 
-def emit(report: Report, fmt: Format, fail_empty: bool = False, written: Path | None = None) -> int:
+def emit(
+    report: Report,
+    fmt: Format,
+    fail_empty: bool = False,
+    written: Path | None = None,
+    before_printing: Callable[[], None] | None = None,
+) -> int:
     """Print a report, or say it was `written` to that file; an empty table is a note on
-    stderr. The exit code: 0, or 3 when nothing matched and --fail-empty asks for it."""
+    stderr. It is rendered before anything is printed (and before `before_printing`), so that
+    a renderer's error prints alone. The exit code: 0, or 3 when nothing matched and
+    --fail-empty asks for it."""
     from ..render import FORMATS, Format, render, render_bytes
     from ..report.listing import Listing
 
     listing = report if isinstance(report, Listing) else None
+    empty = listing is not None and not listing.items
+    quiet = listing is not None and empty and fmt is Format.TABLE
+    data: str | bytes = ""
+    if written is None and not quiet:
+        data = render_bytes(report, fmt) if FORMATS[fmt].binary else render(report, fmt)
+    if before_printing is not None:
+        before_printing()
     for note in report.notes:
         write_err(f"ilrs: {note}")
-    empty = listing is not None and not listing.items
     if written is not None:
         _wrote(written)
-    elif listing is not None and empty and fmt is Format.TABLE:
+    elif listing is not None and quiet:
         write_err(f"ilrs: {listing.empty_note}")
-    elif FORMATS[fmt].binary:
-        write_bytes(render_bytes(report, fmt))
+    elif isinstance(data, bytes):
+        write_bytes(data)
     else:
-        (write_data if FORMATS[fmt].machine else write_out)(render(report, fmt))
+        (write_data if FORMATS[fmt].machine else write_out)(data)
     return EXIT_NOTHING_MATCHED if empty and fail_empty else 0
 
 
@@ -189,6 +204,4 @@ def respond(
         from ..load.atomic import write_atomically
 
         write_atomically(target, render_bytes(report, shown), force)
-    if before_printing is not None:
-        before_printing()
-    return emit(report, shown, fail_empty, written=target)
+    return emit(report, shown, fail_empty, target, before_printing)

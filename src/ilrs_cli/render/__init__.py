@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 
+from ..core.errors import QueryError
 from ..core.tuples import NamedTuple
 from ..report.types import ReportType
 
@@ -101,10 +102,19 @@ def formats_help(report_type: ReportType) -> str:
     return "Output format: " + "; ".join(parts) + "."
 
 
-def _renderer(fmt: Format) -> Renderer | FileRenderer:
-    """The module that renders `fmt`, imported (a binary format's raises MissingExtra when
-    the library it writes with is not installed)."""
-    name = f"{__name__}.{FORMATS[fmt].module}"
+def _renderer(report: Report, fmt: Format) -> Renderer | FileRenderer:
+    """The module that renders `report` in `fmt`, imported (a binary format's raises
+    MissingExtra when the library it writes with is not installed): a bibliography in a
+    citation style is rendered by `styled_text`, in the text format only."""
+    module_name = FORMATS[fmt].module
+    if getattr(report, "style", None) is not None:
+        if fmt is not Format.TEXT:
+            raise QueryError(
+                "style", f"a style applies to the text format only, not to {fmt.value}, which "
+                "citation software renders in any style: leave out the style or the format",
+            )  # fmt: skip
+        module_name = "styled_text"
+    name = f"{__name__}.{module_name}"
     __import__(name)  # not importlib.import_module: the importlib package imports warnings
     module: Renderer | FileRenderer = sys.modules[name]
     return module
@@ -119,10 +129,11 @@ def _checked(report: Report, fmt: Format) -> Format:
 
 def render(report: Report, fmt: Format) -> str:
     """`report` in the text format `fmt`; ValueError when the format does not apply to the
-    report, or is binary (`render_bytes` gives those)."""
+    report, or is binary (`render_bytes` gives those); a QueryError when a citation style is
+    asked of a format other than text."""
     if FORMATS[_checked(report, fmt)].binary:
         raise ValueError(f"{fmt.value!r} is a file's bytes, not text: use render_bytes")
-    text = _renderer(fmt).render(report)
+    text = _renderer(report, fmt).render(report)
     assert isinstance(text, str)
     return text
 
@@ -133,6 +144,6 @@ def render_bytes(report: Report, fmt: Format) -> bytes:
     if not FORMATS[_checked(report, fmt)].binary:
         text = render(report, fmt)
         return (text if text.endswith("\n") else text + "\n").encode("utf-8")
-    data = _renderer(fmt).render(report)
+    data = _renderer(report, fmt).render(report)
     assert isinstance(data, bytes)
     return data

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 
 def render(report: Bibliography) -> str:
-    items = [_csl(entry) for entry in report.references]
+    items = [csl_item(entry) for entry in report.references]
     return json_safe(json.dumps(items, ensure_ascii=False, indent=2))
 
 
@@ -32,7 +32,7 @@ def _parts(day: datetime.date) -> dict[str, Any]:
     return {"date-parts": [[day.year, day.month, day.day]]}
 
 
-def _csl(entry: Reference) -> dict[str, Any]:
+def csl_item(entry: Reference) -> dict[str, Any]:
     source = entry.source
     item: dict[str, Any] = {"id": source.id, "type": "webpage", "title": source.title}
     if source.author:

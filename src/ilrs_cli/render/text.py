@@ -7,10 +7,16 @@ from ..report.citations import Bibliography, Reference
 
 
 def render(report: Bibliography) -> str:
-    cited = "; ".join(f"{c.kind} {c.id} ({c.title})" for c in report.cited)
-    lines = [escape(f"Sources of {cited}:")]
+    lines = [heading(report)]
     lines += [_text(number, entry) for number, entry in enumerate(report.references, start=1)]
     return "\n".join(lines)
+
+
+def heading(report: Bibliography, after: str = "") -> str:
+    """'Sources of payload micro-rovers (Micro-rovers):', escaped; `after` goes before the
+    colon."""
+    cited = "; ".join(f"{c.kind} {c.id} ({c.title})" for c in report.cited)
+    return escape(f"Sources of {cited}{after}:")
 
 
 def _text(number: int, entry: Reference) -> str:

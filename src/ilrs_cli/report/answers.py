@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
+from ..core.citation_styles import Style
 from ..core.errors import QueryError
 from ..core.matching import suggest
 from ..core.records import Dataset
@@ -329,20 +330,27 @@ def show(dataset: Dataset, record_id: str) -> Detail:
     return detail._replace(notes=_also(found, "show"))
 
 
-def cite(dataset: Dataset, record_ids: Texts = (), every: bool = False) -> Bibliography:
-    """The sources of these records (or of every record), each source once."""
+def cite(
+    dataset: Dataset,
+    record_ids: Texts = (),
+    every: bool = False,
+    style: Style | str | None = None,
+) -> Bibliography:
+    """The sources of these records (or of every record), each source once; in a citation
+    style's text when `style` is given."""
     from ..core.kinds import all_records
     from .citations import bibliography
 
+    chosen = choice(Style, style, "style")
     if every:
         records = [record for _, record in all_records(dataset)]
-        return bibliography(records)
+        return bibliography(records)._replace(style=chosen)
     if not record_ids:
         raise QueryError("id", "give at least one record id, or ask for all of them")
     found = [find(dataset, record_id) for record_id in many(record_ids)]
     notes = tuple(note for match in found for note in _also(match, "cite"))
     unique = list({match.record.id: match.record for match in found}.values())
-    return bibliography(unique)._replace(notes=notes)
+    return bibliography(unique)._replace(notes=notes, style=chosen)
 
 
 def sources(dataset: Dataset, cited_by: str | None = None) -> Listing:

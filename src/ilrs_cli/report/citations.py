@@ -3,6 +3,7 @@ record is supported."""
 
 from __future__ import annotations
 
+from ..core.citation_styles import Style
 from ..core.kinds import kind_of
 from ..core.records import Citation, Source
 from ..core.tuples import NamedTuple
@@ -34,6 +35,7 @@ class Bibliography(NamedTuple):
     cited: tuple[Cited, ...]
     references: tuple[Reference, ...]
     notes: tuple[str, ...] = ()
+    style: Style | None = None  # the citation style of the text format (render/styled_text.py)
 
     @property
     def report_type(self) -> ReportType:

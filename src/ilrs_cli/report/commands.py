@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from ..core.citation_styles import EXTRA, Style, styles_help
 from ..core.kinds import kind_names
 from .list_commands import LIST_COMMANDS
 from .list_fields import SEARCH_COLUMNS, SOURCE_COLUMNS
@@ -125,6 +126,7 @@ _OTHERS = (
       ilrs cite egypt imaging-system --format bibtex > references.bib
       ilrs payloads --country Egypt --format ids | ilrs cite -
       ilrs cite --all --format csl-json > ilrs.json
+      ilrs cite spacenews --style apa
     """,
         (
             Param(
@@ -139,6 +141,15 @@ _OTHERS = (
                 api="record_id",
             ),
             Param("every", "flag", ("--all",), "Cite the sources of every record."),
+            Param(
+                "style",
+                "choice",
+                ("--style",),
+                "The reference list in a citation style (the text format only), rendered by "
+                f"citeproc-py ({EXTRA}): {styles_help()}.",
+                "STYLE",
+                Style,
+            ),
         ),  # fmt: skip
         "cite",
         ReportType.BIBLIOGRAPHY,
