@@ -30,10 +30,16 @@ from .hostile import (
     HOSTILE,
     check_bibtex,
     check_csv,
+    check_html,
     check_json,
+    check_markdown,
     check_ndjson,
     check_terminal,
     csv_rows,
+    html_table,
+    html_text,
+    markdown_table,
+    markdown_text,
     spreadsheet_csv,
 )
 
@@ -112,7 +118,11 @@ READERS: dict[str, Callable[[str], None]] = {
     "json": check_json,
     "csl-json": check_json,
     "ndjson": check_ndjson,
+    "markdown": check_markdown,
+    "html": check_html,
 }
+# What a page shows of a format that is markup: the hostile text must be shown as it is.
+SHOWN: dict[str, Callable[[str], str]] = {"markdown": markdown_text, "html": html_text}
 
 
 @pytest.mark.parametrize(("command", "args", "fmt"), CASES)
@@ -127,7 +137,9 @@ def test_every_format_of_every_answer_keeps_hostile_text_inert(
     exact = next(f for f in (Format.JSON, Format.CSL_JSON) if f in formats_for(ANSWERING[command]))
     as_json = _answer(run, command, args, exact, hostile_dataset, hostile)
     if "\\u001b]52;c;" in as_json and fmt is not Format.IDS:  # the data reached this answer
-        assert "x1b]52;c;" in text or "u001b]52;c;" in text, "the hostile text is not shown"
+        shown = SHOWN.get(fmt.value, str)(text)
+        assert "x1b]52;c;" in shown or "u001b]52;c;" in shown, "the hostile text is not shown"
+        assert fmt.value not in SHOWN or escape(HOSTILE) in shown, "the markup is not text"
 
 
 # Colour adds SGR sequences and OSC 8 links (whose URL is the escaped one); nothing else.
@@ -197,6 +209,10 @@ PARSERS: dict[str, Callable[[str, list[dict[str, Any]]], None]] = {
     else pytest.fail("other rows in NDJSON"),
     "ids": lambda text, rows: None if text.splitlines() == [
         escape(str(row[_first_key(row)])) for row in rows] else pytest.fail("other ids"),
+    "markdown": lambda text, rows: None if len(markdown_table(text).rows) == len(rows)
+    else pytest.fail("other rows in the Markdown table"),
+    "html": lambda text, rows: None if len(html_table(text).rows) == len(rows)
+    else pytest.fail("other rows in the HTML table"),
 }  # fmt: skip
 
 

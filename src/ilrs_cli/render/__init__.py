@@ -70,7 +70,9 @@ FORMATS: dict[Format, FormatSpec] = {
     Format.MARKDOWN: FormatSpec(
         "markdown_table", frozenset({LISTING}), "a GitHub-flavoured Markdown table, to paste"
     ),
-    Format.HTML: FormatSpec("html_table", frozenset({LISTING}), "an HTML <table> fragment, to paste"),
+    Format.HTML: FormatSpec(
+        "html_table", frozenset({LISTING}), "an HTML <table> fragment, to paste"
+    ),
     Format.TEXT: FormatSpec(
         "text", frozenset({BIBLIOGRAPHY}), "a numbered reference list", machine=False
     ),

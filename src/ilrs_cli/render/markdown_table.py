@@ -6,7 +6,7 @@ Data is text, never markup: after `core.safe_text.escape` (controls), `&`, `<` a
 become character references (GFM passes inline HTML through), and every character that
 starts emphasis, code, a link, math, strikethrough or a cell (`\\ ` * _ [ ] ~ $ |`) is
 backslash-escaped, as is a block marker (`#`, `-`, `+`, `=`, `1.`) at the start of a
-paragraph; spaces at either end of a cell, which a table would trim, are written as `&#32;`. A cell's
+paragraph; spaces at either end, which a table would trim, are written as `&#32;`. A cell's
 lines are joined with `<br>`."""
 
 from __future__ import annotations

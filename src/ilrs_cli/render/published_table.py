@@ -6,7 +6,8 @@ first (`core.safe_text.escape`); each format then escapes it for its own syntax.
 from __future__ import annotations
 
 from ..core.dates import display_date
-from ..core.safe_text import escape, is_plain
+from ..core.field_types import URL
+from ..core.safe_text import escape
 from ..core.tuples import NamedTuple
 from .table import escaped, marker_cell, source_markers
 
@@ -36,9 +37,12 @@ class PublishedTable(NamedTuple):
 
 
 def linkable(url: str) -> bool:
-    """An http(s) address as the dataset's check accepts it (no space, control, bidi or
-    invisible character): one a page may link to."""
-    return url.startswith(("https://", "http://")) and is_plain(url) and url.isprintable()
+    """Whether a page may link to `url`: an address the dataset's check accepts (an http(s)
+    URL with a host, and no space, control, bidi or invisible character)."""
+    try:
+        return bool(URL.read(url) == url)
+    except ValueError:
+        return False
 
 
 def published(listing: Listing) -> PublishedTable:
