@@ -15,11 +15,10 @@ from .published_table import MarkedSource, published
 
 
 def _source(source: MarkedSource) -> str:
-    said = ", ".join(part for part in (source.publisher, source.date) if part)
     title = escape(source.title)
     if source.url:
         title = f'<a href="{escape(source.url)}" rel="noopener noreferrer">{title}</a>'
-    return f"<li>[{source.number}] {escape(said)}: {title} ({escape(source.id)})</li>"
+    return f"<li>[{source.number}] {escape(source.said)}: {title} ({escape(source.id)})</li>"
 
 
 def render(report: Listing) -> str:

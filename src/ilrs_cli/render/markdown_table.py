@@ -47,9 +47,8 @@ def _row(cells: list[str]) -> str:
 
 
 def _source(source: MarkedSource) -> str:
-    said = ", ".join(part for part in (source.publisher, source.date) if part)
     title = f"[{text(source.title)}]({_url(source.url)})" if source.url else text(source.title)
-    return f"- \\[{source.number}\\] {text(said)}: {title} ({text(source.id)})"
+    return f"- \\[{source.number}\\] {text(source.said)}: {title} ({text(source.id)})"
 
 
 def render(report: Listing) -> str:

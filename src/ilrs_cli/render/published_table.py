@@ -26,6 +26,11 @@ class MarkedSource(NamedTuple):
     title: str
     url: str  # '' unless the address may be a link (`linkable`)
 
+    @property
+    def said(self) -> str:
+        """Who published it, and when: 'TASS, 2024-05-28'."""
+        return ", ".join(part for part in (self.publisher, self.date) if part)
+
 
 class PublishedTable(NamedTuple):
     title: str
