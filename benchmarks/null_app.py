@@ -99,6 +99,8 @@ class ListingFormat(str, Enum):
     V3 = 'spreadsheet'
     V4 = 'ndjson'
     V5 = 'ids'
+    V6 = 'markdown'
+    V7 = 'html'
 
 
 class MapFormat(str, Enum):
