@@ -99,7 +99,9 @@ class ListingFormat(str, Enum):
     V3 = 'spreadsheet'
     V4 = 'ndjson'
     V5 = 'ids'
-    V6 = 'xlsx'
+    V6 = 'markdown'
+    V7 = 'html'
+    V8 = 'xlsx'
 
 
 class MapFormat(str, Enum):

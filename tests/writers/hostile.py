@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import csv
 import datetime
+import functools
 import io
 import json
 import re
 import zipfile
-from typing import Any
+from typing import Any, NamedTuple
 
+import html5lib
 import openpyxl
 import tomli
+from markdown_it import MarkdownIt
 
 from ilrs_cli.core import field_types
 from ilrs_cli.core.safe_text import FORMULA_STARTS
@@ -218,3 +221,72 @@ def check_xlsx(data: bytes) -> None:
             assert escaped == set(), f"controls that Excel reads raw in {name}: {escaped}"
     sheets = xlsx_sheets(data)
     assert sheets and all(rows for rows in sheets.values()), "a sheet without its header"
+
+
+# Markdown and HTML tables (--format markdown, html): read as a page would show them, by a
+# strict HTML parser (html5lib: any parse error fails) and, for Markdown, a CommonMark parser
+# with GFM's tables and strikethrough and inline HTML passed through (as GitHub renders it).
+_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+# Every element ilrs writes in a pasted table: data must add none (no <b>, <em>, <code>...).
+PASTED_ELEMENTS = {"table", "caption", "thead", "tbody", "tr", "th", "td", "br", "p", "strong",
+                   "ul", "li", "a"}  # fmt: skip
+
+
+class PastedTable(NamedTuple):
+    headers: list[str]
+    rows: list[list[str]]  # each cell's text, its lines joined with "\n"
+    links: list[str]  # the address of each link
+    shown: str  # the text the page shows, all of it
+
+
+def _cell(element: Any) -> str:
+    """An element's text as a page shows it, a <br> as a new line."""
+    parts = [element.text or ""]
+    for child in element:
+        parts += ["\n" if child.tag == "br" else _cell(child), child.tail or ""]
+    return "".join(parts)
+
+
+# Each answer is read by several tests: parsed once a process.
+@functools.cache
+def html_table(text: str, rel: str = "noopener") -> PastedTable:
+    """The one table of an HTML fragment, parsed strictly; every element one ilrs writes,
+    every link to an http(s) address with `rel` among its rel values."""
+    assert raw_characters(text) == [], "a raw control in HTML"
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    fragment = parser.parseFragment(text)
+    found = {element.tag for element in fragment.iter()} - {"DOCUMENT_FRAGMENT"}
+    assert found <= PASTED_ELEMENTS, f"elements from data: {found - PASTED_ELEMENTS}"
+    links = [a.get("href", "") for a in fragment.iter("a")]
+    assert all(link.startswith(("https://", "http://")) for link in links), links
+    assert not rel or all(rel in a.get("rel", "").split() for a in fragment.iter("a"))
+    (table,) = fragment.iter("table")
+    headers = [_cell(th) for th in table.iterfind("thead/tr/th")]
+    rows = [[_cell(td) for td in tr.iterfind("td")] for tr in table.iterfind("tbody/tr")]
+    assert all(len(row) == len(headers) for row in rows), "a forged or lost column"
+    return PastedTable(headers, rows, links, "".join(fragment.itertext()))
+
+
+@functools.cache
+def markdown_table(text: str) -> PastedTable:
+    """The one table of a Markdown document, as its HTML (`html_table`, links without rel)."""
+    assert raw_characters(text) == [], "a raw control in Markdown"
+    return html_table(_MARKDOWN.render(text), rel="")
+
+
+def html_text(text: str) -> str:
+    """The text a page shows of an HTML fragment."""
+    return html_table(text).shown
+
+
+def markdown_text(text: str) -> str:
+    """The text a page shows of a Markdown document."""
+    return markdown_table(text).shown
+
+
+def check_markdown(text: str) -> None:
+    markdown_table(text)
+
+
+def check_html(text: str) -> None:
+    html_table(text)

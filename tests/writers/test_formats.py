@@ -31,11 +31,17 @@ from .hostile import (
     HOSTILE,
     check_bibtex,
     check_csv,
+    check_html,
     check_json,
+    check_markdown,
     check_ndjson,
     check_terminal,
     check_xlsx,
     csv_rows,
+    html_table,
+    html_text,
+    markdown_table,
+    markdown_text,
     spreadsheet_csv,
     xlsx_sheets,
 )
@@ -124,7 +130,13 @@ READERS: dict[str, Callable[[Any], None]] = {
     "csl-json": check_json,
     "ndjson": check_ndjson,
     "xlsx": check_xlsx,
+    "markdown": check_markdown,
+    "html": check_html,
 }
+# What a page shows of a format that is markup (the hostile text must be shown as it is), and
+# the text of a workbook's cells.
+SHOWN: dict[str, Callable[[Any], str]] = {"markdown": markdown_text, "html": html_text,
+                                          "xlsx": lambda data: str(xlsx_sheets(data))}  # fmt: skip
 
 
 @pytest.mark.parametrize(("command", "args", "fmt"), CASES)
@@ -139,8 +151,10 @@ def test_every_format_of_every_answer_keeps_hostile_text_inert(
     exact = next(f for f in (Format.JSON, Format.CSL_JSON) if f in formats_for(ANSWERING[command]))
     as_json = _answer(run, command, args, exact, hostile_dataset, hostile)
     if "\\u001b]52;c;" in as_json and fmt is not Format.IDS:  # the data reached this answer
-        shown = str(xlsx_sheets(text)) if isinstance(text, bytes) else text
+        shown = SHOWN.get(fmt.value, str)(text)
         assert "x1b]52;c;" in shown or "u001b]52;c;" in shown, "the hostile text is not shown"
+        markup = fmt.value in ("markdown", "html")
+        assert not markup or escape(HOSTILE) in shown, "the markup is not text"
 
 
 # Colour adds SGR sequences and OSC 8 links (whose URL is the escaped one); nothing else.
@@ -241,6 +255,10 @@ PARSERS: dict[str, Callable[[Any, list[dict[str, Any]]], None]] = {
     "ids": lambda text, rows: None if text.splitlines() == [
         escape(str(row[_first_key(row)])) for row in rows] else pytest.fail("other ids"),
     "xlsx": _same_xlsx_rows,
+    "markdown": lambda text, rows: None if len(markdown_table(text).rows) == len(rows)
+    else pytest.fail("other rows in the Markdown table"),
+    "html": lambda text, rows: None if len(html_table(text).rows) == len(rows)
+    else pytest.fail("other rows in the HTML table"),
 }  # fmt: skip
 
 

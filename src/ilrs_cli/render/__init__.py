@@ -46,6 +46,8 @@ class Format(str, Enum):
     SPREADSHEET = "spreadsheet"
     NDJSON = "ndjson"
     IDS = "ids"
+    MARKDOWN = "markdown"
+    HTML = "html"
     TEXT = "text"
     BIBTEX = "bibtex"
     CSL_JSON = "csl-json"
@@ -75,6 +77,12 @@ FORMATS: dict[Format, FormatSpec] = {
     ),
     Format.NDJSON: FormatSpec("ndjson", frozenset({LISTING}), "one JSON object a line"),
     Format.IDS: FormatSpec("ids", frozenset({LISTING}), "one id (or first field) a line"),
+    Format.MARKDOWN: FormatSpec(
+        "markdown_table", frozenset({LISTING}), "a GitHub-flavoured Markdown table, to paste"
+    ),
+    Format.HTML: FormatSpec(
+        "html_table", frozenset({LISTING}), "an HTML <table> fragment, to paste"
+    ),
     Format.TEXT: FormatSpec(
         "text", frozenset({BIBLIOGRAPHY}), "a numbered reference list", machine=False
     ),
