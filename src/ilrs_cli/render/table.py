@@ -114,6 +114,11 @@ def escaped(value: Any) -> Any:
         return escape(value)
     if isinstance(value, list):
         return [escaped(element) for element in value]
-    if isinstance(value, dict):
-        return {key: escaped(element) for key, element in value.items()}
+    if isinstance(value, dict):  # a printable string (most are), a number or None as it is
+        return {key: element if _is_plain(element) else escaped(element)
+                for key, element in value.items()}  # fmt: skip
     return value
+
+
+def _is_plain(value: Any) -> bool:
+    return value is None or (value.isprintable() if type(value) is str else type(value) is int)

@@ -46,12 +46,16 @@ def lay_out(listing: Listing, items: list[Item], width: int) -> Layout:
     shown = listing.shown(listing.table_columns)
     cited = any(column.is_citations for column in shown)
     layouts = []
+    # each cell's text, once: only the citations' and the notes' change from try to try
+    texts = [["" if column.is_citations else column.cell(item) for column in shown]
+             for item in items]  # fmt: skip
     for every_note, bare in ((False, False), (True, False), (True, True)):
         markers = source_markers(items, bare) if cited else {}
         notes: list[str] = []
         rows = [[marker_cell(item, markers, bare) if column.is_citations
-                 else _noted(column.name, column.cell(item), notes, every_note)
-                 for column in shown] for item in items]  # fmt: skip
+                 else _noted(column.name, text, notes, every_note)
+                 for column, text in zip(shown, row, strict=True)]
+                for item, row in zip(items, texts, strict=True)]  # fmt: skip
         legend = marker_legend(items, markers)
         layouts.append(_fitted(listing, shown, rows, notes, legend, width, moving=bare))
         if layouts[-1].columns is not None:

@@ -321,6 +321,7 @@ def country_item(dataset: Dataset, place: Place) -> Item:
 
 # The flat keys of a place's row (`country_summary` in the exports) that count its payloads.
 PAYLOAD_COUNTS = {"change7_payloads": "Chang'e-7", "change8_payloads": "Chang'e-8"}
+_LEVEL_RANK = {level: rank for rank, level in enumerate(Level)}  # highest first
 
 
 def summary_keys(
@@ -329,7 +330,7 @@ def summary_keys(
     """A place's standing in one flat row: the highest level of its own ILRS records (signed
     when any record at that level is), its first dated record of any level, how many records
     it has; its Accords signing (its own or its country's); its payloads by mission."""
-    level = min((m.level for m in members), key=list(Level).index, default=None)
+    level = min((m.level for m in members), key=_LEVEL_RANK.__getitem__, default=None)
     signed = any(m.level is level and m.status is MemberStatus.SIGNED for m in members)
     dated = [m.date for m in members if m.date is not None]
     first = min(dated, key=lambda when: (when.start, when.end), default=None)
