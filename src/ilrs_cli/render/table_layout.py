@@ -49,7 +49,14 @@ def lay_out(listing: Listing, items: list[Item], width: int) -> Layout:
     # each cell's text, once: only the citations' and the notes' change from try to try
     texts = [["" if column.is_citations else column.cell(item) for column in shown]
              for item in items]  # fmt: skip
-    for every_note, bare in ((False, False), (True, False), (True, True)):
+    # the second try changes only notes and citations: a table with neither skips it
+    changing = cited or any(column.name == "note" for column in shown)
+    tries = (
+        ((False, False), (True, False), (True, True))
+        if changing
+        else ((False, False), (True, True))
+    )
+    for every_note, bare in tries:
         markers = source_markers(items, bare) if cited else {}
         notes: list[str] = []
         rows = [[marker_cell(item, markers, bare) if column.is_citations

@@ -6,6 +6,8 @@ record and the dataset it belongs to."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
+from types import ModuleType
 
 from ..core.dates import FuzzyDate
 from ..core.field_types import Link, same
@@ -29,6 +31,21 @@ from ..core.tuples import NamedTuple
 from ..core.vocab import Level, MemberStatus
 from ..query.index import at_place, citing, member_name, payloads_with
 from .cells import ARTEMIS_CAMP, ILRS_CAMP, ordinal, participation_words
+
+
+@cache  # imported when an item first needs it, once: a `from` import in a function costs
+def _camps() -> ModuleType:  # microseconds a call, which a listing of places pays per row
+    from ..query import camps
+
+    return camps
+
+
+@cache
+def _regions() -> ModuleType:
+    from ..core import regions
+
+    return regions
+
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -135,7 +152,7 @@ def payload_item(payload: Payload, dataset: Dataset | None = None) -> Item:
 
 
 def member_item(member: Member, dataset: Dataset) -> Item:
-    from ..query.camps import standing_of
+    standing_of = _camps().standing_of
 
     signatory = standing_of(dataset, member.place).signatory
     return record_object("members", member, {
@@ -175,15 +192,13 @@ def payload_ref(payload: Payload) -> Item:
 
 def region_text(code: str | None) -> str | None:
     """'Asia / Western Asia': the UN M49 region and sub-region of a code."""
-    from ..core.regions import region_of
-
-    found = region_of(code) if code else None
+    found = _regions().region_of(code) if code else None
     return f"{found[0]} / {found[1]}" if found else None
 
 
 def standing_keys(dataset: Dataset, place: Place) -> Item:
     """A place's camps, ILRS standing in words and which camp it joined first."""
-    from ..query.camps import standing_of
+    standing_of = _camps().standing_of
 
     standing = standing_of(dataset, place)
     return {
@@ -196,10 +211,9 @@ def standing_keys(dataset: Dataset, place: Place) -> Item:
 def ilrs_standing_text(dataset: Dataset, place: Place) -> str | None:
     """'national, signed 2024-04-05', 'leads the ILRS', 'subnational, signed 2023 (United
     States)': each participation of the place, or of the country it lies in; None if none."""
-    from ..query.camps import LEAD_TEXT, standing_of
-
-    standing = standing_of(dataset, place)
-    parts = [LEAD_TEXT] if standing.lead else []
+    camps = _camps()
+    standing = camps.standing_of(dataset, place)
+    parts = [camps.LEAD_TEXT] if standing.lead else []
     for member in standing.members:
         parts.append(participation_words(participation_item(member, dataset)))
     for member in standing.inherited:
@@ -257,7 +271,7 @@ def dataset_context(kind: Kind, record: Any, dataset: Dataset) -> Any:
     A signatory reads much (its country's ILRS part and payloads): its object itself. Two
     equal records with equal contexts have equal objects, which is how `diff` skips them."""
     if kind.name == "member":
-        from ..query.camps import standing_of
+        standing_of = _camps().standing_of
 
         via = member_name(dataset, record.via) if record.via else None
         return via, standing_of(dataset, record.place).signatory
@@ -296,7 +310,7 @@ def record_item(kind: Kind, record: Any, dataset: Dataset) -> Item:
 
 
 def country_item(dataset: Dataset, place: Place) -> Item:
-    from ..query.camps import standing_of
+    standing_of = _camps().standing_of
 
     members, institutions, payloads, _ = at_place(dataset, place)
     signatory = standing_of(dataset, place).signatory
