@@ -28,6 +28,9 @@ from .conftest import FROZEN
 from .test_export import assert_view_equals
 from .test_registries import _run
 
+# one worker makes the module fixture once (--dist loadgroup)
+pytestmark = pytest.mark.xdist_group("test_field_types")
+
 
 class Sample:
     """Three values of a type, in the order `--sort` gives them: as TOML, as JSON, as

@@ -18,6 +18,9 @@ import pytest
 from .conftest import FIXTURES
 from .test_registries import _run
 
+# one worker makes the module fixture once (--dist loadgroup)
+pytestmark = pytest.mark.xdist_group("test_number_fields")
+
 MASSES = FIXTURES / "payload-masses.toml"
 
 REGISTER_NUMBERS = """

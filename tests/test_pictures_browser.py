@@ -271,6 +271,7 @@ def long_label_layouts(
     }
 
 
+@pytest.mark.xdist_group("long-labels")  # one worker makes the fixture once
 @pytest.mark.parametrize("case", LONG_CASES)
 @pytest.mark.parametrize("args", LONG_CHARTS, ids=" ".join)
 def test_long_labels_keep_to_their_room(

@@ -19,6 +19,9 @@ from .conftest import FROZEN, PINNED_ENV, Runner
 from .runner import OnceBuiltRunner
 from .writers.test_files import PICTURES
 
+# one worker makes the module fixture once (--dist loadgroup)
+pytestmark = pytest.mark.xdist_group("test_png")
+
 NS = {"svg": svg.SVG_NS}
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 DRAWN = [
