@@ -484,6 +484,8 @@ def chart_count_by_command(
     country: Annotated[list[str] | None, typer.Option('--country', '-c', metavar='COUNTRY', autocompletion=complete_constant)] = None,
     region: Annotated[str | None, typer.Option('--region', '-r', metavar='REGION', autocompletion=complete_constant)] = None,
     mission: Annotated[list[str] | None, typer.Option('--mission', '-m', metavar='MISSION', autocompletion=complete_constant)] = None,
+    after: Annotated[str | None, typer.Option('--after', metavar='DATE')] = None,
+    before: Annotated[str | None, typer.Option('--before', metavar='DATE')] = None,
     fmt: Annotated[PictureFormat | None, typer.Option('--format', '-f')] = None,
     output: Annotated[Path | None, typer.Option('--output', '-o', metavar='FILE')] = None,
     force: Annotated[bool, typer.Option('--force')] = False,

@@ -91,3 +91,31 @@ def test_the_charts_take_the_lists_declarations_of_the_range() -> None:
         assert help_of(chart[name], "--before") == before.help
     listing = COMMAND.commands["growth"]  # type: ignore[attr-defined]
     assert help_of(listing, "--after") == SIGNED_AFTER.help
+
+
+@pytest.mark.parametrize("of", ["members", "timeline"])
+@pytest.mark.parametrize("bounds", RANGES, ids=" ".join)
+def test_count_charts_take_the_year_range_of_their_list(
+    ilrs: Runner, of: str, bounds: tuple[str, ...]
+) -> None:
+    """`chart count-by ... --of members|timeline --after/--before`: a bar a value of the
+    list's own `--count-by` with that range, its count in data-count."""
+    field = "level" if of == "members" else "year"
+    counted = ilrs("--data", TWO_CAMPS, of, "--count-by", field, "--json", *bounds)
+    assert counted.exit_code == 0, counted.stderr
+    expected = {str(row[field]) if row[field] is not None else "(none)": row["count"]
+                for row in counted.json()}  # fmt: skip
+    root = draw(ilrs, "--data", TWO_CAMPS, "chart", "count-by", field, "--of", of, *bounds)
+    bars = {bar.get("data-value"): int(bar.get("data-count", "")) for bar in
+            elements(root, "rect", "bar")}  # fmt: skip
+    assert bars == expected
+    if bounds == ("--before", "2023"):  # a range that leaves rows out, so the test can fail
+        everything = ilrs("--data", TWO_CAMPS, of, "--count-by", field, "--json").json()
+        assert sum(expected.values()) < sum(row["count"] for row in everything)
+
+
+@pytest.mark.parametrize("of", ["payloads", "countries", "sources"])
+def test_a_count_chart_of_undated_rows_refuses_a_year_range(ilrs: Runner, of: str) -> None:
+    outcome = ilrs("--data", TWO_CAMPS, "chart", "count-by", "id", "--of", of, "--after", "2022")
+    assert outcome.exit_code == 2, outcome.stderr
+    assert f"does not apply to --of {of}" in outcome.stderr

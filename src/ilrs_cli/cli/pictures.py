@@ -23,6 +23,8 @@ from .query_options import (
     EventsBeforeOption,
     MissionOption,
     RegionOption,
+    RowsAfterOption,
+    RowsBeforeOption,
     SignedAfterOption,
     SignedBeforeOption,
 )
@@ -117,6 +119,8 @@ def chart_count_by(
     country: CountryOption = None,
     region: RegionOption = None,
     mission: MissionOption = None,
+    after: RowsAfterOption = None,
+    before: RowsBeforeOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceFlag = False,
@@ -129,6 +133,7 @@ def chart_count_by(
       ilrs chart count-by countries > partners.svg
       ilrs chart count-by level --of members -o levels.svg
       ilrs chart count-by year --of timeline --mission ILRS
+      ilrs chart count-by level --of members --after 2023 --before 2024
       ilrs chart count-by countries -o partners.png
     """
     from ..core.errors import QueryError
@@ -139,18 +144,24 @@ def chart_count_by(
 
         takes = {
             Counted.PAYLOADS: ("country", "region", "mission"),
-            Counted.MEMBERS: ("country", "region"),
-            Counted.TIMELINE: ("mission",),
+            Counted.MEMBERS: ("country", "region", "after", "before"),
+            Counted.TIMELINE: ("mission", "after", "before"),
             Counted.COUNTRIES: ("country", "region"),
             Counted.SOURCES: (),
         }[of]
-        for name, value in (("country", country), ("region", region), ("mission", mission)):
+        given = (("country", country), ("region", region), ("mission", mission),
+                 ("after", after), ("before", before))  # fmt: skip
+        for name, value in given:
             if value and name not in takes:
                 raise QueryError(name, f"does not apply to --of {of.value}")
         listing = {
             Counted.PAYLOADS: lambda: answers.payloads(dataset, country, mission, region),
-            Counted.MEMBERS: lambda: answers.members(dataset, country=country, region=region),
-            Counted.TIMELINE: lambda: answers.timeline(dataset, mission=mission),
+            Counted.MEMBERS: lambda: answers.members(
+                dataset, country=country, region=region, after=after, before=before
+            ),
+            Counted.TIMELINE: lambda: answers.timeline(
+                dataset, mission=mission, after=after, before=before
+            ),
             Counted.COUNTRIES: lambda: answers.countries(dataset, country, region),
             Counted.SOURCES: lambda: answers.sources(dataset),
         }[of]()

@@ -16,6 +16,8 @@ from ..report.params import (
     EVENTS_BEFORE,
     MISSION,
     REGION,
+    ROWS_AFTER,
+    ROWS_BEFORE,
     SIGNED_AFTER,
     SIGNED_BEFORE,
     Param,
@@ -66,6 +68,8 @@ if TYPE_CHECKING:
     SignedBeforeOption = str | None
     EventsAfterOption = str | None
     EventsBeforeOption = str | None
+    RowsAfterOption = str | None
+    RowsBeforeOption = str | None
 else:
     CountryOption = annotation(COUNTRY)
     RegionOption = annotation(REGION)
@@ -74,3 +78,5 @@ else:
     SignedBeforeOption = annotation(SIGNED_BEFORE)
     EventsAfterOption = annotation(EVENTS_AFTER)
     EventsBeforeOption = annotation(EVENTS_BEFORE)
+    RowsAfterOption = annotation(ROWS_AFTER)
+    RowsBeforeOption = annotation(ROWS_BEFORE)

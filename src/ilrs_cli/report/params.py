@@ -118,6 +118,17 @@ EVENTS_BEFORE = Param(
     "before", "date", ("--before",),
     "Only events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).", "DATE",
 )  # fmt: skip
+# `chart count-by`: its rows are those of a list with dates of one kind or the other
+ROWS_AFTER = Param(
+    "after", "date", ("--after",),
+    "Only rows dated on or after this date: participants by their signing, timeline events by "
+    "theirs (YYYY, YYYY-MM or YYYY-MM-DD; inclusive).", "DATE",
+)  # fmt: skip
+ROWS_BEFORE = Param(
+    "before", "date", ("--before",),
+    "Only rows dated on or before this date: participants by their signing, timeline events "
+    "by theirs (inclusive).", "DATE",
+)  # fmt: skip
 WHERE = (COUNTRY, REGION, CAMP)
 SIGNED_WHEN = (SIGNED_AS_OF, SIGNED_AFTER, SIGNED_BEFORE)
 
