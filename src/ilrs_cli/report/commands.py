@@ -89,8 +89,10 @@ _OTHERS = (
     """,
         (
             flag(
-                "sources", "List the sources too, after the dataset (in the table; --json and "
-                "--csv always hold them; `ilrs sources` lists them in full).", api=False,
+                "sources",
+                "List the sources too, after the dataset (in the table; --json and "
+                "--csv always hold them; `ilrs sources` lists them in full).",
+                api=False,
             ),
         ),  # fmt: skip
         "info",
