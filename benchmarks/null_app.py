@@ -340,6 +340,7 @@ def search_command(
 
 @app.command('info')
 def info_command(
+    sources: Annotated[bool, typer.Option('--sources')] = False,
     fmt: Annotated[DetailFormat | None, typer.Option('--format', '-f')] = None,
     as_json: Annotated[bool, typer.Option('--json')] = False,
     as_csv: Annotated[bool, typer.Option('--csv')] = False,

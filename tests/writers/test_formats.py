@@ -84,6 +84,7 @@ ARGUMENTS: dict[str, dict[str, Callable[[Dataset, Path], list[str]]]] = {
     "show": {kind.name: _first(kind.plural) for kind in KINDS},
     "search": {"text": lambda _, __: ["rover"]},
     "cite": {"all": lambda _, __: ["--all"], "payload": _first("payloads")},
+    "info": {"": lambda _, __: [], "sources": lambda _, __: ["--sources"]},
     "diff": {"frozen-to-hostile": lambda _, path: [str(FROZEN), str(path)]},
 }
 

@@ -14,6 +14,9 @@ class Found(NamedTuple):
     kind: Kind
     record: Record
     others: tuple[tuple[Kind, Record], ...] = ()  # other records a country name also finds
+    # how the text named it: "id" (as it is), "case" (the id in another case) or "name" (a
+    # country or region's name or code)
+    how: str = "id"
 
 
 def find(dataset: Dataset, record_id: str) -> Found:
@@ -30,15 +33,17 @@ def find(dataset: Dataset, record_id: str) -> Found:
             f"({wanted[:40]!r}...)"
         )  # fmt: skip
     ids = by_id(dataset)
-    match = ids.exact.get(wanted) or ids.folded.get(wanted.casefold())
+    exact = ids.exact.get(wanted)
+    match = exact or ids.folded.get(wanted.casefold())
     if match is not None:
         kind, record = match
+        how = "id" if exact is not None else "case"
         if kind.name in ("member", "signatory"):  # a country's records: name the rest
             same = _of_country(dataset, wanted, quiet=True)
             if same is not None:
                 others = tuple(pair for pair in (same[:2], *same.others) if pair[1] is not record)
-                return Found(kind, record, others)
-        return Found(kind, record)
+                return Found(kind, record, others, how)
+        return Found(kind, record, how=how)
     found = _of_country(dataset, wanted)
     if found is not None:
         return found
@@ -65,7 +70,7 @@ def _of_country(dataset: Dataset, text: str, quiet: bool = False) -> Found | Non
     if not members and not signed and len(payloads) > 1 and not quiet:
         ids = ", ".join(payload.id for payload in payloads)
         raise QueryError("id", f"{text!r} has several payloads; give one id: {ids}")
-    return Found(records[0][0], records[0][1], tuple(records[1:]))
+    return Found(records[0][0], records[0][1], tuple(records[1:]), "name")
 
 
 def closest_ids(dataset: Dataset, record_id: str, count: int = 3) -> list[str]:

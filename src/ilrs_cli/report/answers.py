@@ -306,12 +306,16 @@ def search(dataset: Dataset, text: str) -> Listing:
     return build_listings.search_listing(dataset, search_records(dataset, text), text)
 
 
-def _also(found: Found, command: str) -> tuple[str, ...]:
+def _found_note(found: Found, command: str, lead: str) -> str:
+    note = f"{lead} {found.kind.name} {found.record.id}"
     if not found.others:
-        return ()
+        return note
     named = ", ".join(f"{kind.name} {record.id}" for kind, record in found.others)
-    return (f"showing {found.kind.name} {found.record.id}; also found: {named} "
-            f"(`ilrs {command} ID` for one of them)",)  # fmt: skip
+    return f"{note}; also found: {named} (`ilrs {command} ID` for one of them)"
+
+
+def _also(found: Found, command: str) -> tuple[str, ...]:
+    return (_found_note(found, command, "showing"),) if found.others else ()
 
 
 def show(dataset: Dataset, record_id: str) -> Detail:
@@ -347,8 +351,15 @@ def cite(
         return bibliography(records)._replace(style=chosen)
     if not record_ids:
         raise QueryError("id", "give at least one record id, or ask for all of them")
-    found = [find(dataset, record_id) for record_id in many(record_ids)]
-    notes = tuple(note for match in found for note in _also(match, "cite"))
+    asked = many(record_ids)
+    found = [find(dataset, record_id) for record_id in asked]
+    # Nothing for an id; one note for each name that was read as a record (a country's
+    # name, or an id in another case that also names the country's other records).
+    notes = tuple(dict.fromkeys(
+        _found_note(match, "cite", f"{text.strip()!r}: citing")
+        for text, match in zip(asked, found, strict=True)
+        if match.how == "name" or (match.how == "case" and match.others)
+    ))  # fmt: skip
     unique = list({match.record.id: match.record for match in found}.values())
     return bibliography(unique)._replace(notes=notes, style=chosen)
 
@@ -365,10 +376,12 @@ def sources(dataset: Dataset, cited_by: str | None = None) -> Listing:
     return build_listings.sources_listing(dataset, [entry.source for entry in wanted], scope)
 
 
-def info(dataset: Dataset) -> Detail:
+def info(dataset: Dataset, sources: bool = False) -> Detail:
+    """The dataset; its sources in the table too when `sources` (JSON and CSV always hold
+    them)."""
     from .details import info_detail
 
-    return info_detail(dataset)
+    return info_detail(dataset, sources)
 
 
 def fields(command: str | None = None) -> Listing:

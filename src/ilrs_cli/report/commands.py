@@ -74,16 +74,27 @@ _OTHERS = (
     ),
     Command(
         "info",
-        """The dataset: title, version, as-of date, counts, headline figures and every source.
+        """The dataset: title, version, as-of date, file and counts, on one screen.
 
-    The headline figures are computed from the records, never typed in.
+    --json and --csv hold the description, the headline figures and every source too. The
+    headline figures are computed from the records, never typed in: payload_projects and the
+    partner figures count the Chang'e-8 selection (payload_projects_mission);
+    payloads_all_missions and payloads_by_mission count every mission's payloads.
 
     \b
     Examples:
       ilrs info
+      ilrs info --sources
       ilrs info --json | jq '.figures'
     """,
-        (),
+        (
+            flag(
+                "sources",
+                "List the sources too, after the dataset (in the table; --json and "
+                "--csv always hold them; `ilrs sources` lists them in full).",
+                api=False,
+            ),
+        ),  # fmt: skip
         "info",
         ReportType.DETAIL,
         api="info",

@@ -27,13 +27,15 @@ class Detail(NamedTuple):
     attachments: tuple[Listing, ...] = ()  # tables of their own, drawn after the fields
     attached_columns: tuple[str, ...] = ()  # fields the attachments show, left out above them
     notes: tuple[str, ...] = ()  # said beside the answer, on stderr
+    table_omits: tuple[str, ...] = ()  # fields the table leaves out (JSON and CSV hold them)
 
     @property
     def report_type(self) -> ReportType:
         return ReportType.DETAIL
 
     def rows(self) -> list[tuple[str, Any]]:
-        return [(k, v) for k, v in self.item.items() if k not in self.attached_columns]
+        left_out = (*self.attached_columns, *self.table_omits)
+        return [(k, v) for k, v in self.item.items() if k not in left_out]
 
 
 def _full_citation(source: Item) -> str:
@@ -73,7 +75,9 @@ def record_detail(dataset: Dataset, kind: Kind, record: Any) -> Detail:
     )
 
 
-def info_detail(dataset: Dataset) -> Detail:
+def info_detail(dataset: Dataset, with_sources: bool = False) -> Detail:
+    """The dataset in full for JSON and CSV; in a table, on one screen: its version, as-of
+    date, file and counts, and the sources only when asked for."""
     from ..query.figures import headline_figures, record_counts
 
     counts = record_counts(dataset)
@@ -88,12 +92,14 @@ def info_detail(dataset: Dataset) -> Detail:
         "figures": headline_figures(dataset),
         "sources": sources,
     }
+    listed = (
+        "`ilrs sources` lists them in full" if with_sources
+        else f"`ilrs sources` or `ilrs info --sources` lists the {len(sources):,} sources"
+    )  # fmt: skip
     caption = (
         f"Data as of {dataset.info.as_of.isoformat()}{data_age(dataset.info.as_of)}; "
-        "nothing after it is in the data. payload_projects and the partner figures count the "
-        "Chang'e-8 selection (payload_projects_mission); payloads_all_missions and "
-        "payloads_by_mission count every mission's payloads. `ilrs sources` lists the sources "
-        "in full."
+        f"nothing after it is in the data. {listed}; `ilrs info --json` adds the "
+        "description and the headline figures."
     )
     sources_listing = Listing(
         heading="Sources",
@@ -108,6 +114,7 @@ def info_detail(dataset: Dataset) -> Detail:
         title=dataset.info.title,
         caption=caption,
         item=item,
-        attachments=(sources_listing,),
+        attachments=(sources_listing,) if with_sources else (),
         attached_columns=("sources",),
+        table_omits=("title", "description", "figures"),
     )
