@@ -181,9 +181,9 @@ def test_every_list_command_takes_a_camp(ilrs: Runner) -> None:
         "hawaii-entities", "uae-entities", "thailand", "senegal", "bahrain", "peru",
     ]  # fmt: skip
     assert ids(ilrs("members", "--in", "ilrs-only", "--json").json()) == [
+        "apsco",
         "egypt",
         "turkey",
-        "apsco",
     ]
     assert ids(ilrs("payloads", "--in", "neither", "--json").json()) == ["camera"]  # Hong Kong
     assert ids(ilrs("artemis", "--in", "artemis-only", "--json").json()) == [
