@@ -91,10 +91,17 @@ def replace_section(text: str, name: str, body: str) -> str:
 
 
 def json_keys() -> str:
-    """Each list command's fields, from the definitions the commands themselves use."""
+    """Each list command's fields and default order, from the definitions the commands
+    themselves use."""
+    from ilrs_cli.report.commands import COMMANDS
+
     parts = []
     for command, fields in COLUMNS_BY_COMMAND.items():
-        parts += [f"### `ilrs {command}`", "", "| key | type | meaning |", "| --- | --- | --- |"]
+        parts += [f"### `ilrs {command}`", ""]
+        if order := COMMANDS[command].default_sort:
+            by = ", then ".join(f"`{name}`" for name in order)
+            parts += [f"Rows by {by} unless `--sort` says otherwise; undated rows last.", ""]
+        parts += ["| key | type | meaning |", "| --- | --- | --- |"]
         parts += [f"| `{f.name}` | {f.type} | {f.help.replace('|', '/')} |" for f in fields]
         parts.append("")
     return "\n".join(parts)

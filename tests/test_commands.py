@@ -141,7 +141,8 @@ def test_info_counts_and_figures_are_computed(ilrs: Runner) -> None:
 
 def test_sources_lists_sources_and_info_summarises(ilrs: Runner) -> None:
     listed = ilrs("sources", "--json").json()
-    assert listed == ilrs("info", "--json").json()["sources"]
+    in_info = {source["id"]: source for source in ilrs("info", "--json").json()["sources"]}
+    assert listed == [in_info[source["id"]] for source in listed] and len(listed) == len(in_info)
     table = ilrs("sources", env={"COLUMNS": "200"}).stdout
     assert f"Sources: {len(listed)} sources" in table and "spacenews" in table
     rows = ilrs("sources", "--csv").stdout.splitlines()

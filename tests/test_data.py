@@ -355,3 +355,15 @@ def test_russia_member_notes_the_2022_agreement_kremlin(dataset: Dataset) -> Non
     assert russia.date.text == "2021-03-09"
     assert "25 November 2022" in (russia.note or "")
     assert "kremlin-2024-06-12" in cited(russia)
+
+
+def test_members_and_signatories_are_in_signing_order_by_default(dataset: Dataset) -> None:
+    """The issue's examples: Pakistan (2023-10-18) before Belarus (2023-10-23), Thailand
+    (2024-04-05) before Nicaragua (2024-04-24), as `ilrs members` lists them."""
+    from ilrs_cli import api
+
+    members = [member["id"] for member in api.members(dataset=dataset)]
+    assert members.index("pakistan") < members.index("belarus")
+    assert members.index("thailand") < members.index("nicaragua")
+    starts = [row["start"] for row in api.signatories(dataset=dataset)]
+    assert starts == sorted(starts)

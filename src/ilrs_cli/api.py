@@ -225,8 +225,9 @@ def members(
     camp: Camp | str | None = None,
     dataset: Dataset | None = None,
 ) -> list[Item]:
-    """ILRS participants. `level`: national, subnational, organization or affiliated;
-    `status`: signed or reported; `as_of`: only those documented as signed by that date;
+    """ILRS participants by signing date, undated last. `level`: national, subnational,
+    organization or affiliated; `status`: signed or reported; `as_of`: only those documented
+    as signed by that date;
     `after`/`before`: those whose signing date falls in that range (inclusive); `camp`:
     those whose country is in it (ilrs, artemis, both, ilrs-only, artemis-only, neither)."""
     return _items("members", locals())

@@ -58,7 +58,8 @@ SortOption = Annotated[
     typer.Option(
         "--sort",
         metavar="FIELD",
-        help="Sort by this field; -FIELD sorts in reverse.",
+        help="Sort by this field; -FIELD sorts in reverse. Lists with a date are by date "
+        "by default, undated rows last.",
         autocompletion=complete_sort,
         show_default=False,
     ),

@@ -32,6 +32,13 @@ class Link(Enum):
     CITATIONS = "citations"  # `{ id, at }` tables: become Citations
 
 
+def _span(text: str) -> tuple[datetime.date, datetime.date]:
+    """A date's order: its first day, then its last (2024 before 2024-06, 2024-06 before
+    2024/2025)."""
+    found = parse_dataset_date(text)
+    return found.start, found.end
+
+
 def same(value: Any) -> Any:
     """A value as it is: JSON's default for a field type."""
     return value
@@ -238,7 +245,7 @@ def _ids_of(records: tuple[Any, ...]) -> list[str]:
 TEXT = FieldType("string", _text)
 ID = FieldType("id", _ident)
 URL = FieldType("URL", _url)
-DATE = FieldType("date", _date, json=_text_of, described="date text")
+DATE = FieldType("date", _date, json=_text_of, described="date text", order=_span)
 DAY = FieldType("date (a day)", _day, column="date", json=_iso, described="ISO date")
 FLAG = FieldType("true or false", _flag, column="boolean", described="true/false")
 ORDINAL = FieldType("positive integer", _ordinal, column="integer", described="integer", order=same)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..core.kinds import BY_PLURAL
 from ..core.schema import TABLES
 from ..core.vocab import Level
-from ..report.commands import COLUMNS_BY_COMMAND
+from ..report.commands import COLUMNS_BY_COMMAND, COMMANDS
 from ..report.items import PAYLOAD_COUNTS
 from ..report.list_fields import flat_columns
 
@@ -51,17 +51,29 @@ def _via_name(alias: str) -> str:
     return f"(SELECT coalesce(v.short_name, v.name) FROM members AS v WHERE v.id = {alias}.via)"
 
 
-def _view(
-    command: str, table: str, alias: str, where: str = "", order_by: str = "", **special: str
-) -> str:
+def _order_by(command: str, alias: str = "") -> str:
+    """ORDER BY the command's `default_sort` (a date by its start, then its end; a missing
+    value last), else in file order."""
+    prefix = f"{alias}." if alias else ""
+    fields = COMMANDS[command].default_sort
+    columns = [
+        name for field in fields for name in (("start", "end") if field == "date" else (field,))
+    ]
+    return (
+        ", ".join(f"{prefix}{quote(name)} IS NULL, {prefix}{quote(name)}" for name in columns)
+        or f"{prefix}position"
+    )
+
+
+def _view(command: str, table: str, alias: str, where: str = "", **special: str) -> str:
     """SELECT the keys of `command`'s JSON objects, in order: a column of `table` of the same
     name unless `special` gives the SQL expression (a list field of a record table: its
-    elements, from its own table); rows in file order unless `order_by`."""
+    elements, from its own table); rows in the command's default order."""
     keys = [column.name for column in COLUMNS_BY_COMMAND[command]]
     special = {**_list_fields(table, alias), **special}
     select = ",\n  ".join(f"{special.get(k, f'{alias}.{quote(k)}')} AS {quote(k)}" for k in keys)
     condition = f" WHERE {where}" if where else ""
-    order = order_by or f"{alias}.position"
+    order = _order_by(command, alias)
     return f"\nSELECT {select}\nFROM {table} AS {alias}{condition} ORDER BY {order}"
 
 
@@ -146,7 +158,7 @@ SELECT * FROM (
   SELECT sg.id, 'Artemis Accords', sg.date, sg.start, sg."end", sg.country, sg.country, NULL,
     sg."order", {accords}, {_sources("signatory", "sg")}
   FROM signatories AS sg
-) ORDER BY start, "end", camp, "order" IS NULL, coalesce("order", 0), id"""
+) ORDER BY {_order_by("signings")}"""
 
 
 def _summary(place: str) -> dict[str, str]:
@@ -212,7 +224,6 @@ def list_views() -> dict[str, str]:
         ),
         "list_artemis": _view(
             "artemis", "signatories", "sg",
-            order_by='sg.start, sg."end", sg."order" IS NULL, coalesce(sg."order", 0), sg.id',
             code="(SELECT pl.code FROM places AS pl WHERE pl.name = sg.country)",
             region="(SELECT pl.region FROM places AS pl WHERE pl.name = sg.country)",
             camps=_standing("sg.country", "camps"),

@@ -22,17 +22,22 @@ from .items import (
 from .list_fields import (
     COUNTRY_COLUMNS,
     EVENT_COLUMNS,
+    EVENT_ORDER,
     FACT_COLUMNS,
     FIELD_COLUMNS,
     GROWTH_COLUMNS,
     MEMBER_COLUMNS,
+    MEMBER_ORDER,
     PAYLOAD_COLUMNS,
     SEARCH_COLUMNS,
     SIGNATORY_COLUMNS,
+    SIGNATORY_ORDER,
     SIGNING_COLUMNS,
+    SIGNING_ORDER,
     SOURCE_COLUMNS,
+    SOURCE_ORDER,
 )
-from .listing import Listing
+from .listing import Listing, ordered
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -62,7 +67,7 @@ def payloads_listing(
 def members_listing(dataset: Dataset, members: Sequence[Member], scope: str) -> Listing:
     items = [member_item(member, dataset) for member in members]
     artemis = ("artemis",) if dataset.signatories else ()
-    return Listing(
+    listing = Listing(
         heading=f"ILRS participants{scope}",
         noun=("entry", "entries"),
         caption=dataset_caption(dataset)
@@ -72,6 +77,7 @@ def members_listing(dataset: Dataset, members: Sequence[Member], scope: str) -> 
         items=items,
         empty_note=f"no ILRS participants{scope}",
     )
+    return ordered(listing, MEMBER_ORDER)
 
 
 def timeline_listing(
@@ -85,7 +91,7 @@ def timeline_listing(
         for item, event in zip(items, events, strict=True):
             item["status"] = status_at(event, day)
     judged = (day or dataset.info.as_of).isoformat()
-    return Listing(
+    listing = Listing(
         heading=f"Timeline{scope}",
         noun=("event", "events"),
         caption=dataset_caption(dataset) + f" Status (planned or done) is as of {judged}.",
@@ -94,6 +100,7 @@ def timeline_listing(
         items=items,
         empty_note=f"no events{scope}",
     )
+    return ordered(listing, EVENT_ORDER)
 
 
 def facts_listing(dataset: Dataset, facts: Sequence[Fact], scope: str) -> Listing:
@@ -129,15 +136,9 @@ def countries_listing(dataset: Dataset, places: Sequence[Place], scope: str) -> 
     )
 
 
-def signing_order(item: Item) -> tuple[Any, ...]:
-    """Date order; on one day, by ordinal (numbered first), then by id."""
-    return (item["start"], item["end"], item["order"] is None, item["order"] or 0, item["id"])
-
-
 def signatories_listing(dataset: Dataset, signatories: Sequence[Signatory], scope: str) -> Listing:
     items = [signatory_item(signatory, dataset) for signatory in signatories]
-    items.sort(key=signing_order)
-    return Listing(
+    listing = Listing(
         heading=f"Artemis Accords signatories{scope}",
         noun=("signatory", "signatories"),
         caption=dataset_caption(dataset)
@@ -149,6 +150,7 @@ def signatories_listing(dataset: Dataset, signatories: Sequence[Signatory], scop
         items=items,
         empty_note=f"no Artemis Accords signatories{scope}",
     )  # fmt: skip
+    return ordered(listing, SIGNATORY_ORDER)
 
 
 def signings_listing(
@@ -158,10 +160,7 @@ def signings_listing(
     agreement, every level) and each Accords signatory."""
     items = [member_signing_item(m) for m in members if m.date is not None]
     items += [accords_signing_item(s) for s in signatories]
-    items.sort(
-        key=lambda item: (item["start"], item["end"], item["camp"], *signing_order(item)[2:])
-    )
-    return Listing(
+    listing = Listing(
         heading=f"ILRS and Artemis Accords signings{scope}",
         noun=("signing", "signings"),
         caption=dataset_caption(dataset)
@@ -172,6 +171,7 @@ def signings_listing(
         items=items,
         empty_note=f"no signings{scope}",
     )
+    return ordered(listing, SIGNING_ORDER)
 
 
 def growth_listing(dataset: Dataset, rows: list[Item], scope: str, counted: str) -> Listing:
@@ -211,7 +211,7 @@ def search_listing(dataset: Dataset, hits: Sequence[Any], text: str) -> Listing:
 
 
 def sources_listing(dataset: Dataset, sources: Sequence[Source], scope: str) -> Listing:
-    return Listing(
+    listing = Listing(
         heading=f"Sources{scope}",
         noun=("source", "sources"),
         caption=dataset_caption(dataset),
@@ -220,6 +220,7 @@ def sources_listing(dataset: Dataset, sources: Sequence[Source], scope: str) -> 
         items=[source_item(source) for source in sources],
         empty_note=f"no sources{scope}",
     )
+    return ordered(listing, SOURCE_ORDER)
 
 
 def fields_listing(command: str | None) -> Listing:

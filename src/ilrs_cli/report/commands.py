@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from ..core.citation_styles import EXTRA, Style, styles_help
 from ..core.kinds import kind_names
 from .list_commands import LIST_COMMANDS
-from .list_fields import SEARCH_COLUMNS, SOURCE_COLUMNS
+from .list_fields import SEARCH_COLUMNS, SOURCE_COLUMNS, SOURCE_ORDER
 from .params import MAX_STDIN_IDS, Command, Param, flag
 from .types import ReportType
 
@@ -122,6 +122,7 @@ _OTHERS = (
         "sources",
         api="sources",
         columns=SOURCE_COLUMNS,
+        default_sort=SOURCE_ORDER,
     ),
     Command(
         "cite",

@@ -7,12 +7,16 @@ from ..core.vocab import EventKind, EventStatus, Level, MemberStatus
 from .list_fields import (
     COUNTRY_COLUMNS,
     EVENT_COLUMNS,
+    EVENT_ORDER,
     FACT_COLUMNS,
     GROWTH_COLUMNS,
     MEMBER_COLUMNS,
+    MEMBER_ORDER,
     PAYLOAD_COLUMNS,
     SIGNATORY_COLUMNS,
+    SIGNATORY_ORDER,
     SIGNING_COLUMNS,
+    SIGNING_ORDER,
 )
 from .params import (
     AS_OF,
@@ -92,6 +96,7 @@ LIST_COMMANDS = (
         "members",
         api="members",
         columns=MEMBER_COLUMNS,
+        default_sort=MEMBER_ORDER,
     ),
     Command(
         "artemis",
@@ -124,6 +129,7 @@ LIST_COMMANDS = (
         "signatories",
         api="signatories",
         columns=SIGNATORY_COLUMNS,
+        default_sort=SIGNATORY_ORDER,
     ),
     Command(
         "signings",
@@ -144,6 +150,7 @@ LIST_COMMANDS = (
         "signings",
         api="signings",
         columns=SIGNING_COLUMNS,
+        default_sort=SIGNING_ORDER,
     ),
     Command(
         "growth",
@@ -220,6 +227,7 @@ LIST_COMMANDS = (
         "timeline",
         api="timeline",
         columns=EVENT_COLUMNS,
+        default_sort=EVENT_ORDER,
     ),
     Command(
         "mission",

@@ -121,6 +121,15 @@ MEMBER_COLUMNS = record_columns(
 )
 
 
+# The default order of each dated list (a command's `default_sort`, its rows when --sort is not
+# given): by date (its first day, then its last), undated rows last, then by the fields after.
+MEMBER_ORDER = ("date", "id")
+SIGNATORY_ORDER = ("date", "order", "id")
+SIGNING_ORDER = ("date", "camp", "order", "id")
+EVENT_ORDER = ("date", "id")
+SOURCE_ORDER = ("date", "id")
+
+
 EVENT_COLUMNS = record_columns(
     "events",
     *dated("Date", "The date as the source gives it: 2025-04-24, 2023-12, 2026, 2028/2029, 2030s."),

@@ -162,7 +162,8 @@ def shape(
 ) -> Listing:
     """Count rows by the field `count` (then the rows are values and counts, with running
     totals when `cumulative`), choose `fields` (comma-separated names), sort by `sort` (FIELD,
-    or -FIELD for reverse) and keep at most `limit` rows."""
+    or -FIELD for reverse; ties keep the listing's own order, a missing value last) and keep
+    at most `limit` rows, after sorting."""
     if cumulative and count is None:
         raise QueryError("cumulative", "a running total needs a count: add count_by, e.g. year")
     if count is not None:
@@ -191,6 +192,18 @@ def shape(
     if limit is not None:
         items = items[:limit]
     return listing._replace(items=items, selected=selected, total=total)
+
+
+def _ranked(key: Any) -> tuple[Any, ...]:
+    return (1,) if key is None else (0, key)
+
+
+def ordered(listing: Listing, fields: tuple[str, ...]) -> Listing:
+    """The listing with its rows in a command's default order (its `default_sort`): by the
+    first field, ties by the next; a row without a field after the rows with it."""
+    keys = [listing.column(name).key for name in fields]
+    items = sorted(listing.items, key=lambda item: tuple(_ranked(key(item)) for key in keys))
+    return listing._replace(items=items)
 
 
 def _bar(item: Item) -> str:

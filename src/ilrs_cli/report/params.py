@@ -65,6 +65,9 @@ class Command(NamedTuple):
     # A list command's fields (report/list_fields.py): its JSON keys, CSV and table columns,
     # what `ilrs fields`, --fields, --sort, the SQLite views and the docs know of it.
     columns: tuple[Column, ...] = ()
+    # A dated list's rows when --sort is not given (report/list_fields.py): by the first field
+    # (a date by its first day, then its last), ties by the next; a row without one last.
+    default_sort: tuple[str, ...] = ()
 
 
 def texts(name: str, flags: tuple[str, ...], metavar: str, help_: str,
