@@ -355,3 +355,24 @@ def test_russia_member_notes_the_2022_agreement_kremlin(dataset: Dataset) -> Non
     assert russia.date.text == "2021-03-09"
     assert "25 November 2022" in (russia.note or "")
     assert "kremlin-2024-06-12" in cited(russia)
+
+
+def test_chinese_words_inside_names_are_found_robots_rover_agencies(dataset: Dataset) -> None:
+    from ilrs_cli.query.search import search
+
+    def found(text: str) -> set[str]:
+        return {hit.record.id for hit in search(dataset, text)}
+
+    assert {p.id for p in dataset.payloads if "机器人" in (p.name_zh or "")} == {
+        "multi-functional-robot",
+        "micro-rovers",
+    }
+    assert found("机器人") == {"multi-functional-robot", "micro-rovers"}
+    assert found("月球车") == {"pakistan-rover"}  # 巴基斯坦月球车
+    agencies = {i.id for i in dataset.institutions if "航天局" in (i.name_zh or "")}
+    assert agencies == {
+        "russian-federal-space-agency",
+        "egyptian-space-agency",
+        "iranian-space-agency",
+    }
+    assert agencies <= found("航天局")
