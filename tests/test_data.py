@@ -367,3 +367,24 @@ def test_members_and_signatories_are_in_signing_order_by_default(dataset: Datase
     assert members.index("thailand") < members.index("nicaragua")
     starts = [row["start"] for row in api.signatories(dataset=dataset)]
     assert starts == sorted(starts)
+
+
+def test_chinese_words_inside_names_are_found_robots_rover_agencies(dataset: Dataset) -> None:
+    from ilrs_cli.query.search import search
+
+    def found(text: str) -> set[str]:
+        return {hit.record.id for hit in search(dataset, text)}
+
+    assert {p.id for p in dataset.payloads if "机器人" in (p.name_zh or "")} == {
+        "multi-functional-robot",
+        "micro-rovers",
+    }
+    assert found("机器人") == {"multi-functional-robot", "micro-rovers"}
+    assert found("月球车") == {"pakistan-rover"}  # 巴基斯坦月球车
+    agencies = {i.id for i in dataset.institutions if "航天局" in (i.name_zh or "")}
+    assert agencies == {
+        "russian-federal-space-agency",
+        "egyptian-space-agency",
+        "iranian-space-agency",
+    }
+    assert agencies <= found("航天局")

@@ -316,7 +316,8 @@ def countries(
 
 
 def search(text: str, *, dataset: Dataset | None = None) -> list[Item]:
-    """Records whose names, descriptions or notes contain `text` (case and accents ignored)."""
+    """Records in whose names, descriptions or notes each word of `text` begins a word, or
+    in Chinese, Japanese or Thai is anywhere (case and accents ignored)."""
     return _items("search", locals())
 
 

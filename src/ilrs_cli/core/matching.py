@@ -40,6 +40,22 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKD", text).translate(_FOLDED).split())
 
 
+# Scripts written without spaces between words, as fold leaves them (NFKD): Thai and Lao,
+# Myanmar, Khmer, Hiragana and Katakana, Han (the extensions and compatibility ideographs too)
+_SPACELESS = (
+    (0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x3040, 0x30FF), (0x31F0, 0x31FF),
+    (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF),
+)  # fmt: skip
+
+
+def spaceless(word: str) -> bool:
+    """Whether a word has a letter of a script written without spaces ('月球车'), in which
+    a word can begin at any letter."""
+    return not word.isascii() and any(
+        low <= ord(char) <= high for char in word for low, high in _SPACELESS
+    )
+
+
 def suggest(word: str, known: Iterable[str], prefix: str = "") -> str:
     """' (did you mean 'x'?)' for the closest of `known`, or ''."""
     import difflib

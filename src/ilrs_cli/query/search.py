@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core.countries import other_names
 from ..core.kinds import Kind, Record, all_records
-from ..core.matching import fold
+from ..core.matching import fold, spaceless
 from ..core.records import Dataset, Institution, Payload, Place, value_of
 from ..core.tuples import NamedTuple
 
@@ -63,28 +63,35 @@ class Hit(NamedTuple):
     snippet: str
 
 
-def _matches(words: list[str], folded: str) -> bool:
-    """Every word of the query starts a word of the text (case and accents aside)."""
+def _needles(text: str) -> list[str]:
+    """What each word of the query is looked for as in a folded text with a space put
+    before it: the word after a space, so that it starts a word ('imag' finds 'imaging'),
+    or, in a script written without spaces, the word anywhere ('月球车' finds '巴基斯坦月球车')."""
+    return [word if spaceless(word) else " " + word for word in fold(text).split()]
+
+
+def _matches(needles: list[str], folded: str) -> bool:
     spaced = " " + folded  # folded text has single spaces between words, and words none
-    return all(" " + query in spaced for query in words)
+    return all(needle in spaced for needle in needles)
 
 
 def search(dataset: Dataset, text: str) -> list[Hit]:
-    """Records in which every word of `text` starts a word (so 'imag' finds 'imaging'),
-    across the record and the records it links to, ignoring case and accents; one hit per
-    record, shown at the field where its first word matches, grouped by kind."""
-    words = fold(text).split()
+    """Records in which every word of `text` starts a word (so 'imag' finds 'imaging'), or,
+    in Chinese, Japanese or Thai, is found anywhere, across the record and the records it
+    links to, ignoring case and accents; one hit per record, shown at the field where its
+    first word matches, grouped by kind."""
+    needles = _needles(text)
     hits = []
     for kind, record in all_records(dataset):
         texts = searchable_text(kind, record)
         # folding works character by character, so the fields folded together are the
         # folded fields joined: one fold a record, and one a field only for the hits
-        if not words or not _matches(words, fold(" ".join(texts.values()))):
+        if not needles or not _matches(needles, fold(" ".join(texts.values()))):
             continue
         fields = {name: fold(value) for name, value in texts.items()}
-        first = next((name for name, value in fields.items() if _matches(words[:1], value)), "id")
+        first = next((name for name, value in fields.items() if _matches(needles[:1], value)), "id")
         raw = texts.get(first, record.id)
-        hits.append(Hit(kind, record, first, _snippet(raw, words[0])))
+        hits.append(Hit(kind, record, first, _snippet(raw, needles[0])))
     return hits
 
 
@@ -92,9 +99,9 @@ def _snippet(value: str, wanted: str, room: int = 70) -> str:
     """The part of `value` around the first match, at most about `room` characters."""
     if len(value) <= room:
         return value
-    folded = fold(value)
-    ratio = len(value) / max(len(folded), 1)
-    centre = int(folded.find(wanted) * ratio)
+    spaced = " " + fold(value)  # a needle's place in it is the match's, to a character
+    ratio = len(value) / max(len(spaced) - 1, 1)
+    centre = int(spaced.find(wanted) * ratio)
     start = max(0, centre - room // 3)
     end = min(len(value), start + room)
     prefix = "…" if start > 0 else ""

@@ -62,7 +62,8 @@ _OTHERS = (
                 "text",
                 "text",
                 (),
-                "Text to find (at most 200 characters, 20 words); case and accents do not matter.",
+                "Text to find (at most 200 characters, 20 words): each word begins a word, or in "
+                "Chinese, Japanese or Thai is anywhere; case and accents do not matter.",
                 "TEXT",
                 required=True,
             ),
