@@ -112,15 +112,20 @@ def test_a_file_that_is_not_a_dataset_is_one_problem_in_no_record(
         assert item["message"].startswith(message)
 
 
+ANNOTATIONS = r'.problems[] | "::\(.severity) file=\(.file),line=\(.line // 1)::\(.message)"'
+
+
 @pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed")
-def test_jq_turns_the_report_into_annotations(ilrs: Runner) -> None:
-    """docs/dataset.md's CI line: jq reads the report into one `file:line: message` a line."""
+def test_jq_turns_the_report_into_github_annotations(ilrs: Runner) -> None:
+    """docs/dataset.md's CI step: jq reads the report into one annotation a problem."""
+    docs = Path(__file__).parents[1] / "docs" / "dataset.md"
+    assert f"jq -r '{ANNOTATIONS}' check.json" in docs.read_text(encoding="utf-8")
     path = next(path for path in HOSTILE if path.stem == "duplicate-id")
     report = ilrs("check", "--format", "json", str(path)).stdout
-    program = r'.problems[] | "\(.file):\(.line // 1): \(.severity): \(.message)"'
     found = subprocess.run(
-        ["jq", "-r", program], input=report, capture_output=True, text=True, check=True
+        ["jq", "-r", ANNOTATIONS], input=report, capture_output=True, text=True, check=True
     )
     assert found.stdout == (
-        f"{path}:39: error: duplicate id 'metu' (already used by an institution, line 17)\n"
+        f"::error file={path},line=39::duplicate id 'metu' (already used by an institution, "
+        "line 17)\n"
     )
