@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .tuples import NamedTuple
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -35,8 +35,7 @@ class RecordNotFound(QueryError):
         self.close = close
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One problem (or warning) in a dataset file: its message, the record it is in as the
     report names it (`where`, with its line), and that record's table (`kind`: "payloads",
     "places", "dataset"), `id` (a place's name in [places]) and `line` where known;

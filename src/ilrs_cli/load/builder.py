@@ -5,7 +5,6 @@ the record it is in and its line."""
 from __future__ import annotations
 
 import functools
-from dataclasses import replace
 
 from ..core.errors import DatasetError, Problem
 from ..core.field_types import Link
@@ -207,8 +206,7 @@ class _Builder:
     def _reserve_signing(self, member_id: str, signing_id: str) -> None:
         if signing_id in self.seen_ids:
             self.problems.append(
-                replace(
-                    self._locate("members", member_id, None),
+                self._locate("members", member_id, None)._replace(
                     message=f"its signing event id {signing_id!r} is already used by "
                     f"{_a(self.seen_ids[signing_id])}",
                 )
@@ -259,7 +257,7 @@ class _Builder:
 
         def where(number: int) -> Problem:
             found = at_line(record.at, record.lines.get("sources"))
-            return replace(found, where=f"{found.where} source #{number}")
+            return found._replace(where=f"{found.where} source #{number}")
 
         for number, entry in enumerate(entries, start=1):
             cite = RecordReading(functools.partial(where, number), self.problems)

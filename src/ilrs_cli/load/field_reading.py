@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
 from ..core.errors import Problem
 from ..core.matching import suggest
@@ -51,7 +50,7 @@ class RecordReading:
     def problem(self, message: str, key: str | None = None, other_line: int | None = None) -> None:
         line = self.lines.get(key) if key else None
         self.problems.append(
-            replace(at_line(self.at, line), message=message, other_line=other_line)
+            at_line(self.at, line)._replace(message=message, other_line=other_line)
         )
         self.ok = False
 
@@ -61,7 +60,7 @@ def at_line(at: Problem, line: int | None) -> Problem:
     if line is None:
         return at
     where, found = re.subn(r"line \d+", f"line {line}", at.where)
-    return replace(at, where=where, line=line) if found else at
+    return at._replace(where=where, line=line) if found else at
 
 
 def read_fields(table: dict[str, Any], schema: Table, record: RecordReading) -> None:

@@ -4,7 +4,6 @@ signing events that members with a date add to the timeline."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from itertools import pairwise
 
 from ..core.errors import Problem
@@ -50,7 +49,7 @@ def dataset_problems(
     problems: list[Problem] = []
 
     def add(plural: str, record_id: str, key: str | None, message: str) -> None:
-        problems.append(replace(locate(plural, record_id, key), message=message))
+        problems.append(locate(plural, record_id, key)._replace(message=message))
 
     members: list[Member] = records["members"]
     organizations = {m.id for m in members if m.level is Level.ORGANIZATION}
@@ -124,7 +123,7 @@ def _signatory_problems(
     problems: list[Problem] = []
 
     def add(record_id: str, key: str | None, message: str) -> None:
-        problems.append(replace(locate("signatories", record_id, key), message=message))
+        problems.append(locate("signatories", record_id, key)._replace(message=message))
 
     countries: dict[str, str] = {}
     ordinals: dict[int, Signatory] = {}
