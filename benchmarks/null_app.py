@@ -49,6 +49,11 @@ class Camp(str, Enum):
     V5 = 'neither'
 
 
+class CheckFormat(str, Enum):
+    V0 = 'text'
+    V1 = 'json'
+
+
 class Counted(str, Enum):
     V0 = 'payloads'
     V1 = 'members'
@@ -408,6 +413,7 @@ def fields_command(
 def check_command(
     path: Annotated[Path | None, typer.Argument(metavar='[PATH]')] = None,
     strict: Annotated[bool, typer.Option('--strict')] = False,
+    fmt: Annotated[CheckFormat | None, typer.Option('--format')] = CheckFormat('text'),
 ) -> None:
     done()
 

@@ -294,11 +294,11 @@ def _imported(*args: str, bundled: bool = False) -> set[str]:
 
 def test_an_answer_imports_no_typer_click_pydantic_or_rich() -> None:
     """Nor Rich for a piped table: the plain renderer draws it (tests/test_plain_table.py).
-    Nor typing (core/tuples.py), which costs an answer a tenth of its time. Nor citeproc-py,
-    but with `cite --style`."""
+    Nor typing (core/tuples.py), which costs an answer a tenth of its time, nor dataclasses
+    (it imports inspect, ast and dis). Nor citeproc-py, but with `cite --style`."""
     heavy = ("typer", "click", "pydantic", "ilrs_cli.cli.app", "rich", "typing", "citeproc",
-             "lxml", "ilrs_cli.render.styled_text", "xlsxwriter", "ilrs_cli.render.xlsx",
-             "resvg_py")  # fmt: skip
+             "dataclasses", "lxml", "ilrs_cli.render.styled_text", "xlsxwriter",
+             "ilrs_cli.render.xlsx", "resvg_py")  # fmt: skip
     for line in [("payloads", "--country", "Turkey", "--json"), ("members",), ("cite", "egypt")]:
         modules = _imported(*line)
         assert "ilrs_cli.cli.fast_answers" in modules

@@ -113,7 +113,8 @@ def test_every_problem_is_reported_at_once_at_its_fields_line(tmp_path: Path) ->
         "subnational, organization, affiliated",
         "[[members]] #1 (id 'turkey', line 35) source #1: unknown source id 'artcle' (did you mean "
         "'article'?)",
-        "[[events]] #1 (id 'rover', line 38): duplicate id 'rover' (already used by a payload)",
+        "[[events]] #1 (id 'rover', line 38): duplicate id 'rover' (already used by a payload, "
+        "line 23)",
         "[[events]] #1 (id 'rover', line 41): 'status' is 'maybe'; use one of: planned, done",
     ]
     for message in expected:

@@ -13,6 +13,7 @@ from .. import __version__
 from ..render.terminal import write_err, write_out
 from ..report.commands import COMMANDS
 from . import inputs, reporting
+from .checking import CheckFormat
 from .click_classes import Command, Commands
 from .completion import use_quoting_bash_script
 from .lazy import LazyGroup
@@ -99,6 +100,14 @@ def check(
             help="Treat warnings (unused sources, text shown only escaped) as problems.",
         ),
     ] = False,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format",
+            help="text: each problem a line on stderr; json: one object on stdout, for CI "
+            "(docs/dataset.md).",
+        ),
+    ] = CheckFormat.TEXT,
 ) -> None:
     """Check a dataset file and list every problem, with its record and line.
 
@@ -109,22 +118,15 @@ def check(
     \b
     Examples:
       ilrs check my-chang8.toml
+      ilrs check --format json my-chang8.toml     # for CI: file, kind, id, line, message
       ilrs --data my-chang8.toml payloads
     """
-    from ..core.safe_text import escape
-    from ..load import check_dataset
-    from ..query.figures import contents, unused_sources
+    from .checking import check as run_check
 
     with reporting.user_errors(ctx):
-        dataset, warnings = check_dataset(path or inputs.data_path(ctx))
-    warnings += [f"source {key!r} is not cited by any record" for key in unused_sources(dataset)]
-    for warning in warnings:
-        write_err(escape(f"ilrs: warning: {dataset.path}: {warning}"))
-    if warnings and strict:
-        write_err(f"ilrs: error: {len(warnings)} warnings, and --strict makes them problems")
-        raise typer.Exit(code=reporting.EXIT_DATA_ERROR)
-    as_of = dataset.info.as_of
-    write_out(escape(f"{dataset.path}: ok, no problems in {contents(dataset)}; as of {as_of}"))
+        code = run_check(path or inputs.data_path(ctx), strict, fmt)
+    if code:
+        raise typer.Exit(code=code)
 
 
 data_app = typer.Typer(

@@ -3,6 +3,12 @@
 
 from __future__ import annotations
 
+from .tuples import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
 
 class IlrsError(Exception):
     """The base of every error `ilrs_cli` raises on purpose."""
@@ -29,13 +35,33 @@ class RecordNotFound(QueryError):
         self.close = close
 
 
-class DatasetError(IlrsError):
-    """A dataset file that cannot be used, with every problem found in it."""
+class Problem(NamedTuple):
+    """One problem (or warning) in a dataset file: its message, the record it is in as the
+    report names it (`where`, with its line), and that record's table (`kind`: "payloads",
+    "places", "dataset"), `id` (a place's name in [places]) and `line` where known;
+    `other_line` is the line of the record a duplicate id repeats. `str()` is the report's
+    line."""
 
-    def __init__(self, path: str, problems: list[str]) -> None:
+    message: str
+    where: str = ""
+    kind: str | None = None
+    id: str | None = None
+    line: int | None = None
+    other_line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+class DatasetError(IlrsError):
+    """A dataset file that cannot be used, with every problem found in it: `problems` as
+    the report's lines, `details` as Problems."""
+
+    def __init__(self, path: str, problems: Sequence[str | Problem]) -> None:
         super().__init__(f"{path}: {len(problems)} problem(s)")
         self.path = path
-        self.problems = problems
+        self.details = [Problem(p) if isinstance(p, str) else p for p in problems]
+        self.problems = [str(problem) for problem in self.details]
 
     def report(self) -> str:
         """Every problem, a line each; file names and data in them are escaped, so no

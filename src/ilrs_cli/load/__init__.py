@@ -9,6 +9,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # imported where used, so that Tab completion does not pay for it
     from typing import Any
 
+    from ..core.errors import Problem
     from ..core.records import Dataset
 
     StrPath = str | os.PathLike[str]  # a path as text, or a pathlib.Path
@@ -25,7 +26,7 @@ def load_dataset(path: StrPath | None = None, check_codes: bool | None = None) -
     return _load(path, check_codes, use_cache=False)
 
 
-def check_dataset(path: StrPath | None = None) -> tuple[Dataset, list[str]]:
+def check_dataset(path: StrPath | None = None) -> tuple[Dataset, list[Problem]]:
     """As `load_dataset` with every check, ISO codes included, and the warnings about text:
     each string that holds a character ilrs shows only escaped, at its record and line."""
     from .builder import build_dataset

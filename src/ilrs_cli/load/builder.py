@@ -5,9 +5,8 @@ the record it is in and its line."""
 from __future__ import annotations
 
 import functools
-import re
 
-from ..core.errors import DatasetError
+from ..core.errors import DatasetError, Problem
 from ..core.field_types import Link
 from ..core.kinds import KINDS, Kind
 from ..core.matching import suggest
@@ -22,7 +21,7 @@ from ..core.records import (
 )
 from ..core.schema import TABLES
 from . import field_reading, rules
-from .field_reading import RecordReading, field_targets, read_fields, unknown_fields
+from .field_reading import RecordReading, at_line, field_targets, read_fields, unknown_fields
 from .places import iso_code_problems, read_places
 
 TYPE_CHECKING = False
@@ -52,15 +51,18 @@ class _Builder:
         self._found_lines: tuple[dict[str, list[int]], dict[str, list[dict[str, int]]]] | None
         self._found_lines = None
         self.record_index: dict[tuple[str, str], int] = {}  # (table, id) -> position
-        self.problems: list[str] = []
+        self.problems: list[Problem] = []
         self.seen_ids: dict[str, str] = {}
+        self.first_use: dict[str, tuple[str, int]] = {}  # id -> (table, position) of its record
         self.places: dict[str, Place] = {}
         self.built: dict[str, dict[str, Any]] = {kind.name: {} for kind in KINDS}
         self.mission_names: set[str] = set()
 
     def build(self, check_codes: bool) -> Dataset:
         for key in sorted(set(self.document) - TOP_LEVEL_KEYS):
-            self.problems.append(f"unknown top-level table '{key}'{suggest(key, TOP_LEVEL_KEYS)}")
+            self.problems.append(
+                Problem(f"unknown top-level table '{key}'{suggest(key, TOP_LEVEL_KEYS)}")
+            )
         info = self._info()
         self._places()
         if check_codes:
@@ -107,9 +109,11 @@ class _Builder:
     def _info(self) -> DatasetInfo | None:
         table = self.document.get("dataset")
         if not isinstance(table, dict):
-            self.problems.append("missing the [dataset] table (title, version, as_of)")
+            self.problems.append(
+                Problem("missing the [dataset] table (title, version, as_of)", kind="dataset")
+            )
             return None
-        record = RecordReading("[dataset]", self.problems)
+        record = RecordReading(Problem("", "[dataset]", "dataset"), self.problems)
         read_fields(table, TABLES["dataset"], record)
         unknown_fields(table, TABLES["dataset"], record)
         return DatasetInfo(**record.values) if record.ok else None
@@ -123,7 +127,12 @@ class _Builder:
     def _records(self, kind: Kind) -> list[Any]:
         raw = self.document.get(kind.plural, [])
         if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
-            self.problems.append(f"'{kind.plural}' must be an array of tables ([[{kind.plural}]])")
+            self.problems.append(
+                Problem(
+                    f"'{kind.plural}' must be an array of tables ([[{kind.plural}]])",
+                    kind=kind.plural,
+                )
+            )
             return []
         schema = TABLES[kind.plural]
         links = [(link, target, spec.name) for spec, target in field_targets(schema)
@@ -138,7 +147,7 @@ class _Builder:
             if isinstance(table.get("id"), str):
                 self.record_index[(kind.plural, table["id"])] = index
             read_fields(table, schema, record)
-            self._unique_id(record, kind)
+            self._unique_id(record, kind, index)
             for link, target, key in links:
                 if target in record.values:
                     self._link(record, link, target, key)
@@ -161,38 +170,46 @@ class _Builder:
         blocks = self._lines()[1].get(key, [])
         return blocks[index] if index < len(blocks) else {}
 
-    def _locate(self, plural: str, record_id: str, key: str) -> str:
+    def _locate(self, plural: str, record_id: str, key: str | None) -> Problem:
         """ "[[members]] (id 'x', line 40)": a record, at the line of its `key` where known."""
         index = self.record_index.get((plural, record_id))
-        line = None if index is None else self._key_lines(plural, index).get(key)
-        return f"[[{plural}]] (id {record_id!r}" + (f", line {line})" if line else ")")
+        line = None if index is None or key is None else self._key_lines(plural, index).get(key)
+        where = f"[[{plural}]] (id {record_id!r}" + (f", line {line})" if line else ")")
+        return Problem("", where, plural, record_id, line or None)
 
-    def _where(self, key: str, index: int, table: dict[str, Any]) -> str:
+    def _where(self, key: str, index: int, table: dict[str, Any]) -> Problem:
         """'[[payloads]] #3 (id 'x', line 120)': the record, by position, id and line."""
         details = []
-        if isinstance(table.get("id"), str):
-            details.append(f"id {table['id'][:80]!r}")
+        record_id = table.get("id") if isinstance(table.get("id"), str) else None
+        if record_id is not None:
+            details.append(f"id {record_id[:80]!r}")
         lines = self._lines()[0].get(key, [])
-        if index < len(lines):
-            details.append(f"line {lines[index]}")
-        return f"[[{key}]] #{index + 1}" + (f" ({', '.join(details)})" if details else "")
+        line = lines[index] if index < len(lines) else None
+        if line is not None:
+            details.append(f"line {line}")
+        where = f"[[{key}]] #{index + 1}" + (f" ({', '.join(details)})" if details else "")
+        return Problem("", where, key, record_id, line)
 
-    def _unique_id(self, record: RecordReading, kind: Kind) -> None:
+    def _unique_id(self, record: RecordReading, kind: Kind, index: int) -> None:
         record_id = record.values.get("id")
         if record_id is None:
             return
         if record_id in self.seen_ids:
-            record.problem(
-                f"duplicate id {record_id!r} (already used by {_a(self.seen_ids[record_id])})", "id"
-            )
+            first = self.first_use.get(record_id)
+            line = self._key_lines(*first).get("id") if first else None
+            used = _a(self.seen_ids[record_id]) + (f", line {line}" if line else "")
+            record.problem(f"duplicate id {record_id!r} (already used by {used})", "id", line)
         else:
             self.seen_ids[record_id] = kind.name
+            self.first_use[record_id] = (kind.plural, index)
 
     def _reserve_signing(self, member_id: str, signing_id: str) -> None:
         if signing_id in self.seen_ids:
             self.problems.append(
-                f"[[members]] (id {member_id!r}): its signing event id {signing_id!r} is "
-                f"already used by {_a(self.seen_ids[signing_id])}"
+                self._locate("members", member_id, None)._replace(
+                    message=f"its signing event id {signing_id!r} is already used by "
+                    f"{_a(self.seen_ids[signing_id])}",
+                )
             )
         self.seen_ids[signing_id] = "signing event"
 
@@ -238,11 +255,9 @@ class _Builder:
             record.problem("has no sources; every record needs at least one", "sources")
         citations = []
 
-        def where(number: int) -> str:
-            line = record.lines.get("sources")
-            found = record.where
-            found = re.sub(r"line \d+", f"line {line}", found) if line else found
-            return f"{found} source #{number}"
+        def where(number: int) -> Problem:
+            found = at_line(record.at, record.lines.get("sources"))
+            return found._replace(where=f"{found.where} source #{number}")
 
         for number, entry in enumerate(entries, start=1):
             cite = RecordReading(functools.partial(where, number), self.problems)

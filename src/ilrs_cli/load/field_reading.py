@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..core.errors import Problem
 from ..core.matching import suggest
 from ..core.schema import DataField, Table
 
@@ -17,27 +18,28 @@ if TYPE_CHECKING:
 
 class RecordReading:
     """One table being read: its typed values and the problems found in it. `lines` gives
-    the line of each key, so a problem with a field points at the field's own line. `where`
-    names the record. Both may be callables, asked only when there is a problem to report:
-    a valid file never pays for finding lines."""
+    the line of each key, so a problem with a field points at the field's own line. `at`
+    names the record (a Problem with no message: where, kind, id, line). Both may be
+    callables, asked only when there is a problem to report: a valid file never pays for
+    finding lines."""
 
     def __init__(
         self,
-        where: str | Callable[[], str],
-        problems: list[str],
+        at: Problem | Callable[[], Problem],
+        problems: list[Problem],
         lines: dict[str, int] | Callable[[], dict[str, int]] | None = None,
     ) -> None:
-        self._where = where
+        self._at = at
         self._lines = lines or {}
         self.problems = problems
         self.values: dict[str, Any] = {}
         self.ok = True
 
     @property
-    def where(self) -> str:
-        if callable(self._where):
-            self._where = self._where()
-        return self._where
+    def at(self) -> Problem:
+        if callable(self._at):
+            self._at = self._at()
+        return self._at
 
     @property
     def lines(self) -> dict[str, int]:
@@ -45,12 +47,20 @@ class RecordReading:
             self._lines = self._lines()
         return self._lines
 
-    def problem(self, message: str, key: str | None = None) -> None:
-        where = self.where
-        if key in self.lines:
-            where = re.sub(r"line \d+", f"line {self.lines[key]}", where)
-        self.problems.append(f"{where}: {message}")
+    def problem(self, message: str, key: str | None = None, other_line: int | None = None) -> None:
+        line = self.lines.get(key) if key else None
+        self.problems.append(
+            at_line(self.at, line)._replace(message=message, other_line=other_line)
+        )
         self.ok = False
+
+
+def at_line(at: Problem, line: int | None) -> Problem:
+    """`at` (a record) at one of its lines, when known and its `where` names a line."""
+    if line is None:
+        return at
+    where, found = re.subn(r"line \d+", f"line {line}", at.where)
+    return at._replace(where=where, line=line) if found else at
 
 
 def read_fields(table: dict[str, Any], schema: Table, record: RecordReading) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import stat
 
-from ..core.errors import DatasetError
+from ..core.errors import DatasetError, Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -110,7 +110,8 @@ def parse_toml(text: str, shown: str) -> dict[str, Any]:
     try:
         return tomli.loads(text)
     except tomli.TOMLDecodeError as error:
-        raise DatasetError(shown, [f"not valid TOML: {error}"]) from None
+        line = getattr(error, "lineno", None)  # tomli 2.1 and later
+        raise DatasetError(shown, [Problem(f"not valid TOML: {error}", line=line)]) from None
     except RecursionError:
         raise DatasetError(shown, ["arrays or tables are nested too deeply"]) from None
     except ValueError as error:  # an integer too long to convert, among others

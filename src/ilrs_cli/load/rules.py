@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import pairwise
 
+from ..core.errors import Problem
 from ..core.records import DatasetInfo, Event, Member, Signatory
 from ..core.vocab import EventKind, EventStatus, Level, MemberStatus
 
@@ -39,20 +40,26 @@ def record_problems(kind: str, values: dict[str, Any]) -> list[str]:
 def dataset_problems(
     records: dict[str, list[Any]],
     info: DatasetInfo | None,
-    locate: Callable[[str, str, str], str] = lambda plural, record_id, _key: (
-        f"[[{plural}]] (id {record_id!r})"
+    locate: Callable[[str, str, str | None], Problem] = lambda plural, record_id, _key: Problem(
+        "", f"[[{plural}]] (id {record_id!r})", plural, record_id
     ),
-) -> list[str]:
+) -> list[Problem]:
     """Problems between records: organizations named in `via`, dates against the as-of date.
-    `locate(table, id, key)` names a record and the line of its key."""
-    problems = []
+    `locate(table, id, key)` names a record and the line of its key (None: no line)."""
+    problems: list[Problem] = []
+
+    def add(plural: str, record_id: str, key: str | None, message: str) -> None:
+        problems.append(locate(plural, record_id, key)._replace(message=message))
+
     members: list[Member] = records["members"]
     organizations = {m.id for m in members if m.level is Level.ORGANIZATION}
     for member in members:
         if member.via is not None and member.via not in organizations:
-            problems.append(
-                f"[[members]] (id {member.id!r}): 'via' {member.via!r} is not the id of a "
-                "member with level 'organization'"
+            add(
+                "members",
+                member.id,
+                None,
+                f"'via' {member.via!r} is not the id of a member with level 'organization'",
             )
     national: dict[str, str] = {}
     for member in members:
@@ -60,79 +67,96 @@ def dataset_problems(
             continue
         twin = national.setdefault(member.place.code, member.id)
         if twin != member.id:
-            problems.append(
-                f"[[members]] (id {member.id!r}): a second national record for "
-                f"{member.place.name} (the first is {twin!r}); merge them into one record"
+            add(
+                "members",
+                member.id,
+                None,
+                f"a second national record for "
+                f"{member.place.name} (the first is {twin!r}); merge them into one record",
             )
     signed = [member.id for member in members if member.date is not None]
     if signed and SIGNINGS_MISSION not in {mission.name for mission in records["missions"]}:
-        problems.append(
-            f"[[members]] (id {signed[0]!r}, and {len(signed) - 1} more): a signing date puts "
-            f"a signing event on the {SIGNINGS_MISSION} timeline, and the file has no "
-            f"[[missions]] record named {SIGNINGS_MISSION!r}; add one"
-            if len(signed) > 1 else
-            f"[[members]] (id {signed[0]!r}): a signing date puts a signing event on the "
-            f"{SIGNINGS_MISSION} timeline, and the file has no [[missions]] record named "
-            f"{SIGNINGS_MISSION!r}; add one"
-        )  # fmt: skip
+        more = f", and {len(signed) - 1} more" if len(signed) > 1 else ""
+        problems.append(Problem(
+            f"a signing date puts a signing event on the {SIGNINGS_MISSION} timeline, and the "
+            f"file has no [[missions]] record named {SIGNINGS_MISSION!r}; add one",
+            f"[[members]] (id {signed[0]!r}{more})", "members", signed[0],
+        ))  # fmt: skip
     problems += _signatory_problems(records["signatories"], info, locate)
     if info is None:
         return problems
     as_of = info.as_of
     for member in members:
         if member.date is not None and member.date.start > as_of:
-            problems.append(
-                f"{locate('members', member.id, 'date')}: signed on {member.date} which is after "
-                f"the dataset's as_of date {as_of}"
+            add(
+                "members",
+                member.id,
+                "date",
+                f"signed on {member.date} which is after the dataset's as_of date {as_of}",
             )
     events: list[Event] = records["events"]
     for event in events:
         if event.status is EventStatus.DONE and event.date.start > as_of:
-            problems.append(
-                f"{locate('events', event.id, 'date')}: 'done' but dated {event.date}, after "
-                f"the as_of date {as_of}"
+            add(
+                "events",
+                event.id,
+                "date",
+                f"'done' but dated {event.date}, after the as_of date {as_of}",
             )
         if event.status is EventStatus.PLANNED and event.date.end < as_of:
-            problems.append(
-                f"{locate('events', event.id, 'date')}: 'planned' but dated {event.date}, "
-                f"before the as_of date {as_of}; mark it done (with a source) or correct the date"
+            add(
+                "events",
+                event.id,
+                "date",
+                f"'planned' but dated {event.date}, "
+                f"before the as_of date {as_of}; mark it done (with a source) or correct the date",
             )
     return problems
 
 
 def _signatory_problems(
-    signatories: list[Signatory], info: DatasetInfo | None, locate: Callable[[str, str, str], str]
-) -> list[str]:
+    signatories: list[Signatory],
+    info: DatasetInfo | None,
+    locate: Callable[[str, str, str | None], Problem],
+) -> list[Problem]:
     """One record a country; ordinals unique and in date order; no signing after as_of."""
-    problems = []
+    problems: list[Problem] = []
+
+    def add(record_id: str, key: str | None, message: str) -> None:
+        problems.append(locate("signatories", record_id, key)._replace(message=message))
+
     countries: dict[str, str] = {}
     ordinals: dict[int, Signatory] = {}
     for signatory in signatories:
-        where = f"[[signatories]] (id {signatory.id!r})"
         twin = countries.setdefault(signatory.place.name, signatory.id)
         if twin != signatory.id:
-            problems.append(
-                f"{where}: a second record for {signatory.place.name} (the first is {twin!r}); "
-                "a country signs the Accords once"
+            add(
+                signatory.id,
+                None,
+                f"a second record for {signatory.place.name} (the first "
+                f"is {twin!r}); a country signs the Accords once",
             )
         if signatory.order is not None:
             first = ordinals.setdefault(signatory.order, signatory)
             if first is not signatory:
-                problems.append(
-                    f"{where}: order {signatory.order} is also the order of {first.id!r}"
+                add(
+                    signatory.id, None, f"order {signatory.order} is also the order of {first.id!r}"
                 )
         if info is not None and signatory.date.start > info.as_of:
-            problems.append(
-                f"{locate('signatories', signatory.id, 'date')}: signed on {signatory.date} "
-                f"which is after the dataset's as_of date {info.as_of}"
+            add(
+                signatory.id,
+                "date",
+                f"signed on {signatory.date} which is after the dataset's as_of date {info.as_of}",
             )
     numbered = sorted(ordinals.items())
     for (_, earlier), (_, later) in pairwise(numbered):
         if earlier.date.start > later.date.end:
-            problems.append(
-                f"[[signatories]] (id {later.id!r}): order {later.order} is dated {later.date}, "
+            add(
+                later.id,
+                None,
+                f"order {later.order} is dated {later.date}, "
                 f"before order {earlier.order} ({earlier.id!r}, {earlier.date}); ordinals "
-                "follow the signing dates"
+                "follow the signing dates",
             )
     return problems
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
+from ..core.errors import Problem
 from ..core.safe_text import is_plain, unsafe_characters
 from .field_reading import KEY, header_lines
 
@@ -26,13 +27,14 @@ _CATEGORIES = {
 }
 
 
-def text_warnings(document: dict[str, Any], text: str) -> list[str]:
+def text_warnings(document: dict[str, Any], text: str) -> list[Problem]:
     """One warning per string whose text holds a character that `escape` changes."""
     headers, keys = header_lines(text)
     warnings = []
     for table, index, key, field, value in _strings(document):
         if is_plain(value):
             continue
+        record_id = None
         if index is None:
             line = _single_table_line(text, table, key)
             where = f"[{table}]" + (f" (line {line})" if line else "")
@@ -42,10 +44,12 @@ def text_warnings(document: dict[str, Any], text: str) -> list[str]:
             line = blocks[index].get(key) if index < len(blocks) else None
             if line is None and index < len(headers.get(table, [])):
                 line = headers[table][index]
-            details = [f"id {record['id'][:80]!r}"] if isinstance(record.get("id"), str) else []
+            record_id = record["id"] if isinstance(record.get("id"), str) else None
+            details = [f"id {record_id[:80]!r}"] if record_id is not None else []
             details += [f"line {line}"] if line else []
             where = f"[[{table}]] #{index + 1}" + (f" ({', '.join(details)})" if details else "")
-        warnings.append(f"{where}: {field} holds {_described(value)}; ilrs shows each as an escape")
+        message = f"{field} holds {_described(value)}; ilrs shows each as an escape"
+        warnings.append(Problem(message, where, table, record_id, line or None))
     return warnings
 
 
