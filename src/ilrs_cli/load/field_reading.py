@@ -103,22 +103,23 @@ def unknown_fields(table: dict[str, Any], schema: Table, record: RecordReading) 
         record.problem(f"unknown field '{key}'{suggest(key, names)}", key)
 
 
-_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
+# `[[table]]` (a record of an array of tables) or `[table]` (the single [dataset], [places])
+_HEADER = re.compile(r"^\s*\[(\[)?\s*([A-Za-z0-9_-]+)\s*\](?(1)\])")
 KEY = re.compile(r'^\s*(?:"([^"]+)"|([A-Za-z0-9_-]+))\s*=')
 
 
 def header_lines(text: str) -> tuple[dict[str, list[int]], dict[str, list[dict[str, int]]]]:
     """The line of each [[table]] header, in order, and of each key in those tables, so
-    that problems can name a line."""
+    that problems can name a line; a single [table] (the dataset's, the places') has one."""
     headers: dict[str, list[int]] = {}
     keys: dict[str, list[dict[str, int]]] = {}
     current: dict[str, int] | None = None
     for number, line in enumerate(text.splitlines(), start=1):
         if line.lstrip().startswith("["):
             if match := _HEADER.match(line):
-                headers.setdefault(match[1], []).append(number)
+                headers.setdefault(match[2], []).append(number)
                 current = {}
-                keys.setdefault(match[1], []).append(current)
+                keys.setdefault(match[2], []).append(current)
             else:
                 current = None
         elif current is not None and (key := KEY.match(line)):

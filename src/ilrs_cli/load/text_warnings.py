@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from ..core.errors import Problem
 from ..core.safe_text import is_plain, unsafe_characters
-from .field_reading import KEY, header_lines
+from .field_reading import header_lines
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -35,15 +35,16 @@ def text_warnings(document: dict[str, Any], text: str) -> list[Problem]:
         if is_plain(value):
             continue
         record_id = None
+        # the line of the key, else of its table's header (a key written with escapes)
+        block = index or 0
+        blocks, starts = keys.get(table, []), headers.get(table, [])
+        line = blocks[block].get(key) if block < len(blocks) else None
+        if line is None and block < len(starts):
+            line = starts[block]
         if index is None:
-            line = _single_table_line(text, table, key)
             where = f"[{table}]" + (f" (line {line})" if line else "")
         else:
             record = document[table][index]
-            blocks = keys.get(table, [])
-            line = blocks[index].get(key) if index < len(blocks) else None
-            if line is None and index < len(headers.get(table, [])):
-                line = headers[table][index]
             record_id = record["id"] if isinstance(record.get("id"), str) else None
             details = [f"id {record_id[:80]!r}"] if record_id is not None else []
             details += [f"line {line}"] if line else []
@@ -89,16 +90,3 @@ def _described(value: str) -> str:
 
 def _kind_of(char: str) -> str:
     return _CATEGORIES.get(unicodedata.category(char), "a noncharacter")
-
-
-def _single_table_line(text: str, table: str, key: str) -> int | None:
-    """The line of `key` in the [table], else of its header (a key written with escapes)."""
-    header = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.lstrip().startswith("["):
-            if header is not None:
-                break
-            header = number if line.replace(" ", "").startswith(f"[{table}]") else None
-        elif header is not None and (found := KEY.match(line)) and key in found.groups():
-            return number
-    return header
