@@ -50,7 +50,7 @@ def cited(item: object) -> set[str]:
 def test_the_bundled_file_is_the_repository_file(dataset: Dataset) -> None:
     assert Path(bundled_path()).name == "chang8.toml"
     assert dataset.bundled
-    assert dataset.info.version == "1.2.0"
+    assert dataset.info.version == "1.3.0"
 
 
 def test_as_of_is_the_date_of_the_newest_source(dataset: Dataset) -> None:
@@ -234,7 +234,10 @@ def test_pakistan_signers_technologytimes(dataset: Dataset) -> None:
 def test_pakistan_rover_mou_is_cnsa_and_suparco_southasiatimes(dataset: Dataset) -> None:
     event = record(dataset, "events", "pakistan-rover-mou")
     assert event.event.startswith("CNSA and SUPARCO")
-    assert cited(event) == {"southasiatimes-rover"}
+    assert event.date.text == "2025-02-05"
+    # the year, which South Asia Times leaves out, from Daily The Patriot (1.3.0)
+    assert cited(event) == {"southasiatimes-rover", "dailythepatriot-2025-02-06"}
+    assert "gives 5 February 2025" in (event.note or "")
 
 
 def test_egypt_signing_also_cites_people_2023_12_07(dataset: Dataset) -> None:

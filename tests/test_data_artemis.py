@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ilrs_cli import api
-from ilrs_cli.core.records import Dataset
+from ilrs_cli.core.records import Dataset, Signatory
 
 OFFICIAL = ("NASA", "U.S. Department of State", "U.S. Embassy")
 
@@ -16,8 +16,28 @@ def dataset() -> Dataset:
     return api.load()
 
 
+# Latvia (1.3.0): SpaceNews reports its signature, the official counts leave it out.
+DISPUTED = "artemis-latvia"
+
+
+def counted(dataset: Dataset) -> list[Signatory]:
+    """The signatories the official counts number: all but the disputed one."""
+    return [s for s in dataset.signatories if s.id != DISPUTED]
+
+
+def test_latvia_is_a_signatory_with_the_conflict_stated(dataset: Dataset) -> None:
+    (latvia,) = [s for s in dataset.signatories if s.id == DISPUTED]
+    assert (latvia.place.name, latvia.date.text, latvia.order) == ("Latvia", "2025-10", None)
+    assert latvia.signed_by is None and latvia.location is None
+    cited = {c.source.id for c in latvia.sources}
+    assert {"flyingtomars-spacenews-latvia", "researchlatvia-artemis"} <= cited  # it signed
+    assert {"menafn-state-portugal", "starlust-61-countries"} <= cited  # counts without it
+    assert "disagree" in (latvia.note or "") and "60th" in (latvia.note or "")
+
+
 def test_sixty_one_signatories_to_the_as_of_date(dataset: Dataset) -> None:
-    signatories = dataset.signatories
+    assert len(dataset.signatories) == 62
+    signatories = counted(dataset)
     assert len(signatories) == 61
     assert sum(s.order is not None for s in signatories) == 49
     assert all(s.date.start <= dataset.info.as_of for s in signatories)
@@ -40,7 +60,7 @@ def test_every_signatory_cites_a_source_and_all_but_one_an_official_statement(
 
 def test_ordinals_agree_with_the_order_of_the_signing_dates(dataset: Dataset) -> None:
     ranked = sorted(
-        dataset.signatories,
+        counted(dataset),  # the ordinals skip Latvia
         key=lambda s: (s.date.start, s.order is None, s.order or 0, s.id),
     )
     for rank, signatory in enumerate(ranked, start=1):
@@ -63,7 +83,7 @@ def test_counts_by_year_agree_with_the_sources_ordinals(dataset: Dataset) -> Non
     growth = api.growth(dataset=dataset)
     assert [(r["year"], r["artemis"], r["artemis_total"]) for r in growth] == [
         ("2020", 9, 9), ("2021", 5, 14), ("2022", 9, 23), ("2023", 10, 33), ("2024", 19, 52),
-        ("2025", 7, 59), ("2026", 2, 61), (None, 0, 61),
+        ("2025", 8, 60), ("2026", 2, 62), (None, 0, 62),  # 2025 with Latvia
     ]  # fmt: skip
     totals = {r["year"]: r["artemis_total"] for r in growth}
     last_of_year = {"2020": "Ukraine", "2021": "Mexico", "2023": "Angola", "2024": "Liechtenstein"}
@@ -94,6 +114,7 @@ def test_countries_in_each_camp_and_which_came_first(dataset: Dataset) -> None:
         "Bahrain": "unclear",
         "Brazil": "unclear",
         "Hawaii": "artemis",
+        "Oman": "ilrs",  # Oman Lens, 2 December 2024; the Accords, 26 January 2026 (1.3.0)
         "Panama": "ilrs",
         "Peru": "unclear",
         "Senegal": "ilrs",
@@ -129,7 +150,7 @@ def test_bahrain_in_both_camps(dataset: Dataset) -> None:
 
 def test_both_camps_on_one_timeline(dataset: Dataset) -> None:
     rows = api.signings(dataset=dataset)
-    assert len(rows) == 22 + 61  # the dated ILRS participants and every signatory
+    assert len(rows) == 23 + 62  # the dated ILRS participants and every signatory
     assert rows[0]["camp"] == "Artemis Accords" and rows[0]["date"] == "2020-10-13"
     first_ilrs = next(r for r in rows if r["camp"] == "ILRS")
     assert (first_ilrs["id"], first_ilrs["date"]) == ("russia", "2021-03-09")

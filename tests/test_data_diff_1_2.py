@@ -1,5 +1,5 @@
-"""Data release 1.2.0: `ilrs diff` from 1.1.0 (the file as released, kept as a fixture from
-git history) shows exactly the changes the CHANGELOG's 1.2.0 entry names, field by field."""
+"""Data release 1.2.0: `ilrs diff` from 1.1.0 to 1.2.0 (each file as released, kept as a fixture
+from git history) shows exactly the changes the CHANGELOG's 1.2.0 entry names, field by field."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from ilrs_cli.cli.app import app
 
 RELEASED = Path(__file__).parent / "fixtures" / "chang8-1.1.0.toml"
+RELEASE = Path(__file__).parent / "fixtures" / "chang8-1.2.0.toml"
 
 ADDED = {
     "member": {"argentina", "brazil"},
@@ -91,7 +92,7 @@ CITATION_FIELDS = {
 }  # fmt: skip
 
 
-# The Artemis Accords signatories (the CHANGELOG's "Unreleased" entry) come on top of 1.2.0:
+# The Artemis Accords signatories (the CHANGELOG entry after 1.2.0's, same version) come on top:
 # their records, the sources and places they add, and `artemis` on members (their country's
 # signing, derived from those records).
 DERIVED_FROM_SIGNATORIES = {"artemis"}
@@ -100,7 +101,7 @@ DERIVED_FROM_SIGNATORIES = {"artemis"}
 def with_the_signatories(added: dict[str, set[str]]) -> dict[str, set[str]]:
     from ilrs_cli.load import load_dataset
 
-    bundled, released = load_dataset(), load_dataset(RELEASED)
+    bundled, released = load_dataset(RELEASE), load_dataset(RELEASED)
     old_sources = {source.id for source in released.sources}
     old_places = {place.name for place in released.places}
     cited = {c.source.id for s in bundled.signatories for c in s.sources}
@@ -115,7 +116,7 @@ def with_the_signatories(added: dict[str, set[str]]) -> dict[str, set[str]]:
 @pytest.fixture(scope="module")
 def rows() -> list[dict[str, str]]:
     result = CliRunner(env={"ILRS_DATA": None}).invoke(
-        app, ["diff", "--bundled", str(RELEASED), "--json"], prog_name="ilrs"
+        app, ["diff", str(RELEASED), str(RELEASE), "--json"], prog_name="ilrs"
     )
     assert result.exit_code == 0, result.stderr
     return list(json.loads(result.stdout))

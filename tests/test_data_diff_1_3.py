@@ -1,0 +1,134 @@
+"""Data release 1.3.0: `ilrs diff` from 1.2.0 (the file as released, kept as a fixture from
+git history) shows exactly the changes the CHANGELOG's 1.3.0 entry names, field by field.
+
+Each piece of work on the release adds its own lines to ADDED, CHANGED and CHANGED_SOURCES."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ilrs_cli.cli.app import app
+
+RELEASED = Path(__file__).parent / "fixtures" / "chang8-1.2.0.toml"
+CHANGELOG = Path(__file__).parent.parent / "CHANGELOG.md"
+
+# Records added, by kind. A member's signing adds its event `<id>-signs`.
+ADDED: dict[str, set[str]] = {
+    "place": {"Latvia"},
+    "signatory": {"artemis-latvia"},
+    "member": {"oman-entities"},
+    "event": {"oman-entities-signs"},
+    "source": {
+        # Latvia
+        "flyingtomars-spacenews-latvia", "researchlatvia-artemis", "ogrenet-2025-10-07-latvia",
+        "menafn-state-portugal",
+        # Oman Lens
+        "spacenews-oman-lens", "zawya-2024-12-11-oman-lens",
+        # the Pakistan rover's memorandum
+        "dailythepatriot-2025-02-06",
+        # stored primaries beside copies
+        "nasa-saudi-arabia", "prnewswire-nasa-estonia", "federalnewswire-oman",
+        "ria-2025-12-24",
+    },
+}  # fmt: skip
+
+# A signatory's standing in the ILRS camp is derived from the members of its country.
+CAMPS = ("camps", "first", "ilrs", "ilrs_standing")
+
+# Records changed (sources apart), with every field that changed.
+CHANGED: dict[tuple[str, str], set[str]] = {
+    ("dataset", "dataset"): {"version", "description"},
+    ("event", "pakistan-rover-mou"): {"note", "sources"},
+    ("event", "roscosmos-lavochkin-contract"): {"sources"},
+    ("signatory", "artemis-saudi-arabia"): {"sources"},
+    ("signatory", "artemis-estonia"): {"sources"},
+    ("signatory", "artemis-portugal"): {"sources"},
+    ("signatory", "artemis-oman"): {"sources", *CAMPS},  # Oman Lens puts Oman in both camps
+}
+
+# Existing sources changed, with every field that changed.
+CHANGED_SOURCES: dict[str, set[str]] = {
+    "instapundit-scmp-2023-04-28": {"publisher", "via", "reliability", "note", "checked"},
+    "earthndbeyond-five-years": {"date", "reliability", "checked"},
+    "spacenews-venezuela": {"date", "note", "checked"},
+}
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict[str, str]]:
+    result = CliRunner(env={"ILRS_DATA": None}).invoke(
+        app, ["diff", "--bundled", str(RELEASED), "--json"], prog_name="ilrs"
+    )
+    assert result.exit_code == 0, result.stderr
+    return list(json.loads(result.stdout))
+
+
+@pytest.fixture(scope="module")
+def entry() -> str:
+    """The CHANGELOG's 1.3.0 entry."""
+    text = CHANGELOG.read_text(encoding="utf-8")
+    (found,) = re.findall(r"^## Data 1\.3\.0 .*?(?=^## )", text, flags=re.MULTILINE | re.DOTALL)
+    return str(found)
+
+
+def test_the_fixture_is_the_released_1_2_0() -> None:
+    assert 'version = "1.2.0"' in RELEASED.read_text(encoding="utf-8")
+
+
+def test_nothing_was_removed(rows: list[dict[str, str]]) -> None:
+    assert [row for row in rows if row["change"] == "removed"] == []
+
+
+def test_added_are_exactly_the_changelogs_additions(rows: list[dict[str, str]]) -> None:
+    added: dict[str, set[str]] = {}
+    for row in rows:
+        if row["change"] == "added":
+            added.setdefault(row["kind"], set()).add(row["id"])
+    assert added == ADDED
+
+
+def test_changed_are_exactly_the_changelogs_corrections(rows: list[dict[str, str]]) -> None:
+    changed: dict[tuple[str, str], set[str]] = {}
+    for row in rows:
+        if row["change"] == "changed" and row["kind"] != "source":
+            changed.setdefault((row["kind"], row["id"]), set()).add(row["field"])
+    assert changed == CHANGED
+
+
+def test_existing_sources_change_exactly_as_named(rows: list[dict[str, str]]) -> None:
+    changed: dict[str, set[str]] = {}
+    for row in rows:
+        if row["change"] == "changed" and row["kind"] == "source":
+            changed.setdefault(row["id"], set()).add(row["field"])
+    assert changed == CHANGED_SOURCES
+
+
+def test_the_changelog_entry_names_every_change(entry: str) -> None:
+    named = set(re.findall(r"`([^`]+)`", entry))
+    records = {record for ids in ADDED.values() for record in ids} - ADDED["place"]
+    records |= {record for _, record in CHANGED if record != "dataset"} | set(CHANGED_SOURCES)
+    assert records - named == set()
+    assert all(place in entry for place in ADDED["place"])
+
+
+def test_the_changes_old_and_new_values(rows: list[dict[str, str]]) -> None:
+    def change(kind: str, record: str, field: str) -> tuple[str | None, str | None]:
+        (row,) = [r for r in rows if (r["kind"], r["id"], r["field"]) == (kind, record, field)]
+        return row["old"], row["new"]
+
+    assert change("dataset", "dataset", "version") == ("1.2.0", "1.3.0")
+    instapundit = "instapundit-scmp-2023-04-28"
+    assert change("source", instapundit, "publisher") == ("South China Morning Post", "Instapundit")
+    assert change("source", instapundit, "via") == ("Instapundit", None)
+    assert change("source", "earthndbeyond-five-years", "date") == (None, "2025-11-20")
+    assert change("source", "spacenews-venezuela", "date") == (None, "2023-07")
+    old, new = change("event", "pakistan-rover-mou", "sources")
+    assert "dailythepatriot-2025-02-06" not in (old or "")
+    assert "dailythepatriot-2025-02-06" in (new or "")
+    assert change("signatory", "artemis-oman", "camps") == ("artemis-only", "both")
+    assert change("signatory", "artemis-oman", "first") == (None, "ilrs")
