@@ -7,9 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from ilrs_cli.cli.app import app
+from .release_diff import added_ids, changed_fields, diff_rows
 
 RELEASED = Path(__file__).parent / "fixtures" / "chang8-1.1.0.toml"
 RELEASE = Path(__file__).parent / "fixtures" / "chang8-1.2.0.toml"
@@ -95,7 +94,7 @@ CITATION_FIELDS = {
 # The Artemis Accords signatories (the CHANGELOG entry after 1.2.0's, same version) come on top:
 # their records, the sources and places they add, and `artemis` on members (their country's
 # signing, derived from those records).
-DERIVED_FROM_SIGNATORIES = {"artemis"}
+DERIVED_FROM_SIGNATORIES = frozenset({"artemis"})
 
 
 def with_the_signatories(added: dict[str, set[str]]) -> dict[str, set[str]]:
@@ -115,11 +114,7 @@ def with_the_signatories(added: dict[str, set[str]]) -> dict[str, set[str]]:
 
 @pytest.fixture(scope="module")
 def rows() -> list[dict[str, str]]:
-    result = CliRunner(env={"ILRS_DATA": None}).invoke(
-        app, ["diff", str(RELEASED), str(RELEASE), "--json"], prog_name="ilrs"
-    )
-    assert result.exit_code == 0, result.stderr
-    return list(json.loads(result.stdout))
+    return diff_rows(RELEASED, RELEASE)
 
 
 def test_nothing_was_removed(rows: list[dict[str, str]]) -> None:
@@ -127,21 +122,11 @@ def test_nothing_was_removed(rows: list[dict[str, str]]) -> None:
 
 
 def test_added_are_exactly_the_changelogs_additions(rows: list[dict[str, str]]) -> None:
-    added: dict[str, set[str]] = {}
-    for row in rows:
-        if row["change"] == "added":
-            added.setdefault(row["kind"], set()).add(row["id"])
-    assert added == with_the_signatories(ADDED)
+    assert added_ids(rows) == with_the_signatories(ADDED)
 
 
 def test_changed_are_exactly_the_changelogs_corrections(rows: list[dict[str, str]]) -> None:
-    changed: dict[tuple[str, str], set[str]] = {}
-    for row in rows:
-        if row["change"] != "changed" or row["kind"] == "source":
-            continue
-        if row["field"] not in DERIVED_FROM_SIGNATORIES:
-            changed.setdefault((row["kind"], row["id"]), set()).add(row["field"])
-    assert changed == CHANGED
+    assert changed_fields(rows, skip=DERIVED_FROM_SIGNATORIES) == CHANGED
 
 
 def test_existing_sources_change_only_in_citation_fields(rows: list[dict[str, str]]) -> None:

@@ -5,14 +5,12 @@ Each piece of work on the release adds its own lines to ADDED, CHANGED and CHANG
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from ilrs_cli.cli.app import app
+from .release_diff import added_ids, changed_fields, diff_rows
 
 RELEASED = Path(__file__).parent / "fixtures" / "chang8-1.2.0.toml"
 CHANGELOG = Path(__file__).parent.parent / "CHANGELOG.md"
@@ -61,11 +59,7 @@ CHANGED_SOURCES: dict[str, set[str]] = {
 
 @pytest.fixture(scope="module")
 def rows() -> list[dict[str, str]]:
-    result = CliRunner(env={"ILRS_DATA": None}).invoke(
-        app, ["diff", "--bundled", str(RELEASED), "--json"], prog_name="ilrs"
-    )
-    assert result.exit_code == 0, result.stderr
-    return list(json.loads(result.stdout))
+    return diff_rows(RELEASED)
 
 
 @pytest.fixture(scope="module")
@@ -85,27 +79,16 @@ def test_nothing_was_removed(rows: list[dict[str, str]]) -> None:
 
 
 def test_added_are_exactly_the_changelogs_additions(rows: list[dict[str, str]]) -> None:
-    added: dict[str, set[str]] = {}
-    for row in rows:
-        if row["change"] == "added":
-            added.setdefault(row["kind"], set()).add(row["id"])
-    assert added == ADDED
+    assert added_ids(rows) == ADDED
 
 
 def test_changed_are_exactly_the_changelogs_corrections(rows: list[dict[str, str]]) -> None:
-    changed: dict[tuple[str, str], set[str]] = {}
-    for row in rows:
-        if row["change"] == "changed" and row["kind"] != "source":
-            changed.setdefault((row["kind"], row["id"]), set()).add(row["field"])
-    assert changed == CHANGED
+    assert changed_fields(rows) == CHANGED
 
 
 def test_existing_sources_change_exactly_as_named(rows: list[dict[str, str]]) -> None:
-    changed: dict[str, set[str]] = {}
-    for row in rows:
-        if row["change"] == "changed" and row["kind"] == "source":
-            changed.setdefault(row["id"], set()).add(row["field"])
-    assert changed == CHANGED_SOURCES
+    changed = changed_fields(rows, sources=True)
+    assert {record: fields for (_, record), fields in changed.items()} == CHANGED_SOURCES
 
 
 def test_the_changelog_entry_names_every_change(entry: str) -> None:
