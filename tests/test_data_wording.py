@@ -65,3 +65,10 @@ COPIED = [
 @pytest.mark.parametrize("run", COPIED)
 def test_no_copied_run_in_the_data(free_texts: list[str], run: str) -> None:
     assert not [text for text in free_texts if run in text]
+
+
+def test_description_tells_the_as_of_date_from_the_checked_day(dataset: Dataset) -> None:
+    description = dataset.info.description or ""
+    assert "verified against its stored page on 4 December" not in description  # read as one
+    assert "the as-of date (as_of) is the publication date of the newest source" in description
+    assert "`checked` date is the day it was last compared with its stored page" in description
