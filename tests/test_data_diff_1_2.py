@@ -4,7 +4,9 @@ git history) shows exactly the changes the CHANGELOG's 1.2.0 entry names, field 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -82,6 +84,25 @@ CHANGED = {
     ("event", "panama-entities-signs"): {"note", "sources"},
 }
 
+# Issue 35 (data 1.3.0: a hedge, a conflict, copied wording, IKI's Russian names, the two
+# dates) comes on top of 1.2.0; these move to the 1.3.0 diff test with the release.
+ADDED_1_3 = {"source": {"tass-ru-25215987"}}
+CHANGED_1_3 = {
+    ("event", "ilrs-basic-station"): {"note"},
+    ("fact", "ilrs-phases"): {"note"},
+    ("fact", "ilrs-participation-mid-2025"): {"text"},
+    ("fact", "ilrs-participation-roscosmos-2025"): {"text"},
+    ("fact", "ce8-selection"): {"text"},
+    ("event", "ce8-payloads-selected"): {"note"},
+    ("institution", "star-vision"): {"note"},
+    ("institution", "iki"): {"aliases", "sources"},
+}
+
+
+def on_top(base: Mapping[Any, set[str]], more: Mapping[Any, set[str]]) -> dict[Any, set[str]]:
+    return {key: base.get(key, set()) | more.get(key, set()) for key in {*base, *more}}
+
+
 # The "Citations" part of the release (titles, dates and authors of existing sources) is a
 # separate piece of work; its changes to existing [[sources]] are only allowed here, in these
 # fields, and are named in the CHANGELOG's Citations section.
@@ -130,7 +151,7 @@ def test_added_are_exactly_the_changelogs_additions(rows: list[dict[str, str]]) 
     for row in rows:
         if row["change"] == "added":
             added.setdefault(row["kind"], set()).add(row["id"])
-    assert added == with_the_signatories(ADDED)
+    assert added == on_top(with_the_signatories(ADDED), ADDED_1_3)
 
 
 def test_changed_are_exactly_the_changelogs_corrections(rows: list[dict[str, str]]) -> None:
@@ -140,7 +161,7 @@ def test_changed_are_exactly_the_changelogs_corrections(rows: list[dict[str, str
             continue
         if row["field"] not in DERIVED_FROM_SIGNATORIES:
             changed.setdefault((row["kind"], row["id"]), set()).add(row["field"])
-    assert changed == CHANGED
+    assert changed == on_top(CHANGED, CHANGED_1_3)
 
 
 def test_existing_sources_change_only_in_citation_fields(rows: list[dict[str, str]]) -> None:

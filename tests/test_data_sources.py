@@ -9,6 +9,7 @@ from ilrs_cli.core.records import Dataset, Source
 from ilrs_cli.load import load_dataset
 
 CHECKED = "2026-12-04"  # the Artemis Accords sources too
+CHECKED_LATER = {"tass-ru-25215987": "2026-12-08"}  # added for issue 35 (IKI's Russian names)
 
 # Pages read where another outlet's text is reposted, with the original publisher named
 # (the research found the original in the page's own credit line or in a stored original).
@@ -112,7 +113,7 @@ def sources(dataset: Dataset) -> dict[str, Source]:
 def test_every_source_has_checked(dataset: Dataset) -> None:
     for source in dataset.sources:
         assert source.checked is not None, source.id
-        assert source.checked.isoformat() == CHECKED, source.id
+        assert source.checked.isoformat() == CHECKED_LATER.get(source.id, CHECKED), source.id
 
 
 def test_no_title_starts_with_a_bracket_unless_untitled(dataset: Dataset) -> None:
