@@ -50,8 +50,8 @@ def test_basic_station_2035_beside_xinhuas_2030(
     assert {"cri-2024-04-26", "fivesixgroup-apsco"} <= cited(item)
 
 
-# Runs an audit found copied from stored pages without quotation marks (Astana Times, Kursiv,
-# China Daily regional, chinatechnews, Instapundit); proper names such as a ministry's are not runs.
+# Runs found copied from stored pages without quotation marks (Astana Times, Kursiv, China Daily
+# regional, chinatechnews, Instapundit, TASS, Xinhua, CGTN, WAM); a proper name is not a run.
 COPIED = [
     "chinese partners on the sidelines of the",
     "on the first day of the sco summit",
@@ -59,6 +59,10 @@ COPIED = [
     "signed agreements to engage in the ilrs",
     "signed cooperation agreements or letters of intent",
     "more than ten further countries and organizations",
+    "at a meeting of brics space agency heads",  # TASS
+    "from 11 countries and regions and one international organization",  # Xinhua
+    "17 countries and over 50 research institutions",  # CGTN
+    "the french initiative planetary exploration horizon 2061",  # WAM
 ]
 
 
