@@ -10,6 +10,7 @@ from ilrs_cli.load import load_dataset
 from ilrs_cli.query.search import search
 
 from .test_data import cited, record
+from .test_data_release_1_2 import ALIASES as ALIASES_1_2
 
 
 @pytest.fixture(scope="module")
@@ -17,13 +18,10 @@ def dataset() -> Dataset:
     return load_dataset()
 
 
-# Every record with aliases: its names, and the cited source that shows them.
+# Every record with aliases: its names, and the cited source that shows them (1.2.0's, and
+# IKI's Russian names).
 ALIASES = {
-    "russian-state-space-corporation": (("Roscosmos", "Роскосмос"), "ng-2025-05-08"),
-    "russian-federal-space-agency": (("Roscosmos",), "natureworldnews-2015-12-29"),
-    "polyu": (("PolyU",), "asiaresearchnews-polyu-2018"),
-    "metu": (("ODTÜ",), "sputnik-tr-2025-12-18"),
-    "hkust": (("香港科技大學",), "stheadline-2025-12-18"),
+    **ALIASES_1_2,
     "iki": (("Институт космических исследований РАН", "ИКИ РАН", "ИКИ"), "tass-ru-25215987"),
 }
 
