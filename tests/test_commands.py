@@ -89,6 +89,14 @@ def test_show_a_source_lists_what_cites_it(ilrs: Runner) -> None:
     assert item["cited_by"] == ["egypt", "egypt-signs", "egyptian-space-agency"]
 
 
+def test_show_a_source_says_its_checked_day_is_not_the_data_date(ilrs: Runner) -> None:
+    said = "`checked` is the day this source was last compared with its page"
+    source = " ".join(ilrs("show", "spacenews-egypt", env={"COLUMNS": "200"}).stdout.split())
+    assert "Data as of 2026-04-13 (dataset" in source and said in source
+    member = " ".join(ilrs("show", "egyptian-space-agency", env={"COLUMNS": "200"}).stdout.split())
+    assert "Data as of 2026-04-13 (dataset" in member and said not in member
+
+
 def test_show_unknown_id_exits_1_with_suggestions(ilrs: Runner) -> None:
     outcome = ilrs("show", "micro-rover")
     assert outcome.exit_code == 1

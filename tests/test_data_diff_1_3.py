@@ -32,6 +32,8 @@ ADDED: dict[str, set[str]] = {
         # stored primaries beside copies
         "nasa-saudi-arabia", "prnewswire-nasa-estonia", "federalnewswire-oman",
         "ria-2025-12-24",
+        # IKI's Russian names
+        "tass-ru-25215987",
     },
 }  # fmt: skip
 
@@ -47,6 +49,23 @@ CHANGED: dict[tuple[str, str], set[str]] = {
     ("signatory", "artemis-estonia"): {"sources"},
     ("signatory", "artemis-portugal"): {"sources"},
     ("signatory", "artemis-oman"): {"sources", *CAMPS},  # Oman Lens puts Oman in both camps
+    # a hedge kept, a conflict stated, copied wording rewritten, IKI's Russian names
+    ("fact", "ilrs-participation-late-2025"): {"text", "note"},
+    ("event", "ilrs-basic-station"): {"note", "sources"},
+    ("fact", "ilrs-phases"): {"note", "sources"},
+    ("member", "kazakhstan"): {"agreement", "note"},
+    ("event", "kazakhstan-signs"): {"event", "note"},
+    ("member", "uae-entities"): {"note"},
+    ("event", "uae-entities-signs"): {"note"},
+    ("member", "argentina"): {"note"},
+    ("member", "brazil"): {"note"},
+    ("institution", "star-vision"): {"note"},
+    ("institution", "iki"): {"aliases", "sources"},
+    ("fact", "ilrs-participation-roscosmos-2025"): {"text"},
+    ("fact", "ce8-selection"): {"text"},
+    ("event", "ce8-payloads-selected"): {"note"},
+    ("fact", "ilrs-participation-mid-2025"): {"text"},
+    ("event", "idsea-founded"): {"note"},
 }
 
 # Existing sources changed, with every field that changed.
@@ -54,6 +73,11 @@ CHANGED_SOURCES: dict[str, set[str]] = {
     "instapundit-scmp-2023-04-28": {"publisher", "via", "reliability", "note", "checked"},
     "earthndbeyond-five-years": {"date", "reliability", "checked"},
     "spacenews-venezuela": {"date", "note", "checked"},
+    "itbear-2025-09": {"note"},
+    "kursiv-2024-07-04": {"note"},
+    "chinadaily-2025-01-27": {"note"},
+    "chinatechnews-2023-06-20": {"note"},
+    "tass-1950959": {"note"},
 }
 
 

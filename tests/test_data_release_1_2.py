@@ -73,7 +73,7 @@ def test_argentina_and_brazil_reported_with_the_hedge_instapundit_scmp(
     assert member.date is None
     assert member.level.value == "national"
     assert "instapundit-scmp-2023-04-28" in cited(member)
-    assert "agreements or letters of intent" in (member.note or "")
+    assert "a cooperation agreement or a letter of intent" in (member.note or "")  # the hedge
 
 
 def test_chang_e_7_note_says_why_five_of_six_are_listed(dataset: Dataset) -> None:
@@ -161,9 +161,9 @@ ALIASES = {
 
 
 def test_aliases_each_with_a_source_that_shows_the_name(dataset: Dataset) -> None:
-    with_aliases = {r.id: r.aliases for r in (*dataset.institutions, *dataset.members) if r.aliases}
-    assert with_aliases == {record_id: names for record_id, (names, _) in ALIASES.items()}
-    for record_id, (_, source_id) in ALIASES.items():
+    # The aliases 1.2.0 added are all kept; test_data_names checks every alias of the data.
+    for record_id, (names, source_id) in ALIASES.items():
+        assert set(names) <= set(record(dataset, "institutions", record_id).aliases), record_id
         assert source_id in cited(record(dataset, "institutions", record_id)), record_id
 
 

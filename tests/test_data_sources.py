@@ -16,7 +16,7 @@ RECHECKED_1_3 = {
     "flyingtomars-spacenews-latvia", "researchlatvia-artemis", "ogrenet-2025-10-07-latvia",
     "menafn-state-portugal", "nasa-saudi-arabia", "prnewswire-nasa-estonia",
     "federalnewswire-oman", "ria-2025-12-24", "dailythepatriot-2025-02-06",
-    "spacenews-oman-lens", "zawya-2024-12-11-oman-lens",
+    "spacenews-oman-lens", "zawya-2024-12-11-oman-lens", "tass-ru-25215987",
 }  # fmt: skip
 
 # Pages read where another outlet's text is reposted, with the original publisher named

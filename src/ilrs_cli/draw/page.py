@@ -144,7 +144,8 @@ def page(dataset: Dataset) -> str:
 <body>
 <header>
 <h1>{_text(info.title)}</h1>
-<p class="muted">Data as of {info.as_of.isoformat()}; dataset {_text(info.version)}; made by
+<p class="muted">Data as of {info.as_of.isoformat()}, the date of the newest source (each
+source below says the day it was last checked); dataset {_text(info.version)}; made by
 ilrs {__version__}. Every fact below comes from a cited source, listed at the end. The data:
 <a href="{DATA_LICENCE["path"]}" rel="license noreferrer">{DATA_LICENCE["title"]}</a>.</p>
 {description}
@@ -166,6 +167,7 @@ def _sources(dataset: Dataset) -> str:
     ]
     return (
         '<p class="muted">Every source of every record (<code>ilrs cite --all</code>): who '
-        "published it, when, where it was read, and what it is cited for.</p>\n"
+        "published it, when, where it was read, the day it was last checked against its page "
+        "(not the data's as-of date), and what it is cited for.</p>\n"
         '<ol class="sources">\n' + "\n".join(items) + "\n</ol>"
     )

@@ -78,7 +78,8 @@ def metadata(dataset: Dataset, database: str, tables: list[Table] | None = None)
         "databases": {
             database: {
                 "title": info.title,
-                "description": f"{description} Data as of {info.as_of.isoformat()}.",
+                "description": f"{description} Data as of {info.as_of.isoformat()}"
+                " (the date of the newest source).",
                 **about,
                 "tables": described,
             }

@@ -68,9 +68,15 @@ def detail_text(name: str, value: Any) -> str:
 
 
 def record_detail(dataset: Dataset, kind: Kind, record: Any) -> Detail:
+    caption = f"Data as of {dataset.info.as_of.isoformat()} (dataset {dataset.info.version})."
+    if kind.name == "source":  # its `checked` day is not the data's date: say which is which
+        caption += (
+            " That is the date of the newest source; `checked` is the day this source was "
+            "last compared with its page."
+        )
     return Detail(
         title=f"{kind.name.capitalize()} {record.id}",
-        caption=f"Data as of {dataset.info.as_of.isoformat()} (dataset {dataset.info.version}).",
+        caption=caption,
         item=record_item(kind, record, dataset),
     )
 
