@@ -5,9 +5,10 @@
                                     # the releases listed that the declared range admits
 
 Every dependency in [project].dependencies, and in the extras of PINNED_EXTRAS, must have
-a lower bound (`>=`); CI installs exactly those (`.ci/run`, "The fast tier at the declared minimums"), and every release of
-Rich the range admits, for render/plain_table.py, which prints Rich's bytes. Needs
-`packaging` (pip's and build's dependency) and, before Python 3.11, `tomli` (ilrs's).
+a lower bound (`>=`); CI installs exactly those (`.ci/run`, "The fast tier at the declared
+minimums"), and every release of Rich the range admits, for render/plain_table.py, which
+prints Rich's bytes. Needs `packaging` (pip's and build's dependency) and, before Python
+3.11, `tomli` (ilrs's).
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ and the server answers the next, and it ends cleanly when the client closes."""
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import subprocess
@@ -109,6 +110,12 @@ def test_the_tools_are_the_declared_commands_with_their_arguments(
     for name, command in TOOLS.items():
         tool = listed[name]
         assert tool.description == description(command)
+        assert tool.description and "Examples:" not in tool.description
+        assert " ".join(tool.description.split()).startswith(
+            " ".join(command.help.split("\n")[0].split())
+        )
+        taken = inspect.signature(getattr(api, str(command.api))).parameters
+        assert set(tool.input_schema["properties"]) == set(taken) - {"dataset", "format"}
         assert tool.annotations is not None and tool.annotations.read_only_hint
         properties = tool.input_schema["properties"]
         assert list(properties) == [param.keyword for param in arguments(command)]
@@ -226,20 +233,28 @@ def _line(message: dict[str, Any]) -> bytes:
 
 
 def test_it_writes_only_protocol_messages_and_ends_when_the_client_closes() -> None:
-    """Raw JSON-RPC: the handshake, a call, then standard input closed: exit 0, stdout all
-    protocol messages, stderr empty."""
+    """Raw JSON-RPC: the handshake and a call, each reply read before the next message, then
+    standard input closed: exit 0, stdout all protocol messages, stderr empty."""
     hello = {"protocolVersion": LATEST_HANDSHAKE_VERSION, "capabilities": {},
              "clientInfo": {"name": "test", "version": "0"}}  # fmt: skip
-    messages = [
-        {"id": 1, "method": "initialize", "params": hello},
-        {"method": "notifications/initialized"},
-        {"id": 2, "method": "tools/call", "params": {"name": "show", "arguments": {"record_id": "egypt"}}},
-    ]  # fmt: skip
-    done = subprocess.run(SERVER, input=b"".join(map(_line, messages)), capture_output=True,
-                          timeout=60)  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    assert done.stderr == b""
-    replies = [json.loads(line) for line in done.stdout.splitlines()]
+    call = {"name": "show", "arguments": {"record_id": "egypt"}}
+    with subprocess.Popen(SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE) as server:  # fmt: skip
+        assert server.stdin is not None and server.stdout is not None
+        replies = []
+        for message in [
+            {"id": 1, "method": "initialize", "params": hello},
+            {"method": "notifications/initialized"},
+            {"id": 2, "method": "tools/call", "params": call},
+        ]:
+            server.stdin.write(_line(message))
+            server.stdin.flush()
+            if "id" in message:
+                replies.append(json.loads(server.stdout.readline()))
+        server.stdin.close()
+        rest, errors = server.stdout.read(), server.stderr.read() if server.stderr else b""
+        assert server.wait(timeout=60) == 0, errors
+    assert rest == b"" and errors == b""
     assert [reply.get("id") for reply in replies] == [1, 2]
     assert replies[1]["result"]["structuredContent"]["item"]["id"] == "egypt"
 

@@ -13,8 +13,8 @@ import inspect
 import json
 
 from ..core.errors import IlrsError, QueryError, RecordNotFound
-from ..report.commands import COMMANDS, Command
-from ..report.params import Param
+from ..report.commands import COMMANDS
+from ..report.params import Command, Param
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -153,7 +153,10 @@ def _bibliography(report: Any) -> dict[str, Any]:
     """`cite`: the reference list as text (in the style asked for) and as CSL-JSON."""
     from ..render import Format, render
 
-    return {"text": render(report, Format.TEXT), "items": json.loads(render(report, Format.CSL_JSON))}
+    return {
+        "text": render(report, Format.TEXT),
+        "items": json.loads(render(report, Format.CSL_JSON)),
+    }
 
 
 def _ids(value: Any) -> list[str]:
@@ -173,7 +176,7 @@ def sources_behind(dataset: Dataset, items: list[Any]) -> list[dict[str, str]]:
     from ..report.citations import bibliography
 
     known = by_id(dataset).exact
-    records = {id(record): record for key in _ids(items) if key in known for record in [known[key][1]]}
+    records = {id(known[key][1]): known[key][1] for key in _ids(items) if key in known}
     references = bibliography(list(records.values())).references
     return [
         {"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url}
