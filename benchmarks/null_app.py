@@ -418,6 +418,13 @@ def check_command(
     done()
 
 
+@app.command('mcp')
+def mcp_command(
+
+) -> None:
+    done()
+
+
 @app.command('cache')
 def cache_command(
     clear: Annotated[bool, typer.Option('--clear')] = False,

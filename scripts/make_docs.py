@@ -5,7 +5,8 @@
 - docs/cli.md: every command's real `--help`;
 - docs/json.md: each list command's JSON keys and CSV columns, from the columns it uses;
 - docs/dataset.md: the dataset schema, from the one declaration of fields (core/schema.py);
-- docs/regions.md: the region names `--region` takes, from core/regions.py and core/groupings.py.
+- docs/regions.md: the region names `--region` takes, from core/regions.py and core/groupings.py;
+- docs/mcp.md: the tools of `ilrs mcp` and their arguments, from the same declarations.
 
     python scripts/make_docs.py          # rewrite those sections
     python scripts/make_docs.py --check  # exit 1 when any is stale
@@ -20,6 +21,7 @@ import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import typer
 from typer.testing import CliRunner
@@ -132,6 +134,37 @@ def api_functions() -> str:
     return "\n".join(parts) + "\n"
 
 
+def _schema_words(schema: dict[str, Any]) -> str:
+    """An argument's JSON Schema in words: "string, or a list of them", "one of `a`, `b`"."""
+    if "anyOf" in schema:  # one value, or a list of such values
+        return _schema_words(schema["anyOf"][0]) + ", or a list of them"
+    if "enum" in schema:
+        return "one of " + ", ".join(f"`{value}`" for value in schema["enum"])
+    return {"string": "string", "boolean": "true or false"}[schema["type"]]
+
+
+def mcp_tools() -> str:
+    """The tools of `ilrs mcp`, each with its arguments: the schemas the server lists, made
+    from the command declarations (mcp/tools.py)."""
+    from ilrs_cli.mcp.tools import TOOLS, description, input_schema
+
+    parts = []
+    for name, command in TOOLS.items():
+        schema = input_schema(command)
+        required = set(schema.get("required", []))
+        parts += [f"### `{name}`", "", description(command), ""]
+        if not schema["properties"]:
+            parts += ["No arguments.", ""]
+            continue
+        parts += ["| argument | takes | meaning |", "| --- | --- | --- |"]
+        for key, value in schema["properties"].items():
+            need = " (required)" if key in required else ""
+            meaning = value["description"].replace("|", "/")
+            parts.append(f"| `{key}`{need} | {_schema_words(value)} | {meaning} |")
+        parts.append("")
+    return "\n".join(parts)
+
+
 def regions() -> str:
     """The region names beside UN M49's own, each with its countries and where they are from."""
     from ilrs_cli.core.groupings import GROUPINGS
@@ -164,6 +197,7 @@ def generated(code: bool = True, data: bool = True) -> dict[Path, tuple[str, str
         sections[DOCS / "dataset.md"] = [("schema", schema_markdown)]
         sections[DOCS / "regions.md"] = [("regions", regions)]
         sections[DOCS / "api.md"] = [("api-functions", api_functions)]
+        sections[DOCS / "mcp.md"] = [("mcp-tools", mcp_tools)]
     result = {}
     for path, parts in sections.items():
         current = path.read_text(encoding="utf-8")

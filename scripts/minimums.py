@@ -4,10 +4,11 @@
     pip index versions rich | python scripts/minimums.py --in-range rich
                                     # the releases listed that the declared range admits
 
-Every dependency in [project].dependencies must have a lower bound (`>=`); CI installs
-exactly those (`.ci/run`, "The fast tier at the declared minimums"), and every release of
-Rich the range admits, for render/plain_table.py, which prints Rich's bytes. Needs
-`packaging` (pip's and build's dependency) and, before Python 3.11, `tomli` (ilrs's).
+Every dependency in [project].dependencies, and in the extras of PINNED_EXTRAS, must have
+a lower bound (`>=`); CI installs exactly those (`.ci/run`, "The fast tier at the declared
+minimums"), and every release of Rich the range admits, for render/plain_table.py, which
+prints Rich's bytes. Needs `packaging` (pip's and build's dependency) and, before Python
+3.11, `tomli` (ilrs's).
 """
 
 from __future__ import annotations
@@ -25,11 +26,17 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
+# The optional extras CI also installs at their lower bounds (the test dependencies install
+# every extra): `mcp`, whose SDK `ilrs mcp` serves with (tests/test_mcp.py).
+PINNED_EXTRAS = ("mcp",)
 
 
 def requirements(pyproject: Path = PYPROJECT) -> list[Requirement]:
     with pyproject.open("rb") as file:
-        declared = tomllib.load(file)["project"]["dependencies"]
+        project = tomllib.load(file)["project"]
+    extras = project.get("optional-dependencies", {})
+    declared = [*project["dependencies"], *(line for name in PINNED_EXTRAS
+                                            for line in extras.get(name, []))]  # fmt: skip
     return [Requirement(line) for line in declared]
 
 

@@ -298,7 +298,8 @@ def test_an_answer_imports_no_typer_click_pydantic_or_rich() -> None:
     (it imports inspect, ast and dis). Nor citeproc-py, but with `cite --style`."""
     heavy = ("typer", "click", "pydantic", "ilrs_cli.cli.app", "rich", "typing", "citeproc",
              "dataclasses", "lxml", "ilrs_cli.render.styled_text", "xlsxwriter",
-             "ilrs_cli.render.xlsx", "resvg_py")  # fmt: skip
+             "ilrs_cli.render.xlsx", "resvg_py", "mcp", "mcp_types", "anyio",
+             "ilrs_cli.mcp")  # fmt: skip
     for line in [("payloads", "--country", "Turkey", "--json"), ("members",), ("cite", "egypt")]:
         modules = _imported(*line)
         assert "ilrs_cli.cli.fast_answers" in modules
@@ -322,3 +323,11 @@ def test_an_answer_on_the_bundled_data_imports_no_typing_or_pathlib(line: tuple[
     assert "ilrs_cli.load.checked" in modules  # read from the cache
     assert not {"typing", "pathlib", "tomli", "rich", "xlsxwriter"} & modules
     assert "typer" in _imported("payloads", "--help")  # fell back
+
+
+def test_no_command_but_mcp_imports_the_mcp_sdk() -> None:
+    """Typer's path (help, check) builds every command, `ilrs mcp` among them, without
+    importing the SDK or ilrs_cli.mcp."""
+    for line in [("--help",), ("payloads", "--help"), ("check",)]:
+        modules = _imported(*line)
+        assert "typer" in modules and not {"mcp", "mcp_types", "ilrs_cli.mcp"} & modules, line

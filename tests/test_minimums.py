@@ -62,3 +62,17 @@ def test_what_is_reproduced_byte_for_byte_has_an_upper_bound() -> None:
     for name in ("typer", "rich"):
         assert any(spec.operator == "<" for spec in declared[name]), name
     assert "click" not in declared  # Typer vendors it; nothing of ilrs imports it
+
+
+def test_the_pinned_extras_are_pinned_at_their_lower_bounds(tmp_path: Path) -> None:
+    """`ilrs mcp`'s SDK is tested at its lower bound too; the other extras are not pinned."""
+    path = _pyproject(tmp_path, "rich>=14.3.0")
+    path.write_text(
+        path.read_text(encoding="utf-8") + '[project.optional-dependencies]\n'
+        'mcp = ["mcp>=2.0.0,<3"]\nxlsx = ["XlsxWriter>=3.0.2,<4"]\n', encoding="utf-8"
+    )  # fmt: skip
+    assert minimums.pins(path) == ["rich==14.3.0", "mcp==2.0.0"]
+    assert "mcp==2.0.0" in subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "minimums.py")],
+        capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip

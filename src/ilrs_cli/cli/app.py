@@ -266,6 +266,27 @@ for _name, (_metavar, _what, _help) in EXPORTS.items():
     _export_command(_name, _metavar, _what, _help)
 
 
+@app.command("mcp", cls=Command)
+def mcp_command(ctx: typer.Context) -> None:
+    """Serve the answers to AI assistants: a Model Context Protocol server on standard
+    input and output.
+
+    Its tools are the questions of the list commands, show, search, sources and cite, each
+    result with the dataset's version and as-of date and the sources behind it. Read-only:
+    it serves the dataset chosen at start (--data, ILRS_DATA or the bundled one) and writes
+    no file. Needs the MCP SDK: pip install 'ilrs-cli[mcp]' (docs/mcp.md).
+
+    \b
+    Examples:
+      ilrs mcp
+      ilrs --data my-chang8.toml mcp
+    """
+    from ..mcp.server import serve
+
+    with reporting.user_errors(ctx):
+        serve(inputs.dataset_for(ctx))
+
+
 @app.command("cache", cls=Command)
 def cache_command(
     clear: Annotated[
