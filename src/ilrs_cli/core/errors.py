@@ -26,11 +26,12 @@ class QueryError(IlrsError, ValueError):
 
 
 class RecordNotFound(QueryError):
-    """No record has the id asked for; `close` holds the nearest ids."""
+    """No record has the id asked for; `close` holds the nearest ids, and `also` says what
+    else was looked for."""
 
-    def __init__(self, record_id: str, close: list[str]) -> None:
+    def __init__(self, record_id: str, close: list[str], also: str = "") -> None:
         hint = f"; did you mean {' or '.join(close)}?" if close else ""
-        super().__init__("id", f"no record with id {record_id!r}{hint}")
+        super().__init__("id", f"no record with id {record_id!r}{also}{hint}")
         self.record_id = record_id
         self.close = close
 
