@@ -19,7 +19,7 @@ The note is not read: it is commentary, and names the people and sources a fact 
 from __future__ import annotations
 
 from ..core.matching import fold, spaceless
-from ..core.records import Dataset, Event, Place, signing_id
+from ..core.records import Dataset, Institution, Member, Place, signing_id
 from .index import per_dataset
 
 
@@ -34,22 +34,16 @@ def _names(dataset: Dataset) -> dict[Place, set[str]]:
     names: dict[Place, set[str]] = {
         place: {fold(place.name)} for place in dataset.places if place.is_country_or_region
     }
-    for institution in dataset.institutions:
-        spellings = (institution.name, institution.short_name, institution.name_zh)
-        names.get(institution.place, set()).update(
-            fold(s) for s in (*spellings, *institution.aliases) if s
-        )
-    for member in dataset.members:
-        spellings = (member.name, member.short_name, *member.aliases)
-        names.get(member.place, set()).update(fold(s) for s in spellings if s)
+    records: tuple[Institution | Member, ...] = (*dataset.institutions, *dataset.members)
+    for record in records:
+        spellings = (record.name, record.short_name, getattr(record, "name_zh", None))
+        names.get(record.place, set()).update(fold(s) for s in (*spellings, *record.aliases) if s)
     return {place: {name for name in found if name} for place, found in names.items()}
 
 
 def _places_named(dataset: Dataset) -> dict[str, tuple[Place, ...]]:
     names = _names(dataset)
-    signings = {
-        signing_id(m.id): m.place for m in dataset.members if m.place.is_country_or_region
-    }
+    signings = {signing_id(m.id): m.place for m in dataset.members if m.place.is_country_or_region}
     found: dict[str, tuple[Place, ...]] = {}
     for event in dataset.events:
         text = f" {fold(event.event)} "
@@ -66,4 +60,3 @@ def _named(text: str, name: str) -> bool:
     """`name` (folded) in `text` (folded, a space at each end) as whole words; anywhere for a
     name in a script written without spaces."""
     return f" {name} " in text or (spaceless(name) and name in text)
-

@@ -61,8 +61,9 @@ def detail_text(name: str, value: Any) -> str:
             return participation_words(value)
         if name == "artemis":
             return artemis_words(value) + f" ({value['id']})"
-        if "name" in value:
-            return str(value["name"])
+        for key in ("name", "id", "country"):  # a record's name, else its id; a place
+            if key in value:
+                return str(value[key])
         return "\n".join(f"{key}: {detail_text(key, val)}" for key, val in value.items())
     return number_text(value) if isinstance(value, float) else str(value)
 

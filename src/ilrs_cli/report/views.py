@@ -98,7 +98,9 @@ def _named_view(dataset: Dataset, text: str, iso: bool) -> Detail | None:
 def _record_view(dataset: Dataset, found: Found, text: str) -> Detail:
     """The record found; a member or signatory with its country's standing in both camps
     (in tables), and a note when the text is also its country's name."""
-    notes = (answers.found_note(found, "show", "showing"),) if found.others else ()
+    notes: tuple[str, ...] = ()
+    if found.others:
+        notes = (answers.found_note(found, "show", "showing"),)
     if isinstance(found.record, Mission):
         return mission_view(dataset, found.record)._replace(notes=notes)
     detail = record_detail(dataset, found.kind, found.record)
