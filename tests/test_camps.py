@@ -133,10 +133,11 @@ def test_one_country_its_ilrs_standing_accords_signing_and_payloads(
         "start": "2022-03-02", "end": "2022-03-02", "order": 17,
     }  # fmt: skip
     assert row["payloads"] == [{"id": "imager", "name": "An imager", "mission": "Chang'e-7"}]
-    shown = ilrs("show", "Bahrain")
+    shown = ilrs("show", "bahrain")
     assert "Bahrain in the two camps" in shown.stdout
     assert "signed 2022-03-02 (17th)" in shown.stdout
     assert "also found: signatory artemis-bahrain, payload imager" in shown.stderr
+    assert "'bahrain' is also the country Bahrain: `ilrs show BH`" in shown.stderr
     assert ilrs("show", "bahrain", "--json").json()["artemis"]["order"] == 17
     japan = ilrs("show", "Japan", "--json").json()  # a country with only an Accords record
     assert (japan["type"], japan["camps"], japan["ilrs"]) == ("signatory", "artemis-only", [])

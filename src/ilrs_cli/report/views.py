@@ -78,8 +78,8 @@ def show(dataset: Dataset, text: str) -> Detail:
             return view._replace(notes=(note,))
         if other is None:
             missions = ", ".join(mission.name for mission in dataset.missions)
-            also = f", nor a mission ({missions}) or a country or region of that name"
-            raise RecordNotFound(wanted, closest_ids(dataset, wanted), also)
+            looked_for = f"a record id, a mission ({missions}) or a country or region"
+            raise RecordNotFound(wanted, closest_ids(dataset, wanted), looked_for)
     return _record_view(dataset, find(dataset, wanted), wanted)
 
 
