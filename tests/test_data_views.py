@@ -11,10 +11,9 @@ from typing import Any
 import pytest
 
 from ilrs_cli import api
+from ilrs_cli.report.views import COUNTRY_KEYS, MISSION_KEYS
 
 from .conftest import FROZEN, Outcome, Runner
-
-COUNTRY_KEYS = ["type", "name", "code", "countries", "payloads", "members", "signatories", "events"]
 
 
 def ids(rows: list[dict[str, Any]]) -> list[str]:
@@ -40,6 +39,7 @@ def test_show_takes_a_mission_by_any_spelling(ilrs: Runner, spelling: str) -> No
              for key, command in (("payloads", "payloads"), ("events", "timeline"),
                                   ("facts", "mission"))}  # fmt: skip
     assert {key: mission[key] for key in lists} == lists
+    assert list(mission)[-3:] == [key for key, _, _ in MISSION_KEYS]  # as docs/json.md says
     assert len(mission["payloads"]) == 10 and "ce8-launch" in ids(mission["events"])
 
 
@@ -59,7 +59,7 @@ def test_mission_takes_the_chinese_name_and_the_full_name(ilrs: Runner) -> None:
 def test_show_a_country_lists_each_kind_as_its_list_command_does(
     ilrs: Runner, pakistan: dict[str, Any]
 ) -> None:
-    assert list(pakistan) == COUNTRY_KEYS
+    assert list(pakistan) == [key for key, _, _ in COUNTRY_KEYS]  # as docs/json.md says
     assert (pakistan["type"], pakistan["name"], pakistan["code"]) == ("country", "Pakistan", "PK")
     for key, command in (("countries", "countries"), ("payloads", "payloads"),
                          ("members", "members"), ("signatories", "artemis"),
