@@ -140,7 +140,12 @@ def test_one_country_its_ilrs_standing_accords_signing_and_payloads(
     assert "'bahrain' is also the country Bahrain: `ilrs show BH`" in shown.stderr
     assert ilrs("show", "bahrain", "--json").json()["artemis"]["order"] == 17
     japan = ilrs("show", "Japan", "--json").json()  # a country with only an Accords record
-    assert (japan["type"], japan["camps"], japan["ilrs"]) == ("signatory", "artemis-only", [])
+    assert (japan["type"], japan["countries"][0]["camps"], japan["members"]) == (
+        "country",
+        "artemis-only",
+        [],
+    )
+    assert [signing["id"] for signing in japan["signatories"]] == ["artemis-japan"]
     assert api.countries(country="BH", dataset=data) == [row]
     (hawaii,) = ilrs("countries", "-c", "Hawaii", "--json").json()
     assert hawaii["artemis"]["country"] == "United States"  # the country it lies in
