@@ -109,8 +109,8 @@ def json_keys() -> str:
 
 
 def show_keys() -> str:
-    """The keys of a mission's and a country's view, from their declarations (report/views.py)."""
-    from ilrs_cli.report.views import COUNTRY_KEYS, MISSION_KEYS
+    """The keys of a mission's and a country's view, from their declarations (report/details.py)."""
+    from ilrs_cli.report.details import COUNTRY_KEYS, MISSION_KEYS
 
     parts = []
     for title, keys in (("A mission: its record's keys, then", MISSION_KEYS),

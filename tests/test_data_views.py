@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from ilrs_cli import api
-from ilrs_cli.report.views import COUNTRY_KEYS, MISSION_KEYS
+from ilrs_cli.report.details import COUNTRY_KEYS, MISSION_KEYS
 
 from .conftest import FROZEN, Outcome, Runner
 

@@ -325,8 +325,8 @@ def found_note(found: Found, command: str, lead: str) -> str:
 
 def show(dataset: Dataset, record_id: str) -> Detail:
     """One record by id, in any case, or everything about a mission or a country named by
-    any of its spellings (report/views.py says which wins when the text is several)."""
-    from .views import show as show_view
+    any of its spellings (report/details.py says which wins when the text is several)."""
+    from .details import show as show_view
 
     return show_view(dataset, record_id)
 
