@@ -3,7 +3,8 @@
 - README.md: a few examples, from real runs on the bundled dataset;
 - docs/answers-80.md: the headline answers as an 80-column terminal shows them;
 - docs/cli.md: every command's real `--help`;
-- docs/json.md: each list command's JSON keys and CSV columns, from the columns it uses;
+- docs/json.md: each list command's JSON keys and CSV columns, from the columns it uses, and
+  the keys of `show`'s views of a mission and a country;
 - docs/dataset.md: the dataset schema, from the one declaration of fields (core/schema.py);
 - docs/regions.md: the region names `--region` takes, from core/regions.py and core/groupings.py;
 - docs/mcp.md: the tools of `ilrs mcp` and their arguments, from the same declarations.
@@ -109,6 +110,21 @@ def json_keys() -> str:
     return "\n".join(parts)
 
 
+def show_keys() -> str:
+    """The keys of a mission's and a country's view, from their declarations (report/details.py)."""
+    from ilrs_cli.report.details import COUNTRY_KEYS, MISSION_KEYS
+
+    parts = []
+    for title, keys in (("A mission: its record's keys, then", MISSION_KEYS),
+                        ("A country or region", COUNTRY_KEYS)):  # fmt: skip
+        parts += [f"{title}:", "", "| key | type | meaning |", "| --- | --- | --- |"]
+        parts += [
+            f"| `{key}` | {kind} | {meaning.replace('|', '/')} |" for key, kind, meaning in keys
+        ]
+        parts.append("")
+    return "\n".join(parts)
+
+
 def api_functions() -> str:
     """The API functions that answer as commands do, with their keywords: from the
     declarations of the commands (report/commands.py) and the functions' own docstrings."""
@@ -193,7 +209,7 @@ def generated(code: bool = True, data: bool = True) -> dict[Path, tuple[str, str
         sections[DOCS / "answers-80.md"] = [("answers-80", lambda: examples(HEADLINES, "80"))]
     if code:
         sections[DOCS / "cli.md"] = [("cli-reference", reference)]
-        sections[DOCS / "json.md"] = [("json-keys", json_keys)]
+        sections[DOCS / "json.md"] = [("json-keys", json_keys), ("show-keys", show_keys)]
         sections[DOCS / "dataset.md"] = [("schema", schema_markdown)]
         sections[DOCS / "regions.md"] = [("regions", regions)]
         sections[DOCS / "api.md"] = [("api-functions", api_functions)]

@@ -133,13 +133,19 @@ def test_one_country_its_ilrs_standing_accords_signing_and_payloads(
         "start": "2022-03-02", "end": "2022-03-02", "order": 17,
     }  # fmt: skip
     assert row["payloads"] == [{"id": "imager", "name": "An imager", "mission": "Chang'e-7"}]
-    shown = ilrs("show", "Bahrain")
+    shown = ilrs("show", "bahrain")
     assert "Bahrain in the two camps" in shown.stdout
     assert "signed 2022-03-02 (17th)" in shown.stdout
     assert "also found: signatory artemis-bahrain, payload imager" in shown.stderr
+    assert "'bahrain' is also the country Bahrain: `ilrs show BH`" in shown.stderr
     assert ilrs("show", "bahrain", "--json").json()["artemis"]["order"] == 17
     japan = ilrs("show", "Japan", "--json").json()  # a country with only an Accords record
-    assert (japan["type"], japan["camps"], japan["ilrs"]) == ("signatory", "artemis-only", [])
+    assert (japan["type"], japan["countries"][0]["camps"], japan["members"]) == (
+        "country",
+        "artemis-only",
+        [],
+    )
+    assert [signing["id"] for signing in japan["signatories"]] == ["artemis-japan"]
     assert api.countries(country="BH", dataset=data) == [row]
     (hawaii,) = ilrs("countries", "-c", "Hawaii", "--json").json()
     assert hawaii["artemis"]["country"] == "United States"  # the country it lies in

@@ -101,7 +101,10 @@ def test_show_unknown_id_exits_1_with_suggestions(ilrs: Runner) -> None:
     outcome = ilrs("show", "micro-rover")
     assert outcome.exit_code == 1
     assert outcome.stdout == ""
-    assert "no record with id 'micro-rover'; did you mean micro-rovers" in outcome.stderr
+    assert (
+        "'micro-rover' is not a record id, a mission (Chang'e-7, Chang'e-8, ILRS) or a country "
+        "or region; did you mean micro-rovers"
+    ) in outcome.stderr
 
 
 def test_search_is_case_and_accent_insensitive_and_grouped(ilrs: Runner) -> None:

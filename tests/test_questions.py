@@ -58,9 +58,11 @@ def test_captions_say_how_many_of_how_many(ilrs: Runner) -> None:
 
 def test_ids_are_forgiving_and_cite_names_what_it_cites(ilrs: Runner) -> None:
     assert ilrs("show", "APSCO", "--json").json()["id"] == "apsco"
-    turkey = ilrs("show", " Türkiye ", "--json")
-    assert turkey.json()["id"] == "turkey"
-    assert "also found: payload micro-rovers" in turkey.stderr
+    assert ilrs("show", " turkey ", "--json").json()["id"] == "turkey"
+    turkey = ilrs("show", " Türkiye ", "--json").json()  # the country: all its records
+    assert (turkey["type"], turkey["name"], turkey["code"]) == ("country", "Turkey", "TR")
+    assert [member["id"] for member in turkey["members"]] == ["turkey"]
+    assert [payload["id"] for payload in turkey["payloads"]] == ["micro-rovers"]
     cited = ilrs("cite", "Egypt")
     assert cited.stdout.startswith("Sources of member egypt (Egypt):")
     assert "also found: payload imaging-system" in cited.stderr

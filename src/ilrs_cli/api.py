@@ -290,11 +290,14 @@ def timeline(
     as_of: Day = None,
     kind: Texts = None,
     status: str | None = None,
+    country: Texts = None,
+    region: str | None = None,
+    camp: Camp | str | None = None,
     dataset: Dataset | None = None,
 ) -> list[Item]:
     """Dated events, on or after `after` and on or before `before` (both inclusive), of
-    `kind` (signing, ratification, launch, ...), with their status (planned or done) as of
-    the data's date or `as_of`."""
+    `kind` (signing, ratification, launch, ...), naming a place of `country`, `region` and
+    `camp`, with their status (planned or done) as of the data's date or `as_of`."""
     return _items("timeline", locals())
 
 
@@ -327,7 +330,9 @@ def sources(*, cited_by: str | None = None, dataset: Dataset | None = None) -> l
 
 
 def show(record_id: str, *, dataset: Dataset | None = None) -> Item:
-    """One record in full, with a "type" key naming its kind."""
+    """One record in full, with a "type" key naming its kind; a mission with its payloads,
+    events and facts; a country or region (`"type": "country"`) with its places, payloads,
+    ILRS participants, Accords signing and the events that name it."""
     return _item("show", locals())
 
 

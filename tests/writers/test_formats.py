@@ -81,7 +81,11 @@ def _first(plural: str) -> Callable[[Dataset, Path], list[str]]:
 
 # The arguments of the answering commands that need some: what each is asked here.
 ARGUMENTS: dict[str, dict[str, Callable[[Dataset, Path], list[str]]]] = {
-    "show": {kind.name: _first(kind.plural) for kind in KINDS},
+    "show": {
+        **{kind.name: _first(kind.plural) for kind in KINDS},
+        # a country's view: its lists of every kind (a mission's is its record's id)
+        "country": lambda dataset, _: [str(dataset.payloads[0].places[0].code)],
+    },
     "search": {"text": lambda _, __: ["rover"]},
     "cite": {"all": lambda _, __: ["--all"], "payload": _first("payloads")},
     "info": {"": lambda _, __: [], "sources": lambda _, __: ["--sources"]},

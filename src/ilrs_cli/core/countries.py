@@ -68,8 +68,9 @@ class Country(NamedTuple):
         return place.code == self.code or place.code.startswith(self.code + "-")
 
 
-def resolve_country(text: str, places: Iterable[Place]) -> Country:
-    """The country or region meant by `text`; InputError with suggestions when there is none."""
+def resolve_country(text: str, places: Iterable[Place], iso: bool = True) -> Country:
+    """The country or region meant by `text`; InputError with suggestions when there is none.
+    With `iso` False, only the names and codes of `places` are read (no ISO 3166 table)."""
     key = fold(text)
     if not key:
         raise QueryError("country", "a country or region cannot be empty; give a name or ISO code")
@@ -78,6 +79,8 @@ def resolve_country(text: str, places: Iterable[Place]) -> Country:
         assert place.code is not None
         if key in (fold(place.name), fold(place.code)):
             return Country(place.name, place.code)
+    if not iso:
+        raise QueryError("country", f"no place of the data is named {text!r}")
     code = ALIASES.get(key) or _iso_index().get(key)
     if code is None:
         raise QueryError("country", f"unknown country {text!r}{_did_you_mean(key, known)}")

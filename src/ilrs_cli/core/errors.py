@@ -26,11 +26,17 @@ class QueryError(IlrsError, ValueError):
 
 
 class RecordNotFound(QueryError):
-    """No record has the id asked for; `close` holds the nearest ids."""
+    """No record has the id asked for; `close` holds the nearest ids. `looked_for` says
+    what else the text could have been: "a record id, a mission or a country"."""
 
-    def __init__(self, record_id: str, close: list[str]) -> None:
+    def __init__(self, record_id: str, close: list[str], looked_for: str = "") -> None:
         hint = f"; did you mean {' or '.join(close)}?" if close else ""
-        super().__init__("id", f"no record with id {record_id!r}{hint}")
+        missing = (
+            f"{record_id!r} is not {looked_for}"
+            if looked_for
+            else f"no record with id {record_id!r}"
+        )
+        super().__init__("id", missing + hint)
         self.record_id = record_id
         self.close = close
 

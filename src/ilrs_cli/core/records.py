@@ -128,6 +128,12 @@ class Member(NamedTuple):
     extra: Extra = ()
 
 
+def signing_id(member_id: str) -> str:
+    """The id of the timeline event a member's signing date adds (load/rules.py): no other
+    record may have it, so an event with it is that member's."""
+    return f"{member_id}-signs"
+
+
 class Signatory(NamedTuple):
     """A country's signing of the Artemis Accords, with its ordinal where a source gives it."""
 

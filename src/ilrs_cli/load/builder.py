@@ -18,6 +18,7 @@ from ..core.records import (
     DatasetInfo,
     Event,
     Place,
+    signing_id,
 )
 from ..core.schema import TABLES
 from . import field_reading, rules
@@ -74,7 +75,7 @@ class _Builder:
         signings = [rules.signing_event(m) for m in records["members"] if m.date is not None]
         for member in records["members"]:
             if member.date is not None:
-                self._reserve_signing(member.id, rules.signing_id(member.id))
+                self._reserve_signing(member.id, signing_id(member.id))
         self.problems.extend(rules.dataset_problems(records, info, self._locate))
         if self.problems or info is None:
             raise DatasetError(self.path, self.problems)
@@ -203,15 +204,15 @@ class _Builder:
             self.seen_ids[record_id] = kind.name
             self.first_use[record_id] = (kind.plural, index)
 
-    def _reserve_signing(self, member_id: str, signing_id: str) -> None:
-        if signing_id in self.seen_ids:
+    def _reserve_signing(self, member_id: str, event_id: str) -> None:
+        if event_id in self.seen_ids:
             self.problems.append(
                 self._locate("members", member_id, None)._replace(
-                    message=f"its signing event id {signing_id!r} is already used by "
-                    f"{_a(self.seen_ids[signing_id])}",
+                    message=f"its signing event id {event_id!r} is already used by "
+                    f"{_a(self.seen_ids[event_id])}",
                 )
             )
-        self.seen_ids[signing_id] = "signing event"
+        self.seen_ids[event_id] = "signing event"
 
     def _link(self, record: RecordReading, link: Link, target: str, key: str) -> None:
         """Resolve what the field refers to; mypy checks that every Link has its branch."""

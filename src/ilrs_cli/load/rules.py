@@ -7,7 +7,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from ..core.errors import Problem
-from ..core.records import DatasetInfo, Event, Member, Signatory
+from ..core.records import DatasetInfo, Event, Member, Signatory, signing_id
 from ..core.vocab import EventKind, EventStatus, Level, MemberStatus
 
 TYPE_CHECKING = False
@@ -159,10 +159,6 @@ def _signatory_problems(
                 "follow the signing dates",
             )
     return problems
-
-
-def signing_id(member_id: str) -> str:
-    return f"{member_id}-signs"
 
 
 def signing_event(member: Member) -> Event:

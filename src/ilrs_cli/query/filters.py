@@ -139,13 +139,30 @@ def events_between(
     after: FuzzyDate | None = None,
     before: FuzzyDate | None = None,
     missions: Sequence[str] = (),
+    countries: Sequence[Country] = (),
+    region: frozenset[str] | None = None,
+    camp: Camp | None = None,
 ) -> list[Event]:
     """Events whose date span reaches `after` and starts by the end of `before` (both
-    inclusive), for any of `missions` (all if none). Events come sorted by date."""
-    return [
+    inclusive), for any of `missions` (all if none), naming a place of `countries`, one in
+    `region` and one in `camp` (query/naming.py says when an event names a place). Events
+    come sorted by date."""
+    found = [
         event
         for event in dataset.events
         if within(event.date, after, before) and (not missions or event.mission in missions)
+    ]
+    if not countries and region is None and camp is None:
+        return found
+    from .naming import places_named
+
+    named = places_named(dataset)
+    return [
+        event
+        for event in found
+        if (not countries or any(_in_any(place, countries) for place in named[event.id]))
+        and (region is None or any(_in_region(place, region) for place in named[event.id]))
+        and (camp is None or any(_in_camp(dataset, place, camp) for place in named[event.id]))
     ]
 
 

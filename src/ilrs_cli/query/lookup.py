@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.countries import Country, resolve_country
 from ..core.errors import QueryError, RecordNotFound
 from ..core.kinds import Kind, Record, all_records
 from ..core.matching import fold
@@ -24,14 +25,7 @@ def find(dataset: Dataset, record_id: str) -> Found:
     region it names: that country's member record (else its Artemis Accords record), with
     its other records named as `others`.
     RecordNotFound with the closest ids; QueryError when a name finds several payloads only."""
-    wanted = record_id.strip()
-    if not wanted:
-        raise QueryError("id", "give a record id; search finds them by name")
-    if len(wanted) > MAX_ID:
-        raise QueryError(
-            "id", f"an id or name is at most {MAX_ID} characters; this one has {len(wanted):,} "
-            f"({wanted[:40]!r}...)"
-        )  # fmt: skip
+    wanted = id_text(record_id)
     ids = by_id(dataset)
     exact = ids.exact.get(wanted)
     match = exact or ids.folded.get(wanted.casefold())
@@ -50,14 +44,34 @@ def find(dataset: Dataset, record_id: str) -> Found:
     raise RecordNotFound(wanted, closest_ids(dataset, wanted))
 
 
+def id_text(record_id: str) -> str:
+    """The id or name asked for, stripped; QueryError when it is empty or too long."""
+    wanted = record_id.strip()
+    if not wanted:
+        raise QueryError("id", "give a record id; search finds them by name")
+    if len(wanted) > MAX_ID:
+        raise QueryError(
+            "id", f"an id or name is at most {MAX_ID} characters; this one has {len(wanted):,} "
+            f"({wanted[:40]!r}...)"
+        )  # fmt: skip
+    return wanted
+
+
+def country_named(dataset: Dataset, text: str, iso: bool = True) -> Country | None:
+    """The country or region `text` names, or None; with `iso` False, only the names and
+    codes of the data's own places are read (ISO 3166's tables are not loaded)."""
+    try:
+        return resolve_country(text, dataset.places, iso=iso)
+    except QueryError:
+        return None
+
+
 def _of_country(dataset: Dataset, text: str, quiet: bool = False) -> Found | None:
-    from ..core.countries import resolve_country
     from ..core.kinds import BY_NAME
     from ..core.vocab import Level
 
-    try:
-        country = resolve_country(text, dataset.places)
-    except QueryError:
+    country = country_named(dataset, text)
+    if country is None:
         return None
     at = at_places(dataset, [place for place in dataset.places if country.includes(place)])
     members = sorted(at.members, key=lambda member: member.level is not Level.NATIONAL)
@@ -101,10 +115,16 @@ def mission_names(dataset: Dataset) -> list[str]:
 
 
 def resolve_mission(dataset: Dataset, text: str) -> str:
-    """The mission name in the data that `text` means; QueryError listing the valid ones."""
+    """The mission name in the data that `text` means: a name, or a mission record's id,
+    full name or Chinese name (CE-8, change8, chang-e-8, 嫦娥八号 all mean Chang'e-8);
+    QueryError listing the valid ones."""
     missions = mission_names(dataset)
     wanted = mission_key(text)
     for mission in missions:
         if mission_key(mission) == wanted:
             return mission
+    for record in dataset.missions:
+        spellings = (record.id, record.full_name, record.name_zh)
+        if any(mission_key(spelling) == wanted for spelling in spellings if spelling):
+            return record.name
     raise QueryError("mission", f"unknown mission {text!r}; use one of: {', '.join(missions)}")

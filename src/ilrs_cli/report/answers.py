@@ -116,18 +116,27 @@ def timeline(
     as_of: str | None = None,
     kind: Texts | Sequence[EventKind] = None,
     status: EventStatus | str | None = None,
+    country: Texts = None,
+    region: str | None = None,
+    camp: Camp | str | None = None,
 ) -> Listing:
-    """Events in a date range (inclusive), for missions, of kinds, with a status as judged at
-    the data's as-of date or `as_of`."""
+    """Events in a date range (inclusive), for missions, of kinds, naming a place of
+    `country`, `region` and `camp` (query/naming.py), with a status as judged at the data's
+    as-of date or `as_of`."""
     start, end = point(after, "after"), point(before, "before")
-    missions = missions_of(dataset, mission)
+    missions, countries = missions_of(dataset, mission), countries_of(dataset, country)
     kinds = [choice(EventKind, value, "kind") for value in many(kind)]
     chosen_status = choice(EventStatus, status, "status")
-    found = filters.events_between(dataset, start, end, missions)
+    where, codes = region_of(region)
+    in_camp, chosen = camp_of(camp)
+    found = filters.events_between(dataset, start, end, missions, countries, codes, chosen)
     if kinds:
         found = [event for event in found if event.kind in kinds]
+    named = " or ".join(country.name for country in countries)
     scope = (
         (" for " + " or ".join(missions) if missions else "")
+        + (f" naming {named}" if countries else "")
+        + (" naming a place" + where + in_camp if where or in_camp else "")
         + (" (" + ", ".join(k.value for k in kinds) + ")" if kinds else "")
         + (f" from {after}" if after else "")
         + (f" to {before}" if before else "")
@@ -306,7 +315,7 @@ def search(dataset: Dataset, text: str) -> Listing:
     return build_listings.search_listing(dataset, search_records(dataset, text), text)
 
 
-def _found_note(found: Found, command: str, lead: str) -> str:
+def found_note(found: Found, command: str, lead: str) -> str:
     note = f"{lead} {found.kind.name} {found.record.id}"
     if not found.others:
         return note
@@ -314,24 +323,12 @@ def _found_note(found: Found, command: str, lead: str) -> str:
     return f"{note}; also found: {named} (`ilrs {command} ID` for one of them)"
 
 
-def _also(found: Found, command: str) -> tuple[str, ...]:
-    return (_found_note(found, command, "showing"),) if found.others else ()
-
-
 def show(dataset: Dataset, record_id: str) -> Detail:
-    """One record by id, in any case; a country name shows its member record (else its
-    Artemis Accords record) and names the country's other records in the notes. A member or
-    signatory comes with its country's standing in both camps (in tables)."""
-    found = find(dataset, record_id)
-    from .details import record_detail
+    """One record by id, in any case, or everything about a mission or a country named by
+    any of its spellings (report/details.py says which wins when the text is several)."""
+    from .details import show as show_view
 
-    detail = record_detail(dataset, found.kind, found.record)
-    place = getattr(found.record, "place", None)
-    if found.kind.name in ("member", "signatory") and place is not None and place.code:
-        standing = build_listings.countries_listing(dataset, [place], "")
-        standing = standing._replace(heading=f"{place.name} in the two camps", noun=None)
-        detail = detail._replace(attachments=(standing,))
-    return detail._replace(notes=_also(found, "show"))
+    return show_view(dataset, record_id)
 
 
 def cite(
@@ -356,7 +353,7 @@ def cite(
     # Nothing for an id; one note for each name that was read as a record (a country's
     # name, or an id in another case that also names the country's other records).
     notes = tuple(dict.fromkeys(
-        _found_note(match, "cite", f"{text.strip()!r}: citing")
+        found_note(match, "cite", f"{text.strip()!r}: citing")
         for text, match in zip(asked, found, strict=True)
         if match.how == "name" or (match.how == "case" and match.others)
     ))  # fmt: skip

@@ -26,19 +26,30 @@ if TYPE_CHECKING:
 _OTHERS = (
     Command(
         "show",
-        """One record in full: every field, and every source with its URL.
+        """One record in full: every field, and every source with its URL; or everything
+    about a mission or a country.
+
+    A mission (Chang'e-8, CE-8, change8, 嫦娥八号) comes with its payloads, timeline and
+    facts. A country or region (Pakistan, PK) comes with its standing in both camps, its
+    payloads, its ILRS participants, its Artemis Accords signing and the timeline events
+    that name it (as `ilrs timeline --country`). An id exactly as written wins, then a
+    mission, then a country, then an id in another case; what else the text finds is named
+    on stderr.
 
     \b
     Examples:
       ilrs show micro-rovers
       ilrs show egypt --json
+      ilrs show CE-8
+      ilrs show Pakistan --json
     """,
         (
             Param(
                 "record_id",
                 "text",
                 (),
-                "A record id: " + kind_names() + ".",
+                "A record id (" + kind_names() + "), a mission or a country or region (name "
+                "or ISO 3166 code).",
                 "ID",
                 complete="complete_id",
                 required=True,

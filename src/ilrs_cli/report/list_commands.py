@@ -198,9 +198,14 @@ LIST_COMMANDS = (
     date: done once the whole span has passed, planned while it is ahead, uncertain when
     the span covers the date.
 
+    An event matches --country (or --region, or --in) when a place it names is from there:
+    the signing event of a participant of that place, or an event whose text names the
+    place, or one of its institutions or participants, as whole words (docs/json.md).
+
     \b
     Examples:
       ilrs timeline --after 2025 --mission Chang'e-8
+      ilrs timeline --country Pakistan
       ilrs timeline --json | jq '.[].event'
       ilrs timeline --as-of 2024-06 --mission ILRS
     """,
@@ -223,6 +228,7 @@ LIST_COMMANDS = (
                 "Only planned or done events (as judged at --as-of).",
                 choices=EventStatus,
             ),
+            *WHERE,
         ),  # fmt: skip
         "timeline",
         api="timeline",

@@ -98,8 +98,8 @@ AS_OF = Param(
 )  # fmt: skip
 MISSION = texts(
     "mission", ("--mission", "-m"), "MISSION",
-    "Only this mission: Chang'e-7, Chang'e-8 or ILRS (CE-8 and change8 work too). Repeat for "
-    "any of several.", "complete_mission",
+    "Only this mission: Chang'e-7, Chang'e-8 or ILRS (CE-8, change8 and 嫦娥八号 work too). "
+    "Repeat for any of several.", "complete_mission",
 )  # fmt: skip
 SIGNED_AFTER = Param(
     "after", "date", ("--after",),
