@@ -277,7 +277,7 @@ def _standings_table(dataset: Dataset) -> Table:
         signatory = standing.signatory
         rows.append((
             place.name, standing.camp.value, ilrs_standing_text(dataset, place),
-            signatory.id if signatory else None, standing.first,
+            signatory.id if signatory else None, standing.first, standing.via,
         ))  # fmt: skip
     return Table(
         "standings",
@@ -294,6 +294,8 @@ def _standings_table(dataset: Dataset) -> Table:
                 references=("signatories", "id"),
             ),
             Column("first", "string", "For both camps: which it joined first."),
+            Column("camps_via", "string",
+                   "The country it lies in, when it counts in a camp through it."),
         ),
         ("place",),
         rows,

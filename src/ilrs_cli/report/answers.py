@@ -21,6 +21,7 @@ from .arguments import (
     camp_of,
     choice,
     countries_of,
+    counting_of,
     many,
     missions_of,
     point,
@@ -28,6 +29,7 @@ from .arguments import (
     reversed_note,
     scope_of,
 )
+from .cells import counted_words
 from .listing import Listing
 
 TYPE_CHECKING = False
@@ -151,12 +153,18 @@ def countries(
     country: Texts = None,
     region: str | None = None,
     camp: Camp | str | None = None,
+    documented: bool = False,
+    level: Texts | Sequence[Level] = None,
 ) -> Listing:
+    """The places from `country` and `region` in `camp`, each with its camps as
+    `documented` and `level` count them (query.camps.Counting)."""
     wanted = countries_of(dataset, country)
     where, codes = region_of(region)
-    in_camp, chosen = camp_of(camp)
-    places = filters.places_in(dataset, wanted, codes, chosen)
-    return build_listings.countries_listing(dataset, places, scope_of(wanted) + where + in_camp)
+    counting = counting_of(documented, level)
+    in_camp, chosen = camp_of(camp, counting)
+    places = filters.places_in(dataset, wanted, codes, chosen, counting)
+    scope = scope_of(wanted) + where + in_camp
+    return build_listings.countries_listing(dataset, places, scope, counting)
 
 
 def _dated_by(day: datetime.date, found: list[Any], notes: list[str], name: Any) -> list[Any]:
@@ -182,6 +190,8 @@ def signatories(
     country: Texts = None,
     region: str | None = None,
     camp: Camp | str | None = None,
+    documented: bool = False,
+    level: Texts | Sequence[Level] = None,
     mission: Texts = None,
     partners: bool = False,
     as_of: str | None = None,
@@ -190,12 +200,14 @@ def signatories(
 ) -> Listing:
     """Artemis Accords signatories, in date order. `partners` keeps those with a partner in a
     payload (of `mission` when given, which implies it); `as_of` those who had signed by then;
-    `after` and `before` those whose signing date reaches into that range (inclusive)."""
+    `after` and `before` those whose signing date reaches into that range (inclusive).
+    `documented` and `level` say what counts toward the camps (query.camps.Counting)."""
     countries, missions = countries_of(dataset, country), missions_of(dataset, mission)
     where, codes = region_of(region)
-    in_camp, chosen = camp_of(camp)
+    counting = counting_of(documented, level)
+    in_camp, chosen = camp_of(camp, counting)
     wanted = missions if (missions or partners) else None
-    found = filters.signatories_matching(dataset, countries, codes, chosen, wanted)
+    found = filters.signatories_matching(dataset, countries, codes, chosen, wanted, counting)
     start, end = point(after, "after"), point(before, "before")
     found = [s for s in found if filters.within(s.date, start, end)]
     day = as_of_day(dataset, as_of)
@@ -208,7 +220,7 @@ def signatories(
         partner_scope = f", with a payload partner on {on}"
     scope = scope_of(countries) + where + in_camp + partner_scope
     scope += _dates_scope(after, before, day)
-    listing = build_listings.signatories_listing(dataset, found, scope)
+    listing = build_listings.signatories_listing(dataset, found, scope, counting)
     return listing._replace(notes=tuple(notes))
 
 
@@ -217,17 +229,23 @@ def signings(
     country: Texts = None,
     region: str | None = None,
     camp: Camp | str | None = None,
+    documented: bool = False,
+    level: Texts | Sequence[Level] = None,
     as_of: str | None = None,
     after: str | None = None,
     before: str | None = None,
 ) -> Listing:
     """Both camps' signings on one timeline: dated ILRS participants and Accords signatories
-    from `country`, `region` and `camp`, in a date range (inclusive) or by `as_of`."""
+    from `country`, `region` and `camp`, in a date range (inclusive) or by `as_of`; the ILRS
+    participants and the camps as `documented` and `level` count them."""
     countries = countries_of(dataset, country)
     where, codes = region_of(region)
-    in_camp, chosen = camp_of(camp)
-    members = filters.members_matching(dataset, countries=countries, region=codes, camp=chosen)
-    signed = filters.signatories_matching(dataset, countries, codes, chosen)
+    counting = counting_of(documented, level)
+    in_camp, chosen = camp_of(camp, counting)
+    members = filters.members_matching(
+        dataset, countries=countries, region=codes, camp=chosen, counting=counting
+    )
+    signed = filters.signatories_matching(dataset, countries, codes, chosen, counting=counting)
     start, end = point(after, "after"), point(before, "before")
     members = [m for m in members if m.date is not None and filters.within(m.date, start, end)]
     signed = [s for s in signed if filters.within(s.date, start, end)]
@@ -237,7 +255,7 @@ def signings(
         members = _dated_by(day, members, notes, lambda m: m.name)
         signed = _dated_by(day, signed, notes, lambda s: s.place.name)
     scope = scope_of(countries) + where + in_camp + _dates_scope(after, before, day)
-    listing = build_listings.signings_listing(dataset, members, signed, scope)
+    listing = build_listings.signings_listing(dataset, members, signed, scope, counting)
     return listing._replace(notes=tuple(notes))
 
 
@@ -246,26 +264,27 @@ def growth(
     country: Texts = None,
     region: str | None = None,
     level: Texts | Sequence[Level] = None,
+    documented: bool = False,
     as_of: str | None = None,
     after: str | None = None,
     before: str | None = None,
 ) -> Listing:
     """Both camps year by year, side by side, with cumulative totals: ILRS participants of
-    `level` (national by default; several may be given) by the year of their first documented
-    agreement, and Accords signatories by the year they signed; every year from the first to
-    the last, and a row for participants with no signing date. `as_of` stops at that day;
-    `after` and `before` count only the signings whose date reaches into that range (both
-    inclusive), so the totals count from `after`."""
+    `level` (national by default; several may be given; only those with an agreement
+    documented when `documented`) by the year of their first documented agreement, and
+    Accords signatories by the year they signed; every year from the first to the last, and
+    a row for participants with no signing date. `as_of` stops at that day; `after` and
+    `before` count only the signings whose date reaches into that range (both inclusive), so
+    the totals count from `after`."""
     from ..query.figures import growth as growth_rows
 
-    levels = [choice(Level, value, "level") for value in many(level)] or [Level.NATIONAL]
+    counting = counting_of(documented, level or [Level.NATIONAL])
+    levels = counting.levels
     countries = countries_of(dataset, country)
     where, codes = region_of(region)
-    members = [
-        member
-        for member in filters.members_matching(dataset, countries=countries, region=codes)
-        if member.level in levels
-    ]
+    members = filters.members_matching(
+        dataset, countries=countries, region=codes, counting=counting
+    )
     signed = filters.signatories_matching(dataset, countries, codes)
     day = as_of_day(dataset, as_of)
     notes: list[str] = []
@@ -285,7 +304,7 @@ def growth(
     if undated:
         names = ", ".join(f"{m.name} ({m.status.value})" for m in undated)
         notes.append(f"on the undated row, no signing date in a single year: {names}")
-    counted = " and ".join(lv.value for lv in levels) + " participants"
+    counted = counted_words(levels, counting.documented)
     scope = scope_of(countries) + where + _dates_scope(after, before, None)
     scope += f", to {day.isoformat()}" if day else ""
     listing = build_listings.growth_listing(dataset, growth_rows(members, signed), scope, counted)

@@ -43,6 +43,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from ..query.camps import Counting
     from .listing import Item
 
 
@@ -116,19 +117,32 @@ def facts_listing(dataset: Dataset, facts: Sequence[Fact], scope: str) -> Listin
     )
 
 
-CAMPS_CAPTION = (
-    " Camps: ILRS participation of any level or status in the data (China leads the ILRS), "
-    "and Artemis Accords signings, of a place or of the country it lies in; 'neither' is "
-    "among the places the data names, not the world."
-)
+def camps_caption(counting: Counting | None = None) -> str:
+    """What counts toward the camps, as a caption says it."""
+    documented = counting is not None and counting.documented
+    levels = " and ".join(level.value for level in counting.levels) if counting else ""
+    ilrs = "documented ILRS agreements (status signed)" if documented else (
+        "ILRS participation of any " + ("status" if levels else "level or status"))  # fmt: skip
+    ilrs += f" at {levels} level" if levels else ""
+    ilrs += " in the data" + (" (China leads the ILRS)" if counting is None or
+                              counting.lead_counts else "")  # fmt: skip
+    artemis = "a place's own Artemis Accords signing" if documented else (
+        "Artemis Accords signings")  # fmt: skip
+    lies_in = "" if documented else ", of a place or of the country it lies in"
+    return (
+        f" Camps: {ilrs}, and {artemis}{lies_in}; 'neither' is among the places the data "
+        "names, not the world."
+    )
 
 
-def countries_listing(dataset: Dataset, places: Sequence[Place], scope: str) -> Listing:
-    items = [country_item(dataset, place) for place in places]
+def countries_listing(
+    dataset: Dataset, places: Sequence[Place], scope: str, counting: Counting | None = None
+) -> Listing:
+    items = [country_item(dataset, place, counting) for place in places]
     return Listing(
         heading=f"Countries and regions{scope}",
         noun=("place", "places"),
-        caption=dataset_caption(dataset) + CAMPS_CAPTION,
+        caption=dataset_caption(dataset) + camps_caption(counting),
         columns=COUNTRY_COLUMNS,
         table_columns=("country", "camps", "ilrs_standing", "artemis", "first", "payloads"),
         items=items,
@@ -136,14 +150,19 @@ def countries_listing(dataset: Dataset, places: Sequence[Place], scope: str) -> 
     )
 
 
-def signatories_listing(dataset: Dataset, signatories: Sequence[Signatory], scope: str) -> Listing:
-    items = [signatory_item(signatory, dataset) for signatory in signatories]
+def signatories_listing(
+    dataset: Dataset,
+    signatories: Sequence[Signatory],
+    scope: str,
+    counting: Counting | None = None,
+) -> Listing:
+    items = [signatory_item(signatory, dataset, counting) for signatory in signatories]
     listing = Listing(
         heading=f"Artemis Accords signatories{scope}",
         noun=("signatory", "signatories"),
         caption=dataset_caption(dataset)
         + " Order: the ordinal a source gives. ILRS: the country's standing in the ILRS."
-        + CAMPS_CAPTION,
+        + camps_caption(counting),
         columns=SIGNATORY_COLUMNS,
         table_columns=("order", "country", "date", "signed_by", "ilrs_standing", "payloads",
                        "sources"),
@@ -154,12 +173,20 @@ def signatories_listing(dataset: Dataset, signatories: Sequence[Signatory], scop
 
 
 def signings_listing(
-    dataset: Dataset, members: Sequence[Member], signatories: Sequence[Signatory], scope: str
+    dataset: Dataset,
+    members: Sequence[Member],
+    signatories: Sequence[Signatory],
+    scope: str,
+    counting: Counting | None = None,
 ) -> Listing:
     """Both camps' signings in date order: each dated ILRS participant (its first documented
-    agreement, every level) and each Accords signatory."""
-    items = [member_signing_item(m) for m in members if m.date is not None]
-    items += [accords_signing_item(s) for s in signatories]
+    agreement, every level) and each Accords signatory, each with which camp its place
+    joined first as `counting` counts."""
+    from ..query.camps import EVERY, standings
+
+    found = standings(dataset, counting or EVERY)
+    items = [member_signing_item(m, found[m.place].first) for m in members if m.date is not None]
+    items += [accords_signing_item(s, found[s.place].first) for s in signatories]
     listing = Listing(
         heading=f"ILRS and Artemis Accords signings{scope}",
         noun=("signing", "signings"),

@@ -51,6 +51,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from ..query.camps import Counting
     from .listing import Item
 
 
@@ -152,13 +153,13 @@ def payload_item(payload: Payload, dataset: Dataset | None = None) -> Item:
 
 
 def member_item(member: Member, dataset: Dataset) -> Item:
-    standing_of = _camps().standing_of
-
-    signatory = standing_of(dataset, member.place).signatory
+    standing = _camps().standing_of(dataset, member.place)
+    signatory = standing.signatory
     return record_object("members", member, {
         "via": member_name(dataset, member.via) if member.via else None,
         **span(member.date),
         "artemis": artemis_ref(signatory) if signatory else None,
+        "first": standing.first,
     })  # fmt: skip
 
 
@@ -196,39 +197,49 @@ def region_text(code: str | None) -> str | None:
     return f"{found[0]} / {found[1]}" if found else None
 
 
-def standing_keys(dataset: Dataset, place: Place) -> Item:
-    """A place's camps, ILRS standing in words and which camp it joined first."""
-    standing_of = _camps().standing_of
-
-    standing = standing_of(dataset, place)
+def standing_keys(dataset: Dataset, place: Place, counting: Counting | None = None) -> Item:
+    """A place's camps, ILRS standing in words, which camp it joined first and the country
+    it counts in a camp through, as `counting` counts (every record by default)."""
+    camps = _camps()
+    standing = camps.standing_of(dataset, place, counting or camps.EVERY)
     return {
         "camps": standing.camp.value,
-        "ilrs_standing": ilrs_standing_text(dataset, place),
+        "ilrs_standing": ilrs_standing_text(dataset, place, counting),
         "first": standing.first,
+        "camps_via": standing.via,
     }
 
 
-def ilrs_standing_text(dataset: Dataset, place: Place) -> str | None:
-    """'national, signed 2024-04-05', 'leads the ILRS', 'subnational, signed 2023 (United
-    States)': each participation of the place, or of the country it lies in; None if none."""
+def ilrs_standing_text(
+    dataset: Dataset, place: Place, counting: Counting | None = None
+) -> str | None:
+    """'national, signed 2024-04-05', 'leads the ILRS', 'via China, which leads the ILRS',
+    'national, signed 2024 via United States': each participation that counts of the place,
+    or of the country it lies in; None if none."""
     camps = _camps()
-    standing = camps.standing_of(dataset, place)
-    parts = [camps.LEAD_TEXT] if standing.lead else []
+    standing = camps.standing_of(dataset, place, counting or camps.EVERY)
+    country = standing.country.name if standing.country else camps.country_code(place.code)
+    parts = []
+    if standing.lead:
+        own = place.code == camps.LEAD
+        parts.append(camps.LEAD_TEXT if own else f"via {country}, which {camps.LEAD_TEXT}")
     for member in standing.members:
         parts.append(participation_words(participation_item(member, dataset)))
     for member in standing.inherited:
         words = participation_words(participation_item(member, dataset))
-        parts.append(f"{words} ({member.place.name})")
+        parts.append(f"{words} via {member.place.name}")
     return "; ".join(parts) or None
 
 
-def signatory_item(signatory: Signatory, dataset: Dataset) -> Item:
+def signatory_item(
+    signatory: Signatory, dataset: Dataset, counting: Counting | None = None
+) -> Item:
     place = signatory.place
     return record_object("signatories", signatory, {
         "code": place.code,
         "region": region_text(place.code),
         **span(signatory.date),
-        **standing_keys(dataset, place),
+        **standing_keys(dataset, place, counting),
         "ilrs": [participation_item(m, dataset) for m in at_place(dataset, place).members],
         "payloads": [payload_ref(p) for p in at_place(dataset, place).payloads],
     })  # fmt: skip
@@ -309,12 +320,13 @@ def record_item(kind: Kind, record: Any, dataset: Dataset) -> Item:
     return {"type": kind.name, **kind_item(kind, record, dataset)}
 
 
-def country_item(dataset: Dataset, place: Place) -> Item:
-    standing_of = _camps().standing_of
-
+def country_item(dataset: Dataset, place: Place, counting: Counting | None = None) -> Item:
+    """A place: its records, and its camps as `counting` counts them; its summary keys are
+    those of its own records, and of the Accords signing its camps count."""
+    camps = _camps()
     members, institutions, payloads, _ = at_place(dataset, place)
-    signatory = standing_of(dataset, place).signatory
-    standing = standing_keys(dataset, place)
+    signatory = camps.standing_of(dataset, place, counting or camps.EVERY).signatory
+    standing = standing_keys(dataset, place, counting)
     return {
         "country": place.name,
         "code": place.code,
@@ -323,6 +335,7 @@ def country_item(dataset: Dataset, place: Place) -> Item:
         "ilrs": [participation_item(member, dataset) for member in members],
         "ilrs_standing": standing["ilrs_standing"],
         "first": standing["first"],
+        "camps_via": standing["camps_via"],
         "artemis": artemis_ref(signatory) if signatory else None,
         "payloads": [payload_ref(payload) for payload in payloads],
         "institutions": [
@@ -364,7 +377,7 @@ def summary_keys(
     }
 
 
-def member_signing_item(member: Member) -> Item:
+def member_signing_item(member: Member, first: str | None = None) -> Item:
     assert member.date is not None
     return {
         "id": member.id,
@@ -377,11 +390,12 @@ def member_signing_item(member: Member) -> Item:
         "level": member.level.value,
         "order": None,
         "event": member.agreement or f"{member.name} signs an ILRS agreement",
+        "first": first,
         "sources": [citation_item(citation) for citation in member.sources],
     }
 
 
-def accords_signing_item(signatory: Signatory) -> Item:
+def accords_signing_item(signatory: Signatory, first: str | None = None) -> Item:
     order = f" as the {ordinal(signatory.order)} signatory" if signatory.order else ""
     by = f"; signed by {signatory.signed_by}" if signatory.signed_by else ""
     return {
@@ -395,5 +409,6 @@ def accords_signing_item(signatory: Signatory) -> Item:
         "level": None,
         "order": signatory.order,
         "event": f"{signatory.place.name} signs the Artemis Accords{order}{by}",
+        "first": first,
         "sources": [citation_item(citation) for citation in signatory.sources],
     }
