@@ -277,15 +277,15 @@ def cited_by(dataset: Dataset, source_id: str) -> list[str]:
 
 def dataset_context(kind: Kind, record: Any, dataset: Dataset) -> Any:
     """What the object of `record` reads of its dataset beyond the record itself, cheaply: a
-    member names its organization and its country's Accords signing, an institution lists its
-    payloads, a source the records citing it; the other kinds read nothing (an empty tuple).
+    member names its organization, its country's Accords signing and which camp it joined
+    first, an institution lists its payloads, a source the records citing it; the other
+    kinds read nothing (an empty tuple).
     A signatory reads much (its country's ILRS part and payloads): its object itself. Two
     equal records with equal contexts have equal objects, which is how `diff` skips them."""
     if kind.name == "member":
-        standing_of = _camps().standing_of
-
+        standing = _camps().standing_of(dataset, record.place)
         via = member_name(dataset, record.via) if record.via else None
-        return via, standing_of(dataset, record.place).signatory
+        return via, standing.signatory, standing.first
     if kind.name == "institution":
         return payloads_with(dataset, record)
     if kind.name == "source":
