@@ -274,7 +274,8 @@ TABLES: dict[str, Table] = {
             SOURCES,
         ),
         ("id", "country", "code", "region", "date", "start", "end", "order", "signed_by",
-         "location", "camps", "ilrs_standing", "first", "camps_via", "ilrs", "payloads", "note", "sources"),
+         "location", "camps", "ilrs_standing", "first", "camps_via", "ilrs", "payloads", "note",
+         "sources"),
     ),
     "missions": Table(
         "The missions that events and facts name.",

@@ -276,7 +276,7 @@ def _standings_table(dataset: Dataset) -> Table:
         standing = standing_of(dataset, place)
         signatory = standing.signatory
         rows.append((
-            place.name, standing.camp.value, ilrs_standing_text(dataset, place),
+            place.name, standing.camp.value, ilrs_standing_text(dataset, standing),
             signatory.id if signatory else None, standing.first, standing.via,
         ))  # fmt: skip
     return Table(
@@ -294,8 +294,11 @@ def _standings_table(dataset: Dataset) -> Table:
                 references=("signatories", "id"),
             ),
             Column("first", "string", "For both camps: which it joined first."),
-            Column("camps_via", "string",
-                   "The country it lies in, when it counts in a camp through it."),
+            Column(
+                "camps_via",
+                "string",
+                "The country it lies in, when it counts in a camp through it.",
+            ),
         ),
         ("place",),
         rows,

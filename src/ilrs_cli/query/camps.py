@@ -173,7 +173,5 @@ def standing_of(dataset: Dataset, place: Place, counting: Counting = EVERY) -> S
     return standings(dataset, counting)[place]
 
 
-def in_camp(
-    dataset: Dataset, place: Place, camp: Camp | None, counting: Counting = EVERY
-) -> bool:
+def in_camp(dataset: Dataset, place: Place, camp: Camp | None, counting: Counting = EVERY) -> bool:
     return camp is None or camp.takes(standing_of(dataset, place, counting).camp)

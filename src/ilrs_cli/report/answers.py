@@ -19,9 +19,9 @@ from .arguments import (
     Texts,
     as_of_day,
     camp_of,
+    camps_of,
     choice,
     countries_of,
-    counting_of,
     many,
     missions_of,
     point,
@@ -29,7 +29,6 @@ from .arguments import (
     reversed_note,
     scope_of,
 )
-from .cells import counted_words
 from .listing import Listing
 
 TYPE_CHECKING = False
@@ -156,12 +155,9 @@ def countries(
     documented: bool = False,
     level: Texts | Sequence[Level] = None,
 ) -> Listing:
-    """The places from `country` and `region` in `camp`, each with its camps as
-    `documented` and `level` count them (query.camps.Counting)."""
     wanted = countries_of(dataset, country)
     where, codes = region_of(region)
-    counting = counting_of(documented, level)
-    in_camp, chosen = camp_of(camp, counting)
+    in_camp, chosen, counting = camps_of(camp, documented, level)
     places = filters.places_in(dataset, wanted, codes, chosen, counting)
     scope = scope_of(wanted) + where + in_camp
     return build_listings.countries_listing(dataset, places, scope, counting)
@@ -200,12 +196,10 @@ def signatories(
 ) -> Listing:
     """Artemis Accords signatories, in date order. `partners` keeps those with a partner in a
     payload (of `mission` when given, which implies it); `as_of` those who had signed by then;
-    `after` and `before` those whose signing date reaches into that range (inclusive).
-    `documented` and `level` say what counts toward the camps (query.camps.Counting)."""
+    `after` and `before` those whose signing date reaches into that range (inclusive)."""
     countries, missions = countries_of(dataset, country), missions_of(dataset, mission)
     where, codes = region_of(region)
-    counting = counting_of(documented, level)
-    in_camp, chosen = camp_of(camp, counting)
+    in_camp, chosen, counting = camps_of(camp, documented, level)
     wanted = missions if (missions or partners) else None
     found = filters.signatories_matching(dataset, countries, codes, chosen, wanted, counting)
     start, end = point(after, "after"), point(before, "before")
@@ -236,15 +230,11 @@ def signings(
     before: str | None = None,
 ) -> Listing:
     """Both camps' signings on one timeline: dated ILRS participants and Accords signatories
-    from `country`, `region` and `camp`, in a date range (inclusive) or by `as_of`; the ILRS
-    participants and the camps as `documented` and `level` count them."""
+    from `country`, `region` and `camp`, in a date range (inclusive) or by `as_of`."""
     countries = countries_of(dataset, country)
     where, codes = region_of(region)
-    counting = counting_of(documented, level)
-    in_camp, chosen = camp_of(camp, counting)
-    members = filters.members_matching(
-        dataset, countries=countries, region=codes, camp=chosen, counting=counting
-    )
+    in_camp, chosen, counting = camps_of(camp, documented, level)
+    members = filters.members_matching(dataset, None, None, countries, codes, chosen, counting)
     signed = filters.signatories_matching(dataset, countries, codes, chosen, counting=counting)
     start, end = point(after, "after"), point(before, "before")
     members = [m for m in members if m.date is not None and filters.within(m.date, start, end)]
@@ -270,21 +260,17 @@ def growth(
     before: str | None = None,
 ) -> Listing:
     """Both camps year by year, side by side, with cumulative totals: ILRS participants of
-    `level` (national by default; several may be given; only those with an agreement
-    documented when `documented`) by the year of their first documented agreement, and
-    Accords signatories by the year they signed; every year from the first to the last, and
-    a row for participants with no signing date. `as_of` stops at that day; `after` and
-    `before` count only the signings whose date reaches into that range (both inclusive), so
-    the totals count from `after`."""
+    `level` (national by default; several may be given; signed only when `documented`) by the
+    year of their first documented agreement, and Accords signatories by the year they signed;
+    every year from the first to the last, and a row for participants with no signing date.
+    `as_of` stops at that day; `after` and `before` count only the signings whose date
+    reaches into that range (both inclusive), so the totals count from `after`."""
     from ..query.figures import growth as growth_rows
 
-    counting = counting_of(documented, level or [Level.NATIONAL])
-    levels = counting.levels
+    _, _, counting = camps_of(None, documented, level or [Level.NATIONAL])
     countries = countries_of(dataset, country)
     where, codes = region_of(region)
-    members = filters.members_matching(
-        dataset, countries=countries, region=codes, counting=counting
-    )
+    members = filters.members_matching(dataset, None, None, countries, codes, None, counting)
     signed = filters.signatories_matching(dataset, countries, codes)
     day = as_of_day(dataset, as_of)
     notes: list[str] = []
@@ -304,10 +290,9 @@ def growth(
     if undated:
         names = ", ".join(f"{m.name} ({m.status.value})" for m in undated)
         notes.append(f"on the undated row, no signing date in a single year: {names}")
-    counted = counted_words(levels, counting.documented)
     scope = scope_of(countries) + where + _dates_scope(after, before, None)
     scope += f", to {day.isoformat()}" if day else ""
-    listing = build_listings.growth_listing(dataset, growth_rows(members, signed), scope, counted)
+    listing = build_listings.growth_listing(dataset, growth_rows(members, signed), scope, counting)
     return listing._replace(notes=tuple(notes))
 
 

@@ -121,3 +121,12 @@ def counting_of(documented: bool = False, level: Texts | Sequence[Level] = None)
 
     chosen = {choice(Level, value, "level") for value in many(level)}
     return Counting(bool(documented), tuple(lv for lv in Level if lv in chosen))
+
+
+def camps_of(
+    camp: Camp | str | None, documented: bool = False, level: Texts | Sequence[Level] = None
+) -> tuple[str, Camp | None, Counting]:
+    """The words of `camp_of`, the camp, and what counts toward the camps (`counting_of`)."""
+    counting = counting_of(documented, level)
+    words, chosen = camp_of(camp, counting)
+    return words, chosen, counting

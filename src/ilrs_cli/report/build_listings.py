@@ -7,14 +7,13 @@ import datetime
 from collections.abc import Sequence
 
 from ..core.records import Dataset, Event, Fact, Member, Payload, Place, Signatory, Source
-from .cells import dataset_caption, missions_of
+from .cells import ARTEMIS_CAMP, ILRS_CAMP, counted_words, dataset_caption, missions_of, ordinal
 from .items import (
-    accords_signing_item,
+    citation_item,
     country_item,
     event_item,
     fact_item,
     member_item,
-    member_signing_item,
     payload_item,
     signatory_item,
     source_item,
@@ -172,6 +171,43 @@ def signatories_listing(
     return ordered(listing, SIGNATORY_ORDER)
 
 
+def member_signing_item(member: Member, first: str | None = None) -> Item:
+    assert member.date is not None
+    return {
+        "id": member.id,
+        "camp": ILRS_CAMP,
+        "date": member.date.text,
+        "start": member.date.start.isoformat(),
+        "end": member.date.end.isoformat(),
+        "country": member.place.name,
+        "name": member.name,
+        "level": member.level.value,
+        "order": None,
+        "event": member.agreement or f"{member.name} signs an ILRS agreement",
+        "first": first,
+        "sources": [citation_item(citation) for citation in member.sources],
+    }
+
+
+def accords_signing_item(signatory: Signatory, first: str | None = None) -> Item:
+    order = f" as the {ordinal(signatory.order)} signatory" if signatory.order else ""
+    by = f"; signed by {signatory.signed_by}" if signatory.signed_by else ""
+    return {
+        "id": signatory.id,
+        "camp": ARTEMIS_CAMP,
+        "date": signatory.date.text,
+        "start": signatory.date.start.isoformat(),
+        "end": signatory.date.end.isoformat(),
+        "country": signatory.place.name,
+        "name": signatory.place.name,
+        "level": None,
+        "order": signatory.order,
+        "event": f"{signatory.place.name} signs the Artemis Accords{order}{by}",
+        "first": first,
+        "sources": [citation_item(citation) for citation in signatory.sources],
+    }
+
+
 def signings_listing(
     dataset: Dataset,
     members: Sequence[Member],
@@ -201,7 +237,9 @@ def signings_listing(
     return ordered(listing, SIGNING_ORDER)
 
 
-def growth_listing(dataset: Dataset, rows: list[Item], scope: str, counted: str) -> Listing:
+def growth_listing(dataset: Dataset, rows: list[Item], scope: str, counting: Counting) -> Listing:
+    """The growth rows; the caption says which ILRS participants `counting` counts."""
+    counted = counted_words(counting.levels, counting.documented)
     return Listing(
         heading=f"Growth of both camps, by year{scope}",
         noun=("year", "years"),

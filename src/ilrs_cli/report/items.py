@@ -30,7 +30,7 @@ from ..core.schema import TABLES, DataField
 from ..core.tuples import NamedTuple
 from ..core.vocab import Level, MemberStatus
 from ..query.index import at_place, citing, member_name, payloads_with
-from .cells import ARTEMIS_CAMP, ILRS_CAMP, ordinal, participation_words
+from .cells import participation_words
 
 
 @cache  # imported when an item first needs it, once: a `from` import in a function costs
@@ -153,7 +153,7 @@ def payload_item(payload: Payload, dataset: Dataset | None = None) -> Item:
 
 
 def member_item(member: Member, dataset: Dataset) -> Item:
-    standing = _camps().standing_of(dataset, member.place)
+    standing = camp_standing(dataset, member.place)
     signatory = standing.signatory
     return record_object("members", member, {
         "via": member_name(dataset, member.via) if member.via else None,
@@ -197,32 +197,33 @@ def region_text(code: str | None) -> str | None:
     return f"{found[0]} / {found[1]}" if found else None
 
 
+def camp_standing(dataset: Dataset, place: Place, counting: Counting | None = None) -> Any:
+    """The place's query.camps.Standing, as `counting` counts (every record by default)."""
+    camps = _camps()
+    return camps.standing_of(dataset, place, counting or camps.EVERY)
+
+
 def standing_keys(dataset: Dataset, place: Place, counting: Counting | None = None) -> Item:
     """A place's camps, ILRS standing in words, which camp it joined first and the country
-    it counts in a camp through, as `counting` counts (every record by default)."""
-    camps = _camps()
-    standing = camps.standing_of(dataset, place, counting or camps.EVERY)
+    it counts in a camp through, as `counting` counts."""
+    standing = camp_standing(dataset, place, counting)
     return {
         "camps": standing.camp.value,
-        "ilrs_standing": ilrs_standing_text(dataset, place, counting),
+        "ilrs_standing": ilrs_standing_text(dataset, standing),
         "first": standing.first,
         "camps_via": standing.via,
     }
 
 
-def ilrs_standing_text(
-    dataset: Dataset, place: Place, counting: Counting | None = None
-) -> str | None:
+def ilrs_standing_text(dataset: Dataset, standing: Any) -> str | None:
     """'national, signed 2024-04-05', 'leads the ILRS', 'via China, which leads the ILRS',
-    'national, signed 2024 via United States': each participation that counts of the place,
-    or of the country it lies in; None if none."""
+    'national, signed 2024 via United States': each participation that counts of a place's
+    query.camps.Standing, or of the country it lies in; None if none."""
     camps = _camps()
-    standing = camps.standing_of(dataset, place, counting or camps.EVERY)
-    country = standing.country.name if standing.country else camps.country_code(place.code)
     parts = []
     if standing.lead:
-        own = place.code == camps.LEAD
-        parts.append(camps.LEAD_TEXT if own else f"via {country}, which {camps.LEAD_TEXT}")
+        own = standing.place.code == camps.LEAD
+        parts.append(camps.LEAD_TEXT if own else f"via {standing.via}, which {camps.LEAD_TEXT}")
     for member in standing.members:
         parts.append(participation_words(participation_item(member, dataset)))
     for member in standing.inherited:
@@ -283,7 +284,7 @@ def dataset_context(kind: Kind, record: Any, dataset: Dataset) -> Any:
     A signatory reads much (its country's ILRS part and payloads): its object itself. Two
     equal records with equal contexts have equal objects, which is how `diff` skips them."""
     if kind.name == "member":
-        standing = _camps().standing_of(dataset, record.place)
+        standing = camp_standing(dataset, record.place)
         via = member_name(dataset, record.via) if record.via else None
         return via, standing.signatory, standing.first
     if kind.name == "institution":
@@ -321,11 +322,9 @@ def record_item(kind: Kind, record: Any, dataset: Dataset) -> Item:
 
 
 def country_item(dataset: Dataset, place: Place, counting: Counting | None = None) -> Item:
-    """A place: its records, and its camps as `counting` counts them; its summary keys are
-    those of its own records, and of the Accords signing its camps count."""
-    camps = _camps()
+    """A place: its records, and its camps as `counting` counts them."""
     members, institutions, payloads, _ = at_place(dataset, place)
-    signatory = camps.standing_of(dataset, place, counting or camps.EVERY).signatory
+    signatory = camp_standing(dataset, place, counting).signatory
     standing = standing_keys(dataset, place, counting)
     return {
         "country": place.name,
@@ -374,41 +373,4 @@ def summary_keys(
         "artemis_start": signatory.date.start.isoformat() if signatory else None,
         "artemis_order": signatory.order if signatory else None,
         **{key: missions.count(mission) for key, mission in PAYLOAD_COUNTS.items()},
-    }
-
-
-def member_signing_item(member: Member, first: str | None = None) -> Item:
-    assert member.date is not None
-    return {
-        "id": member.id,
-        "camp": ILRS_CAMP,
-        "date": member.date.text,
-        "start": member.date.start.isoformat(),
-        "end": member.date.end.isoformat(),
-        "country": member.place.name,
-        "name": member.name,
-        "level": member.level.value,
-        "order": None,
-        "event": member.agreement or f"{member.name} signs an ILRS agreement",
-        "first": first,
-        "sources": [citation_item(citation) for citation in member.sources],
-    }
-
-
-def accords_signing_item(signatory: Signatory, first: str | None = None) -> Item:
-    order = f" as the {ordinal(signatory.order)} signatory" if signatory.order else ""
-    by = f"; signed by {signatory.signed_by}" if signatory.signed_by else ""
-    return {
-        "id": signatory.id,
-        "camp": ARTEMIS_CAMP,
-        "date": signatory.date.text,
-        "start": signatory.date.start.isoformat(),
-        "end": signatory.date.end.isoformat(),
-        "country": signatory.place.name,
-        "name": signatory.place.name,
-        "level": None,
-        "order": signatory.order,
-        "event": f"{signatory.place.name} signs the Artemis Accords{order}{by}",
-        "first": first,
-        "sources": [citation_item(citation) for citation in signatory.sources],
     }

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..core.records import Dataset
 from ..core.tuples import NamedTuple
 from ..query import filters
-from .arguments import Texts, countries_of, counting_of, missions_of, region_of, scope_of
+from .arguments import Texts, counting_of, countries_of, missions_of, region_of, scope_of
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
