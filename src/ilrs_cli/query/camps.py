@@ -139,7 +139,10 @@ def standings(dataset: Dataset, counting: Counting = EVERY) -> dict[Place, Stand
     """The standing of every place of the dataset (the special places too), as `counting`
     counts, computed once per dataset and counting (query.index.per_dataset): each member
     and signatory is looked at once."""
-    return per_dataset(dataset, f"standings{counting!r}", lambda data: _standings(data, counting))
+    if counting == EVERY:  # the common case, without making a key
+        return per_dataset(dataset, "standings", lambda data: _standings(data, EVERY))
+    key = f"standings {counting.documented} {counting.levels}"
+    return per_dataset(dataset, key, lambda data: _standings(data, counting))
 
 
 def _standings(dataset: Dataset, counting: Counting) -> dict[Place, Standing]:
