@@ -151,7 +151,7 @@ CAMP_LEVEL = Param(
     "level", "choices", ("--level",),
     "Count only ILRS participation records of this level (China's lead is national); repeat "
     "for several. Accords signings are all by governments: the level narrows the ILRS side "
-    "only. Default: every level (growth: national).", choices=Level,
+    "only. Default: every level (growth and chart growth: national).", choices=Level,
 )  # fmt: skip
 COUNTING = (DOCUMENTED, CAMP_LEVEL)
 WHERE = (COUNTRY, REGION, CAMP, *COUNTING)
