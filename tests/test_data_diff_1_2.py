@@ -94,7 +94,7 @@ CITATION_FIELDS = {
 # The Artemis Accords signatories (the CHANGELOG entry after 1.2.0's, same version) come on top:
 # their records, the sources and places they add, and `artemis` on members (their country's
 # signing, derived from those records).
-DERIVED_FROM_SIGNATORIES = frozenset({"artemis"})
+DERIVED_FROM_SIGNATORIES = frozenset({"artemis", "first"})
 
 
 def with_the_signatories(added: dict[str, set[str]]) -> dict[str, set[str]]:

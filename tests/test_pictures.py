@@ -170,8 +170,9 @@ def expected_key(row: dict[str, Any]) -> str:
     """What the map should colour a place as, from `ilrs countries --json` alone."""
     ilrs = "none"
     levels = [m["level"] for m in row["ilrs"] if m["level"] in RANK]
-    if row["code"] == "CN":
-        ilrs = "lead"
+    in_ilrs = row["camps"] in ("both", "ilrs-only")
+    if row["code"] == "CN" or (in_ilrs and not levels and row["camps_via"] == "China"):
+        ilrs = "lead"  # China leads; a place in China with no records of its own, via China
     elif levels:
         top = min(levels, key=RANK.index)
         signed = any(m["status"] == "signed" for m in row["ilrs"] if m["level"] == top)

@@ -238,6 +238,8 @@ def signatories(
     country: Texts = None,
     region: str | None = None,
     camp: Camp | str | None = None,
+    documented: bool = False,
+    level: Texts = None,
     mission: Texts = None,
     partners: bool = False,
     as_of: Day = None,
@@ -247,7 +249,8 @@ def signatories(
 ) -> list[Item]:
     """Artemis Accords signatories in signing order, as `ilrs artemis --json`: date, order,
     who signed, and the country's ILRS standing and payloads. `partners`: only countries with
-    a payload partner (on `mission` when given, which implies it); `as_of`: signed by then."""
+    a payload partner (on `mission` when given, which implies it); `as_of`: signed by then.
+    `documented` and `level` say what counts toward the camps, as for `countries`."""
     return _items("artemis", locals())
 
 
@@ -256,12 +259,15 @@ def signings(
     country: Texts = None,
     region: str | None = None,
     camp: Camp | str | None = None,
+    documented: bool = False,
+    level: Texts = None,
     as_of: Day = None,
     after: Day = None,
     before: Day = None,
     dataset: Dataset | None = None,
 ) -> list[Item]:
-    """Both camps' signings on one timeline, as `ilrs signings --json`."""
+    """Both camps' signings on one timeline, as `ilrs signings --json`; `documented` and
+    `level` narrow the ILRS signings and the camps, as for `countries`."""
     return _items("signings", locals())
 
 
@@ -270,13 +276,15 @@ def growth(
     country: Texts = None,
     region: str | None = None,
     level: Texts = None,
+    documented: bool = False,
     as_of: Day = None,
     after: Day = None,
     before: Day = None,
     dataset: Dataset | None = None,
 ) -> list[Item]:
     """Both camps year by year, as `ilrs growth --json`: each year's ILRS signings (national
-    participants unless `level` says otherwise) and Accords signings, with running totals,
+    participants unless `level` says otherwise; with an agreement documented when
+    `documented`) and Accords signings, with running totals,
     every year from the first to the last, then a row (year None) for undated participants.
     `after`/`before`: only the signings in that range (inclusive), the totals counted from it."""
     return _items("growth", locals())
@@ -311,10 +319,14 @@ def countries(
     country: Texts = None,
     region: str | None = None,
     camp: Camp | str | None = None,
+    documented: bool = False,
+    level: Texts = None,
     dataset: Dataset | None = None,
 ) -> list[Item]:
     """Every country and region in the data with its camps, ILRS part, Artemis Accords
-    signing, payloads and institutions."""
+    signing, payloads and institutions. `documented`: only documented ILRS agreements and a
+    place's own Accords signing count toward the camps (nothing via the country it lies in);
+    `level`: only ILRS records of that level (or levels) count."""
     return _items("countries", locals())
 
 

@@ -19,8 +19,10 @@ from .click_classes import Command
 from .output_options import ForceFlag, OutputOption
 from .query_options import (
     CountryOption,
+    DocumentedOption,
     EventsAfterOption,
     EventsBeforeOption,
+    LevelsOption,
     MissionOption,
     RegionOption,
     RowsAfterOption,
@@ -180,12 +182,8 @@ def chart_growth(
     ctx: typer.Context,
     country: CountryOption = None,
     region: RegionOption = None,
-    level: Annotated[
-        list[Level] | None,
-        typer.Option("--level", metavar="LEVEL", show_default=False,
-                     help="ILRS participants of this level (default national); repeat for "
-                     "several."),
-    ] = None,
+    level: LevelsOption = None,
+    documented: DocumentedOption = False,
     after: SignedAfterOption = None,
     before: SignedBeforeOption = None,
     per_year: Annotated[
@@ -206,6 +204,7 @@ def chart_growth(
       ilrs chart growth > growth.svg
       ilrs chart growth --per-year --after 2020 -o per-year.png
       ilrs chart growth --level national --level organization --region Africa
+      ilrs chart growth --documented
     """
     from ..report import answers
 
@@ -213,9 +212,10 @@ def chart_growth(
         from ..draw.charts import counted_levels, growth_chart, per_year_chart
 
         levels = list(level or [Level.NATIONAL])
-        listing = answers.growth(dataset, country, region, levels, after=after, before=before)
+        listing = answers.growth(dataset, country, region, levels, documented, after=after,
+                                 before=before)  # fmt: skip
         chart = per_year_chart if per_year else growth_chart
-        return chart(dataset, listing, counted_levels(levels)).svg()
+        return chart(dataset, listing, counted_levels(levels, documented)).svg()
 
     _draw(ctx, make, output, force, fmt)
 
@@ -259,6 +259,8 @@ def map_command(
     country: CountryOption = None,
     region: RegionOption = None,
     mission: MissionOption = None,
+    documented: DocumentedOption = False,
+    level: LevelsOption = None,
     fmt: Annotated[
         MapFormat | None,
         typer.Option(
@@ -274,7 +276,8 @@ def map_command(
     """A world map of ILRS participation (level; agreement documented or only reported) and
     Artemis Accords signatories, with a legend; small places (Hong Kong, Bahrain, Hawaii) as
     dots. With --country, --region or --mission only those places are coloured, and a region
-    fills the frame.
+    fills the frame. A place counts in a camp through the country it lies in (Hong Kong via
+    China, Hawaii via the United States); --documented and --level narrow what counts.
 
     \b
     Examples:
@@ -282,13 +285,14 @@ def map_command(
       ilrs map --region Africa -o africa.svg
       ilrs map --mission Chang'e-8      # the payload partners' countries
       ilrs map --format geojson > ilrs.geojson
+      ilrs map --documented --level national
       ilrs map -o map.png
     """
 
     def make(dataset: Dataset) -> str:
         from ..report.selection import map_selection
 
-        selection = map_selection(dataset, country, region, mission)
+        selection = map_selection(dataset, country, region, mission, documented, level)
         if fmt is MapFormat.GEOJSON:
             from ..draw.geojson import geojson_text
 

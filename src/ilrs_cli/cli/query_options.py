@@ -11,7 +11,9 @@ from typing import Annotated, Any
 import typer
 
 from ..report.params import (
+    CAMP_LEVEL,
     COUNTRY,
+    DOCUMENTED,
     EVENTS_AFTER,
     EVENTS_BEFORE,
     MISSION,
@@ -61,6 +63,8 @@ def parameter(param: Param) -> inspect.Parameter:
 # Type checkers see the types of their values; Typer reads the annotations made from them.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from ..core.vocab import Level
+
     CountryOption = list[str] | None
     RegionOption = str | None
     MissionOption = list[str] | None
@@ -70,6 +74,8 @@ if TYPE_CHECKING:
     EventsBeforeOption = str | None
     RowsAfterOption = str | None
     RowsBeforeOption = str | None
+    LevelsOption = list[Level] | None
+    DocumentedOption = bool
 else:
     CountryOption = annotation(COUNTRY)
     RegionOption = annotation(REGION)
@@ -80,3 +86,5 @@ else:
     EventsBeforeOption = annotation(EVENTS_BEFORE)
     RowsAfterOption = annotation(ROWS_AFTER)
     RowsBeforeOption = annotation(ROWS_BEFORE)
+    LevelsOption = annotation(CAMP_LEVEL)
+    DocumentedOption = annotation(DOCUMENTED)

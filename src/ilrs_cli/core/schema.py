@@ -253,7 +253,7 @@ TABLES: dict[str, Table] = {
             SOURCES,
         ),
         ("id", "name", "short_name", "aliases", "country", "level", "status", "via", "date",
-         "start", "end", "agreement", "artemis", "note", "sources"),
+         "start", "end", "agreement", "artemis", "first", "note", "sources"),
     ),
     "signatories": Table(
         "The Artemis Accords signatories, one record a country.",
@@ -275,7 +275,8 @@ TABLES: dict[str, Table] = {
             SOURCES,
         ),
         ("id", "country", "code", "region", "date", "start", "end", "order", "signed_by",
-         "location", "camps", "ilrs_standing", "first", "ilrs", "payloads", "note", "sources"),
+         "location", "camps", "ilrs_standing", "first", "camps_via", "ilrs", "payloads", "note",
+         "sources"),
     ),
     "missions": Table(
         "The missions that events and facts name.",

@@ -98,9 +98,13 @@ def _footer(dataset: Dataset, lines: list[str]) -> list[str]:
 # Growth
 
 
-def counted_levels(levels: list[Level]) -> str:
-    """What the ILRS line counts: 'national participants', as `ilrs growth` says it."""
-    return " and ".join(level.value for level in levels) + " participants"
+def counted_levels(levels: list[Level], documented: bool = False) -> str:
+    """What the ILRS line counts: 'national participants', 'documented national
+    participants', as `ilrs growth` says it."""
+    from ..report.cells import counted_words
+
+    chosen = set(levels)
+    return counted_words([level for level in Level if level in chosen], documented)
 
 
 class GrowthFrame:

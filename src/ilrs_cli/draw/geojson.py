@@ -8,6 +8,7 @@ import json
 
 from ..core.records import Dataset
 from ..core.safe_text import json_safe
+from ..query.camps import EVERY
 from ..query.standing import Standing, standings
 from ..report.selection import Selection
 from . import world
@@ -41,6 +42,7 @@ def _properties(
             for m in members
         ],  # fmt: skip
         "artemis_accords": artemis.date.text if artemis else None,
+        "via": standing.via if standing else None,
         "map_key": key,
         "fill": fill,
         "stripes": list(stripes),
@@ -62,7 +64,7 @@ def _feature(code: str | None, geometry: dict[str, Any], properties: dict[str, A
 
 def feature_collection(dataset: Dataset, selection: Selection | None = None) -> dict[str, Any]:
     chosen = selection or Selection(None, None, "")
-    found = standings(dataset)
+    found = standings(dataset, chosen.counting or EVERY)
     names = {place.code: place.name for place in dataset.places if place.code}
     features: list[dict[str, Any]] = []
     for shape in world.shapes():

@@ -11,6 +11,7 @@ from xml.etree import ElementTree as ET
 from ..core.records import Dataset, Member
 from ..core.tuples import NamedTuple
 from ..core.vocab import Level
+from ..query.camps import EVERY, LEAD
 from ..query.standing import Ilrs, Standing, standings
 from ..report.selection import Selection
 from . import world
@@ -31,7 +32,7 @@ COLOURS = {  # ILRS standing: (the colour, a tint of it for "reported only")
 }
 SIGNED = {Ilrs.LEAD, Ilrs.NATIONAL_SIGNED, Ilrs.SUBNATIONAL_SIGNED}
 LABELS = {
-    Ilrs.LEAD: "China, which leads the ILRS",
+    Ilrs.LEAD: "China, which leads the ILRS, and places in it",
     Ilrs.NATIONAL_SIGNED: "National participant, agreement documented",
     Ilrs.NATIONAL_REPORTED: "National participant, only reported (striped)",
     Ilrs.SUBNATIONAL_SIGNED: "Entities in it take part, agreement documented",
@@ -164,16 +165,20 @@ def describe(name: str, standing: Standing | None) -> str:
     if standing is None:
         return f"{name}: no ILRS participation or Artemis Accords signing in the data"
     parts = [_member_text(m) for m in standing.members]
-    if standing.ilrs is Ilrs.LEAD:
+    if standing.code == LEAD:
         parts.insert(0, "leads the ILRS")
-    if standing.artemis is not None:
-        parts.append(f"Artemis Accords signed {standing.artemis.date.display}")
+    elif standing.ilrs is not Ilrs.NONE and not standing.members:
+        parts.append(f"in the ILRS via {standing.via}")
+    artemis = standing.artemis
+    if artemis is not None:
+        via = f" via {artemis.place.name}" if artemis.place != standing.place else ""
+        parts.append(f"Artemis Accords signed {artemis.date.display}{via}")
     return f"{name}: " + ("; ".join(parts) if parts else "no ILRS participation in the data")
 
 
 def map_picture(dataset: Dataset, selection: Selection | None = None) -> Picture:
     chosen = selection or Selection(None, None, "")
-    found = standings(dataset)
+    found = standings(dataset, chosen.counting or EVERY)
     names = {place.code: place.name for place in dataset.places if place.code}
     view = _view(chosen.zoom, frozenset(code for code in names if "-" not in code))
     legend_height = 40 + 18 * (5 if chosen.codes is not None else 4)
@@ -273,6 +278,10 @@ def _legend(picture: Picture, y: float, found: dict[str, Standing], chosen: Sele
         label = f"{LABELS[ilrs]} ({_count(places, chosen, ilrs.value)})"
         _swatch(picture, legend, MARGIN + column * 330, y + 24 + row * 18, ilrs.value, label,
                 made)  # fmt: skip
+    via = [f"{s.place.name} via {s.via}" for s in places if s.via and chosen.takes(s.code)]
+    if via:
+        picture.text(MARGIN, y + 24 + 3 * 18, "A place counts in a camp through the country "
+                     "it lies in: " + ", ".join(via), "small via", legend)  # fmt: skip
     x = float(MARGIN + 680)
     picture.text(x, y + 4, "Artemis Accords", "label", legend, font_weight="bold")
     signed = _count(places, chosen, "artemis")

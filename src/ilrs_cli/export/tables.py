@@ -276,8 +276,8 @@ def _standings_table(dataset: Dataset) -> Table:
         standing = standing_of(dataset, place)
         signatory = standing.signatory
         rows.append((
-            place.name, standing.camp.value, ilrs_standing_text(dataset, place),
-            signatory.id if signatory else None, standing.first,
+            place.name, standing.camp.value, ilrs_standing_text(dataset, standing),
+            signatory.id if signatory else None, standing.first, standing.via,
         ))  # fmt: skip
     return Table(
         "standings",
@@ -294,6 +294,11 @@ def _standings_table(dataset: Dataset) -> Table:
                 references=("signatories", "id"),
             ),
             Column("first", "string", "For both camps: which it joined first."),
+            Column(
+                "camps_via",
+                "string",
+                "The country it lies in, when it counts in a camp through it.",
+            ),
         ),
         ("place",),
         rows,

@@ -152,11 +152,11 @@ def _signings() -> str:
 SELECT * FROM (
   SELECT m.id AS id, 'ILRS' AS camp, m.date AS date, m.start AS start, m."end" AS "end",
     m.country AS country, m.name AS name, m.level AS level, NULL AS "order", {ilrs} AS event,
-    {_sources("member", "m")} AS sources
+    {_standing("m.country", "first")} AS first, {_sources("member", "m")} AS sources
   FROM members AS m WHERE m.date IS NOT NULL
   UNION ALL
   SELECT sg.id, 'Artemis Accords', sg.date, sg.start, sg."end", sg.country, sg.country, NULL,
-    sg."order", {accords}, {_sources("signatory", "sg")}
+    sg."order", {accords}, {_standing("sg.country", "first")}, {_sources("signatory", "sg")}
   FROM signatories AS sg
 ) ORDER BY {_order_by("signings")}"""
 
@@ -221,6 +221,7 @@ def list_views() -> dict[str, str]:
         "list_members": _view(
             "members", "members", "m",
             via=_via_name("m"), artemis=_artemis_ref("m.country"),
+            first=_standing("m.country", "first"),
         ),
         "list_artemis": _view(
             "artemis", "signatories", "sg",
@@ -229,6 +230,7 @@ def list_views() -> dict[str, str]:
             camps=_standing("sg.country", "camps"),
             ilrs_standing=_standing("sg.country", "ilrs_standing"),
             first=_standing("sg.country", "first"),
+            camps_via=_standing("sg.country", "camps_via"),
             ilrs=_participations("sg.country"),
             payloads=_payloads_of("sg.country"),
         ),
@@ -242,6 +244,7 @@ def list_views() -> dict[str, str]:
             ilrs=_participations("pl.name"),
             ilrs_standing=_standing("pl.name", "ilrs_standing"),
             first=_standing("pl.name", "first"),
+            camps_via=_standing("pl.name", "camps_via"),
             artemis=_artemis_ref("pl.name"),
             payloads=_payloads_of("pl.name"),
             institutions=_array(

@@ -10,6 +10,10 @@ from ..core.dates import FuzzyDate
 from ..core.records import Dataset, Event, Fact, Member, Payload, Place, Signatory
 from ..core.vocab import Camp, EventStatus, Level, MemberStatus
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .camps import Counting
+
 
 def _in_any(place: Place, countries: Sequence[Country]) -> bool:
     return not countries or any(country.includes(place) for country in countries)
@@ -21,10 +25,14 @@ def _in_region(place: Place, region: frozenset[str] | None) -> bool:
     return region is None or in_region(place, region)
 
 
-def _in_camp(dataset: Dataset, place: Place, camp: Camp | None) -> bool:
-    from .camps import in_camp
+def _in_camp(
+    dataset: Dataset, place: Place, camp: Camp | None, counting: Counting | None = None
+) -> bool:
+    if camp is None:
+        return True
+    from .camps import EVERY, in_camp
 
-    return in_camp(dataset, place, camp)
+    return in_camp(dataset, place, camp, counting or EVERY)
 
 
 def payloads_from(
@@ -53,9 +61,11 @@ def signatories_matching(
     region: frozenset[str] | None = None,
     camp: Camp | None = None,
     missions: Sequence[str] | None = None,
+    counting: Counting | None = None,
 ) -> list[Signatory]:
-    """Accords signatories from `countries` and `region`, in `camp`, and, when `missions` is
-    given, with a partner in a payload on one of them (any mission when it is empty)."""
+    """Accords signatories from `countries` and `region`, in `camp` (as `counting` counts),
+    and, when `missions` is given, with a partner in a payload on one of them (any mission
+    when it is empty)."""
     partners = None
     if missions is not None:
         chosen = [p for p in dataset.payloads if not missions or p.mission in missions]
@@ -65,7 +75,7 @@ def signatories_matching(
         for signatory in dataset.signatories
         if _in_any(signatory.place, countries)
         and _in_region(signatory.place, region)
-        and _in_camp(dataset, signatory.place, camp)
+        and _in_camp(dataset, signatory.place, camp, counting)
         and (partners is None or signatory.place in partners)
     ]
 
@@ -77,17 +87,20 @@ def members_matching(
     countries: Sequence[Country] = (),
     region: frozenset[str] | None = None,
     camp: Camp | None = None,
+    counting: Counting | None = None,
 ) -> list[Member]:
     """Members of `level` and `status`, from `countries` and `region`, whose country is in
-    `camp` (an organization is in the ILRS camp only)."""
+    `camp` (an organization is in the ILRS camp only); with `counting`, only the members
+    it counts, and the camps as it counts them."""
     return [
         member
         for member in dataset.members
         if (level is None or member.level is level)
         and (status is None or member.status is status)
+        and (counting is None or counting.counts(member))
         and _in_any(member.place, countries)
         and _in_region(member.place, region)
-        and _in_camp(dataset, member.place, camp)
+        and _in_camp(dataset, member.place, camp, counting)
     ]
 
 
@@ -175,14 +188,15 @@ def places_in(
     countries: Sequence[Country] = (),
     region: frozenset[str] | None = None,
     camp: Camp | None = None,
+    counting: Counting | None = None,
 ) -> list[Place]:
     """The countries and regions of the data (not the special places), within `countries`
-    and `region`, and in `camp`."""
+    and `region`, and in `camp` as `counting` counts."""
     return [
         place
         for place in dataset.places
         if place.code is not None
         and (not countries or _in_any(place, countries))
         and _in_region(place, region)
-        and _in_camp(dataset, place, camp)
+        and _in_camp(dataset, place, camp, counting)
     ]

@@ -13,7 +13,8 @@ from enum import Enum
 from ..core.records import Dataset, Member, Place, Signatory
 from ..core.tuples import NamedTuple
 from ..core.vocab import Level, MemberStatus
-from .camps import LEAD
+from .camps import EVERY, LEAD, Counting
+from .camps import Standing as CampStanding
 from .camps import standings as camp_standings
 
 
@@ -41,19 +42,22 @@ LEVEL_ORDER = (Level.NATIONAL, Level.SUBNATIONAL, Level.AFFILIATED)
 class Standing(NamedTuple):
     place: Place
     ilrs: Ilrs
-    members: tuple[Member, ...]  # its own participant records
+    members: tuple[Member, ...]  # its own participant records that count
     artemis: Signatory | None  # its own Accords signing, or that of the country it lies in
+    via: str | None = None  # the country it counts in a camp through (query.camps)
 
     @property
     def code(self) -> str:
         return self.place.code or ""
 
 
-def ilrs_standing(code: str | None, members: tuple[Member, ...]) -> Ilrs:
-    """China leads; else the highest level of the place's own participants, signed when
-    any agreement at that level is documented."""
-    if code == LEAD:
+def ilrs_standing(camp: CampStanding) -> Ilrs:
+    """China leads, and so stands a place in China with no records of its own; else the
+    highest level of the place's own participants (or, with none, of the country's it lies
+    in), signed when any agreement at that level is documented."""
+    if camp.lead and (camp.place.code == LEAD or not camp.members):
         return Ilrs.LEAD
+    members = camp.members or camp.inherited
     for level in LEVEL_ORDER:
         at_level = [m for m in members if m.level is level]
         if not at_level:
@@ -65,15 +69,15 @@ def ilrs_standing(code: str | None, members: tuple[Member, ...]) -> Ilrs:
     return Ilrs.NONE
 
 
-def standings(dataset: Dataset) -> dict[str, Standing]:
-    """Every country and region of the dataset, by ISO code, from `query.camps`: a region
-    (Hawaii) has its own ILRS standing, and its country's Accords signing."""
-    signed = {s.place.code: s for s in artemis_signings(dataset) if s.place.code}
+def standings(dataset: Dataset, counting: Counting = EVERY) -> dict[str, Standing]:
+    """Every country and region of the dataset, by ISO code, from `query.camps`, as
+    `counting` counts: a region (Hawaii) has its own ILRS standing, and its country's Accords
+    signing; a place with no records of its own in a country stands as that country does
+    (Hong Kong, via China)."""
     found: dict[str, Standing] = {}
-    for place, camp in camp_standings(dataset).items():
+    for place, camp in camp_standings(dataset, counting).items():
         if place.code:
-            artemis = signed.get(place.code) or camp.signatory
             found[place.code] = Standing(
-                place, ilrs_standing(place.code, camp.members), camp.members, artemis
+                place, ilrs_standing(camp), camp.members, camp.signatory, camp.via
             )
     return found

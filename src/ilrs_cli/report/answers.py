@@ -19,6 +19,7 @@ from .arguments import (
     Texts,
     as_of_day,
     camp_of,
+    camps_of,
     choice,
     countries_of,
     many,
@@ -160,12 +161,15 @@ def countries(
     country: Texts = None,
     region: str | None = None,
     camp: Camp | str | None = None,
+    documented: bool = False,
+    level: Texts | Sequence[Level] = None,
 ) -> Listing:
     wanted = countries_of(dataset, country)
     where, codes = region_of(region)
-    in_camp, chosen = camp_of(camp)
-    places = filters.places_in(dataset, wanted, codes, chosen)
-    return build_listings.countries_listing(dataset, places, scope_of(wanted) + where + in_camp)
+    in_camp, chosen, counting = camps_of(camp, documented, level)
+    places = filters.places_in(dataset, wanted, codes, chosen, counting)
+    scope = scope_of(wanted) + where + in_camp
+    return build_listings.countries_listing(dataset, places, scope, counting)
 
 
 def _dated_by(day: datetime.date, found: list[Any], notes: list[str], name: Any) -> list[Any]:
@@ -191,6 +195,8 @@ def signatories(
     country: Texts = None,
     region: str | None = None,
     camp: Camp | str | None = None,
+    documented: bool = False,
+    level: Texts | Sequence[Level] = None,
     mission: Texts = None,
     partners: bool = False,
     as_of: str | None = None,
@@ -202,9 +208,9 @@ def signatories(
     `after` and `before` those whose signing date reaches into that range (inclusive)."""
     countries, missions = countries_of(dataset, country), missions_of(dataset, mission)
     where, codes = region_of(region)
-    in_camp, chosen = camp_of(camp)
+    in_camp, chosen, counting = camps_of(camp, documented, level)
     wanted = missions if (missions or partners) else None
-    found = filters.signatories_matching(dataset, countries, codes, chosen, wanted)
+    found = filters.signatories_matching(dataset, countries, codes, chosen, wanted, counting)
     start, end = point(after, "after"), point(before, "before")
     found = [s for s in found if filters.within(s.date, start, end)]
     day = as_of_day(dataset, as_of)
@@ -217,7 +223,7 @@ def signatories(
         partner_scope = f", with a payload partner on {on}"
     scope = scope_of(countries) + where + in_camp + partner_scope
     scope += _dates_scope(after, before, day)
-    listing = build_listings.signatories_listing(dataset, found, scope)
+    listing = build_listings.signatories_listing(dataset, found, scope, counting)
     return listing._replace(notes=tuple(notes))
 
 
@@ -226,6 +232,8 @@ def signings(
     country: Texts = None,
     region: str | None = None,
     camp: Camp | str | None = None,
+    documented: bool = False,
+    level: Texts | Sequence[Level] = None,
     as_of: str | None = None,
     after: str | None = None,
     before: str | None = None,
@@ -234,9 +242,9 @@ def signings(
     from `country`, `region` and `camp`, in a date range (inclusive) or by `as_of`."""
     countries = countries_of(dataset, country)
     where, codes = region_of(region)
-    in_camp, chosen = camp_of(camp)
-    members = filters.members_matching(dataset, countries=countries, region=codes, camp=chosen)
-    signed = filters.signatories_matching(dataset, countries, codes, chosen)
+    in_camp, chosen, counting = camps_of(camp, documented, level)
+    members = filters.members_matching(dataset, None, None, countries, codes, chosen, counting)
+    signed = filters.signatories_matching(dataset, countries, codes, chosen, counting=counting)
     start, end = point(after, "after"), point(before, "before")
     members = [m for m in members if m.date is not None and filters.within(m.date, start, end)]
     signed = [s for s in signed if filters.within(s.date, start, end)]
@@ -246,7 +254,7 @@ def signings(
         members = _dated_by(day, members, notes, lambda m: m.name)
         signed = _dated_by(day, signed, notes, lambda s: s.place.name)
     scope = scope_of(countries) + where + in_camp + _dates_scope(after, before, day)
-    listing = build_listings.signings_listing(dataset, members, signed, scope)
+    listing = build_listings.signings_listing(dataset, members, signed, scope, counting)
     return listing._replace(notes=tuple(notes))
 
 
@@ -255,26 +263,23 @@ def growth(
     country: Texts = None,
     region: str | None = None,
     level: Texts | Sequence[Level] = None,
+    documented: bool = False,
     as_of: str | None = None,
     after: str | None = None,
     before: str | None = None,
 ) -> Listing:
     """Both camps year by year, side by side, with cumulative totals: ILRS participants of
-    `level` (national by default; several may be given) by the year of their first documented
-    agreement, and Accords signatories by the year they signed; every year from the first to
-    the last, and a row for participants with no signing date. `as_of` stops at that day;
-    `after` and `before` count only the signings whose date reaches into that range (both
-    inclusive), so the totals count from `after`."""
+    `level` (national by default; several may be given; signed only when `documented`) by the
+    year of their first documented agreement, and Accords signatories by the year they signed;
+    every year from the first to the last, and a row for participants with no signing date.
+    `as_of` stops at that day; `after` and `before` count only the signings whose date
+    reaches into that range (both inclusive), so the totals count from `after`."""
     from ..query.figures import growth as growth_rows
 
-    levels = [choice(Level, value, "level") for value in many(level)] or [Level.NATIONAL]
+    _, _, counting = camps_of(None, documented, level or [Level.NATIONAL])
     countries = countries_of(dataset, country)
     where, codes = region_of(region)
-    members = [
-        member
-        for member in filters.members_matching(dataset, countries=countries, region=codes)
-        if member.level in levels
-    ]
+    members = filters.members_matching(dataset, None, None, countries, codes, None, counting)
     signed = filters.signatories_matching(dataset, countries, codes)
     day = as_of_day(dataset, as_of)
     notes: list[str] = []
@@ -294,10 +299,9 @@ def growth(
     if undated:
         names = ", ".join(f"{m.name} ({m.status.value})" for m in undated)
         notes.append(f"on the undated row, no signing date in a single year: {names}")
-    counted = " and ".join(lv.value for lv in levels) + " participants"
     scope = scope_of(countries) + where + _dates_scope(after, before, None)
     scope += f", to {day.isoformat()}" if day else ""
-    listing = build_listings.growth_listing(dataset, growth_rows(members, signed), scope, counted)
+    listing = build_listings.growth_listing(dataset, growth_rows(members, signed), scope, counting)
     return listing._replace(notes=tuple(notes))
 
 

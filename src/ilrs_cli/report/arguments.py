@@ -11,12 +11,14 @@ from ..core.countries import Country, resolve_country
 from ..core.dates import FuzzyDate, parse_point
 from ..core.errors import QueryError
 from ..core.records import Dataset
-from ..core.vocab import Camp
+from ..core.vocab import Camp, Level
 from ..query.lookup import resolve_mission
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+    from ..query.camps import Counting
 
 Texts = str | Sequence[str] | None
 
@@ -99,14 +101,32 @@ def region_of(text: str | None) -> tuple[str, frozenset[str] | None]:
     return f" in {name}", codes
 
 
-def camp_of(value: Camp | str | None) -> tuple[str, Camp | None]:
-    """' in both camps' and the camp, or ('', None) when no camp is asked for."""
+def camp_of(value: Camp | str | None, counting: Counting | None = None) -> tuple[str, Camp | None]:
+    """' (in both camps)' and the camp, or ('', None) when no camp is asked for; the words
+    say what `counting` counts toward the camps too (' (in both camps, documented)')."""
     camp: Camp | None = choice(Camp, value, "camp")
-    if camp is None:
-        return "", None
     words = {
         Camp.ILRS: "in the ILRS", Camp.ARTEMIS: "in the Artemis Accords",
         Camp.BOTH: "in both camps", Camp.ILRS_ONLY: "in the ILRS only",
         Camp.ARTEMIS_ONLY: "in the Artemis Accords only", Camp.NEITHER: "in neither camp",
     }  # fmt: skip
-    return f" ({words[camp]})", camp
+    parts = ([words[camp]] if camp else []) + (counting.words if counting else [])
+    return (f" ({', '.join(parts)})" if parts else ""), camp
+
+
+def counting_of(documented: bool = False, level: Texts | Sequence[Level] = None) -> Counting:
+    """What counts toward the camps (query.camps.Counting): --documented and --level, as
+    every command that takes them reads them."""
+    from ..query.camps import Counting
+
+    chosen = {choice(Level, value, "level") for value in many(level)}
+    return Counting(bool(documented), tuple(lv for lv in Level if lv in chosen))
+
+
+def camps_of(
+    camp: Camp | str | None, documented: bool = False, level: Texts | Sequence[Level] = None
+) -> tuple[str, Camp | None, Counting]:
+    """The words of `camp_of`, the camp, and what counts toward the camps (`counting_of`)."""
+    counting = counting_of(documented, level)
+    words, chosen = camp_of(camp, counting)
+    return words, chosen, counting

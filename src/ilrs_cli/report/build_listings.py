@@ -7,14 +7,13 @@ import datetime
 from collections.abc import Sequence
 
 from ..core.records import Dataset, Event, Fact, Member, Payload, Place, Signatory, Source
-from .cells import dataset_caption, missions_of
+from .cells import ARTEMIS_CAMP, ILRS_CAMP, counted_words, dataset_caption, missions_of, ordinal
 from .items import (
-    accords_signing_item,
+    citation_item,
     country_item,
     event_item,
     fact_item,
     member_item,
-    member_signing_item,
     payload_item,
     signatory_item,
     source_item,
@@ -43,6 +42,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from ..query.camps import Counting
     from .listing import Item
 
 
@@ -116,19 +116,32 @@ def facts_listing(dataset: Dataset, facts: Sequence[Fact], scope: str) -> Listin
     )
 
 
-CAMPS_CAPTION = (
-    " Camps: ILRS participation of any level or status in the data (China leads the ILRS), "
-    "and Artemis Accords signings, of a place or of the country it lies in; 'neither' is "
-    "among the places the data names, not the world."
-)
+def camps_caption(counting: Counting | None = None) -> str:
+    """What counts toward the camps, as a caption says it."""
+    documented = counting is not None and counting.documented
+    levels = " and ".join(level.value for level in counting.levels) if counting else ""
+    ilrs = "documented ILRS agreements (status signed)" if documented else (
+        "ILRS participation of any " + ("status" if levels else "level or status"))  # fmt: skip
+    ilrs += f" at {levels} level" if levels else ""
+    ilrs += " in the data" + (" (China leads the ILRS)" if counting is None or
+                              counting.lead_counts else "")  # fmt: skip
+    artemis = "a place's own Artemis Accords signing" if documented else (
+        "Artemis Accords signings")  # fmt: skip
+    lies_in = "" if documented else ", of a place or of the country it lies in"
+    return (
+        f" Camps: {ilrs}, and {artemis}{lies_in}; 'neither' is among the places the data "
+        "names, not the world."
+    )
 
 
-def countries_listing(dataset: Dataset, places: Sequence[Place], scope: str) -> Listing:
-    items = [country_item(dataset, place) for place in places]
+def countries_listing(
+    dataset: Dataset, places: Sequence[Place], scope: str, counting: Counting | None = None
+) -> Listing:
+    items = [country_item(dataset, place, counting) for place in places]
     return Listing(
         heading=f"Countries and regions{scope}",
         noun=("place", "places"),
-        caption=dataset_caption(dataset) + CAMPS_CAPTION,
+        caption=dataset_caption(dataset) + camps_caption(counting),
         columns=COUNTRY_COLUMNS,
         table_columns=("country", "camps", "ilrs_standing", "artemis", "first", "payloads"),
         items=items,
@@ -136,14 +149,19 @@ def countries_listing(dataset: Dataset, places: Sequence[Place], scope: str) -> 
     )
 
 
-def signatories_listing(dataset: Dataset, signatories: Sequence[Signatory], scope: str) -> Listing:
-    items = [signatory_item(signatory, dataset) for signatory in signatories]
+def signatories_listing(
+    dataset: Dataset,
+    signatories: Sequence[Signatory],
+    scope: str,
+    counting: Counting | None = None,
+) -> Listing:
+    items = [signatory_item(signatory, dataset, counting) for signatory in signatories]
     listing = Listing(
         heading=f"Artemis Accords signatories{scope}",
         noun=("signatory", "signatories"),
         caption=dataset_caption(dataset)
         + " Order: the ordinal a source gives. ILRS: the country's standing in the ILRS."
-        + CAMPS_CAPTION,
+        + camps_caption(counting),
         columns=SIGNATORY_COLUMNS,
         table_columns=("order", "country", "date", "signed_by", "ilrs_standing", "payloads",
                        "sources"),
@@ -153,13 +171,58 @@ def signatories_listing(dataset: Dataset, signatories: Sequence[Signatory], scop
     return ordered(listing, SIGNATORY_ORDER)
 
 
+def member_signing_item(member: Member, first: str | None = None) -> Item:
+    assert member.date is not None
+    return {
+        "id": member.id,
+        "camp": ILRS_CAMP,
+        "date": member.date.text,
+        "start": member.date.start.isoformat(),
+        "end": member.date.end.isoformat(),
+        "country": member.place.name,
+        "name": member.name,
+        "level": member.level.value,
+        "order": None,
+        "event": member.agreement or f"{member.name} signs an ILRS agreement",
+        "first": first,
+        "sources": [citation_item(citation) for citation in member.sources],
+    }
+
+
+def accords_signing_item(signatory: Signatory, first: str | None = None) -> Item:
+    order = f" as the {ordinal(signatory.order)} signatory" if signatory.order else ""
+    by = f"; signed by {signatory.signed_by}" if signatory.signed_by else ""
+    return {
+        "id": signatory.id,
+        "camp": ARTEMIS_CAMP,
+        "date": signatory.date.text,
+        "start": signatory.date.start.isoformat(),
+        "end": signatory.date.end.isoformat(),
+        "country": signatory.place.name,
+        "name": signatory.place.name,
+        "level": None,
+        "order": signatory.order,
+        "event": f"{signatory.place.name} signs the Artemis Accords{order}{by}",
+        "first": first,
+        "sources": [citation_item(citation) for citation in signatory.sources],
+    }
+
+
 def signings_listing(
-    dataset: Dataset, members: Sequence[Member], signatories: Sequence[Signatory], scope: str
+    dataset: Dataset,
+    members: Sequence[Member],
+    signatories: Sequence[Signatory],
+    scope: str,
+    counting: Counting | None = None,
 ) -> Listing:
     """Both camps' signings in date order: each dated ILRS participant (its first documented
-    agreement, every level) and each Accords signatory."""
-    items = [member_signing_item(m) for m in members if m.date is not None]
-    items += [accords_signing_item(s) for s in signatories]
+    agreement, every level) and each Accords signatory, each with which camp its place
+    joined first as `counting` counts."""
+    from ..query.camps import EVERY, standings
+
+    found = standings(dataset, counting or EVERY)
+    items = [member_signing_item(m, found[m.place].first) for m in members if m.date is not None]
+    items += [accords_signing_item(s, found[s.place].first) for s in signatories]
     listing = Listing(
         heading=f"ILRS and Artemis Accords signings{scope}",
         noun=("signing", "signings"),
@@ -174,7 +237,9 @@ def signings_listing(
     return ordered(listing, SIGNING_ORDER)
 
 
-def growth_listing(dataset: Dataset, rows: list[Item], scope: str, counted: str) -> Listing:
+def growth_listing(dataset: Dataset, rows: list[Item], scope: str, counting: Counting) -> Listing:
+    """The growth rows; the caption says which ILRS participants `counting` counts."""
+    counted = counted_words(counting.levels, counting.documented)
     return Listing(
         heading=f"Growth of both camps, by year{scope}",
         noun=("year", "years"),

@@ -12,6 +12,7 @@ from ..core.dates import display_date
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..core.records import Dataset, Payload
+    from ..core.vocab import Level
     from .listing import Item
 
 ILRS_CAMP, ARTEMIS_CAMP = "ILRS", "Artemis Accords"  # the camps, as signings name them
@@ -55,13 +56,13 @@ def artemis_words(ref: Item) -> str:
 
 
 def artemis_cell(item: Item) -> str:
-    """The Accords signing in a table: 'signed 2020-10-13 (1st), as United States' when it
-    is the signing of the country a region lies in."""
+    """The Accords signing in a table: 'signed 2020-10-13 (1st), via United States' when it
+    is the signing of the country a place lies in."""
     ref = item.get("artemis")
     if not ref:
         return ""
     inherited = ref["country"] != item.get("country")
-    return artemis_words(ref) + (f", as {ref['country']}" if inherited else "")
+    return artemis_words(ref) + (f", via {ref['country']}" if inherited else "")
 
 
 def number_text(value: float) -> str:
@@ -85,3 +86,10 @@ def participation_words(entry: Item) -> str:
     level = f"{entry['level']} via {entry['via']}" if entry.get("via") else entry["level"]
     signed = f" {display_date(entry['date'])}" if entry.get("date") else ""
     return f"{level}, {entry['status']}{signed}"
+
+
+def counted_words(levels: Sequence[Level], documented: bool = False) -> str:
+    """What an ILRS count counts: 'national participants', 'documented national and
+    organization participants'."""
+    words = " and ".join(level.value for level in levels) + " participants"
+    return ("documented " if documented else "") + words

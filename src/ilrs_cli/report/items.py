@@ -30,7 +30,7 @@ from ..core.schema import TABLES, DataField
 from ..core.tuples import NamedTuple
 from ..core.vocab import Level, MemberStatus
 from ..query.index import at_place, citing, member_name, payloads_with
-from .cells import ARTEMIS_CAMP, ILRS_CAMP, ordinal, participation_words
+from .cells import participation_words
 
 
 @cache  # imported when an item first needs it, once: a `from` import in a function costs
@@ -51,6 +51,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from ..query.camps import Counting
     from .listing import Item
 
 
@@ -152,13 +153,13 @@ def payload_item(payload: Payload, dataset: Dataset | None = None) -> Item:
 
 
 def member_item(member: Member, dataset: Dataset) -> Item:
-    standing_of = _camps().standing_of
-
-    signatory = standing_of(dataset, member.place).signatory
+    standing = camp_standing(dataset, member.place)
+    signatory = standing.signatory
     return record_object("members", member, {
         "via": member_name(dataset, member.via) if member.via else None,
         **span(member.date),
         "artemis": artemis_ref(signatory) if signatory else None,
+        "first": standing.first,
     })  # fmt: skip
 
 
@@ -196,39 +197,50 @@ def region_text(code: str | None) -> str | None:
     return f"{found[0]} / {found[1]}" if found else None
 
 
-def standing_keys(dataset: Dataset, place: Place) -> Item:
-    """A place's camps, ILRS standing in words and which camp it joined first."""
-    standing_of = _camps().standing_of
+def camp_standing(dataset: Dataset, place: Place, counting: Counting | None = None) -> Any:
+    """The place's query.camps.Standing, as `counting` counts (every record by default)."""
+    camps = _camps()
+    return camps.standing_of(dataset, place, counting or camps.EVERY)
 
-    standing = standing_of(dataset, place)
+
+def standing_keys(dataset: Dataset, place: Place, counting: Counting | None = None) -> Item:
+    """A place's camps, ILRS standing in words, which camp it joined first and the country
+    it counts in a camp through, as `counting` counts."""
+    standing = camp_standing(dataset, place, counting)
     return {
         "camps": standing.camp.value,
-        "ilrs_standing": ilrs_standing_text(dataset, place),
+        "ilrs_standing": ilrs_standing_text(dataset, standing),
         "first": standing.first,
+        "camps_via": standing.via,
     }
 
 
-def ilrs_standing_text(dataset: Dataset, place: Place) -> str | None:
-    """'national, signed 2024-04-05', 'leads the ILRS', 'subnational, signed 2023 (United
-    States)': each participation of the place, or of the country it lies in; None if none."""
+def ilrs_standing_text(dataset: Dataset, standing: Any) -> str | None:
+    """'national, signed 2024-04-05', 'leads the ILRS', 'via China, which leads the ILRS',
+    'national, signed 2024 via United States': each participation that counts of a place's
+    query.camps.Standing, or of the country it lies in; None if none."""
     camps = _camps()
-    standing = camps.standing_of(dataset, place)
-    parts = [camps.LEAD_TEXT] if standing.lead else []
+    parts = []
+    if standing.lead:
+        own = standing.place.code == camps.LEAD
+        parts.append(camps.LEAD_TEXT if own else f"via {standing.via}, which {camps.LEAD_TEXT}")
     for member in standing.members:
         parts.append(participation_words(participation_item(member, dataset)))
     for member in standing.inherited:
         words = participation_words(participation_item(member, dataset))
-        parts.append(f"{words} ({member.place.name})")
+        parts.append(f"{words} via {member.place.name}")
     return "; ".join(parts) or None
 
 
-def signatory_item(signatory: Signatory, dataset: Dataset) -> Item:
+def signatory_item(
+    signatory: Signatory, dataset: Dataset, counting: Counting | None = None
+) -> Item:
     place = signatory.place
     return record_object("signatories", signatory, {
         "code": place.code,
         "region": region_text(place.code),
         **span(signatory.date),
-        **standing_keys(dataset, place),
+        **standing_keys(dataset, place, counting),
         "ilrs": [participation_item(m, dataset) for m in at_place(dataset, place).members],
         "payloads": [payload_ref(p) for p in at_place(dataset, place).payloads],
     })  # fmt: skip
@@ -266,15 +278,15 @@ def cited_by(dataset: Dataset, source_id: str) -> list[str]:
 
 def dataset_context(kind: Kind, record: Any, dataset: Dataset) -> Any:
     """What the object of `record` reads of its dataset beyond the record itself, cheaply: a
-    member names its organization and its country's Accords signing, an institution lists its
-    payloads, a source the records citing it; the other kinds read nothing (an empty tuple).
+    member names its organization, its country's Accords signing and which camp it joined
+    first, an institution lists its payloads, a source the records citing it; the other
+    kinds read nothing (an empty tuple).
     A signatory reads much (its country's ILRS part and payloads): its object itself. Two
     equal records with equal contexts have equal objects, which is how `diff` skips them."""
     if kind.name == "member":
-        standing_of = _camps().standing_of
-
+        standing = camp_standing(dataset, record.place)
         via = member_name(dataset, record.via) if record.via else None
-        return via, standing_of(dataset, record.place).signatory
+        return via, standing.signatory, standing.first
     if kind.name == "institution":
         return payloads_with(dataset, record)
     if kind.name == "source":
@@ -309,12 +321,11 @@ def record_item(kind: Kind, record: Any, dataset: Dataset) -> Item:
     return {"type": kind.name, **kind_item(kind, record, dataset)}
 
 
-def country_item(dataset: Dataset, place: Place) -> Item:
-    standing_of = _camps().standing_of
-
+def country_item(dataset: Dataset, place: Place, counting: Counting | None = None) -> Item:
+    """A place: its records, and its camps as `counting` counts them."""
     members, institutions, payloads, _ = at_place(dataset, place)
-    signatory = standing_of(dataset, place).signatory
-    standing = standing_keys(dataset, place)
+    signatory = camp_standing(dataset, place, counting).signatory
+    standing = standing_keys(dataset, place, counting)
     return {
         "country": place.name,
         "code": place.code,
@@ -323,6 +334,7 @@ def country_item(dataset: Dataset, place: Place) -> Item:
         "ilrs": [participation_item(member, dataset) for member in members],
         "ilrs_standing": standing["ilrs_standing"],
         "first": standing["first"],
+        "camps_via": standing["camps_via"],
         "artemis": artemis_ref(signatory) if signatory else None,
         "payloads": [payload_ref(payload) for payload in payloads],
         "institutions": [
@@ -361,39 +373,4 @@ def summary_keys(
         "artemis_start": signatory.date.start.isoformat() if signatory else None,
         "artemis_order": signatory.order if signatory else None,
         **{key: missions.count(mission) for key, mission in PAYLOAD_COUNTS.items()},
-    }
-
-
-def member_signing_item(member: Member) -> Item:
-    assert member.date is not None
-    return {
-        "id": member.id,
-        "camp": ILRS_CAMP,
-        "date": member.date.text,
-        "start": member.date.start.isoformat(),
-        "end": member.date.end.isoformat(),
-        "country": member.place.name,
-        "name": member.name,
-        "level": member.level.value,
-        "order": None,
-        "event": member.agreement or f"{member.name} signs an ILRS agreement",
-        "sources": [citation_item(citation) for citation in member.sources],
-    }
-
-
-def accords_signing_item(signatory: Signatory) -> Item:
-    order = f" as the {ordinal(signatory.order)} signatory" if signatory.order else ""
-    by = f"; signed by {signatory.signed_by}" if signatory.signed_by else ""
-    return {
-        "id": signatory.id,
-        "camp": ARTEMIS_CAMP,
-        "date": signatory.date.text,
-        "start": signatory.date.start.isoformat(),
-        "end": signatory.date.end.isoformat(),
-        "country": signatory.place.name,
-        "name": signatory.place.name,
-        "level": None,
-        "order": signatory.order,
-        "event": f"{signatory.place.name} signs the Artemis Accords{order}{by}",
-        "sources": [citation_item(citation) for citation in signatory.sources],
     }

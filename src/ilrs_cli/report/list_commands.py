@@ -21,10 +21,13 @@ from .list_fields import (
 from .params import (
     AS_OF,
     CAMP,
+    CAMP_LEVEL,
     COUNTRY,
+    DOCUMENTED,
     EVENTS_AFTER,
     EVENTS_BEFORE,
     MISSION,
+    PLACES,
     REGION,
     SIGNED_AFTER,
     SIGNED_AS_OF,
@@ -143,6 +146,7 @@ LIST_COMMANDS = (
     Examples:
       ilrs signings --after 2023 --before 2024
       ilrs signings --in both
+      ilrs signings --in both --documented --level national
       ilrs signings --country Senegal --json
       ilrs signings --count-by camp
     """,
@@ -157,13 +161,15 @@ LIST_COMMANDS = (
         """How both camps grew, year by year, side by side: signings each year and cumulative
     totals, every year from the first to the last, undated ILRS participants on a last row.
 
-    ILRS: national participants by default (--level for others), in the year of their first
-    documented agreement. Artemis Accords: signatories, in the year they signed.
+    ILRS: national participants by default (--level for others; --documented for those
+    with an agreement documented), in the year of their first documented agreement. Artemis
+    Accords: signatories, in the year they signed.
 
     \b
     Examples:
       ilrs growth
       ilrs growth --level national --level organization
+      ilrs growth --documented
       ilrs growth --region Africa --as-of 2024
       ilrs growth --after 2020 --before 2024
       ilrs growth --csv > growth.csv
@@ -171,13 +177,8 @@ LIST_COMMANDS = (
         (
             COUNTRY,
             REGION,
-            Param(
-                "level",
-                "choices",
-                ("--level",),
-                "ILRS participants of this level (default national); repeat for several.",
-                choices=Level,
-            ),
+            CAMP_LEVEL,
+            DOCUMENTED,
             SIGNED_AS_OF,
             SIGNED_AFTER,
             SIGNED_BEFORE,
@@ -228,7 +229,7 @@ LIST_COMMANDS = (
                 "Only planned or done events (as judged at --as-of).",
                 choices=EventStatus,
             ),
-            *WHERE,
+            *PLACES,
         ),  # fmt: skip
         "timeline",
         api="timeline",
@@ -259,13 +260,16 @@ LIST_COMMANDS = (
     Artemis Accords, its ILRS part, its Accords signing, payloads and institutions.
 
     Camps come from the records: an ILRS participation of any level or status (China leads
-    the ILRS) and an Accords signing, of the place or of the country it lies in. `neither`
-    means neither among the places the data names; the data is not a list of the world.
+    the ILRS) and an Accords signing, of the place or of the country it lies in (Hawaii via
+    the United States, Hong Kong via China). --documented counts only documented agreements
+    and a place's own signing; --level only ILRS records of that level. `neither` means
+    neither among the places the data names; the data is not a list of the world.
 
     \b
     Examples:
       ilrs countries --country Egypt
       ilrs countries --in both --fields country,ilrs_standing,artemis,first
+      ilrs countries --in both --documented --level national
       ilrs countries --count-by camps
       ilrs countries --csv > countries.csv
     """,

@@ -100,6 +100,16 @@ ARTEMIS_REF = Column(
 )
 
 
+FIRST = Column(
+    "first",
+    "First",
+    "For a country in both camps, which it joined first: ilrs, artemis, same day, or "
+    "unclear (an ILRS date is missing or the two dates overlap); null otherwise. For a "
+    "participant or a signing, that of its country.",
+    type="string or null",
+)
+
+
 MEMBER_COLUMNS = record_columns(
     "members",
     Column(
@@ -118,6 +128,7 @@ MEMBER_COLUMNS = record_columns(
         help="Its country's Artemis Accords signing: {id, country, date, start, end, order}; "
         "null when it has not signed (or for an organization)."
     ),
+    FIRST,
 )
 
 
@@ -142,7 +153,8 @@ FACT_COLUMNS = record_columns("facts")
 CAMPS_HELP = (
     "both, ilrs-only, artemis-only or neither: its ILRS participation in the data (national, "
     "subnational entities or affiliated, signed or reported; China leads the ILRS) and its "
-    "Artemis Accords signing, its own or that of the country it lies in."
+    "Artemis Accords signing, its own or via the country it lies in (--documented and "
+    "--level narrow what counts)."
 )
 
 
@@ -151,15 +163,17 @@ STANDING_COLUMNS = (
     Column(
         "ilrs_standing",
         "ILRS",
-        "Its ILRS standing in words: each participation (level, status, date), its country's "
-        "where it lies in one, or 'leads the ILRS'; null when none.",
+        "Its ILRS standing in words: each participation that counts (level, status, date), "
+        "its country's where it lies in one ('via China, which leads the ILRS'), or 'leads "
+        "the ILRS'; null when none.",
         type="string or null",
     ),
+    FIRST,
     Column(
-        "first",
-        "First",
-        "For a country in both camps, which it joined first: ilrs, artemis, same day, or "
-        "unclear (an ILRS date is missing or the two dates overlap); null otherwise.",
+        "camps_via",
+        "Via",
+        "The country it lies in, when it counts in a camp through it (Hawaii via United "
+        "States, Hong Kong via China); null when its camps are its own.",
         type="string or null",
     ),
 )
@@ -322,6 +336,7 @@ SIGNING_COLUMNS = (
     Column("order", "Order", "For the Accords: the ordinal a source gives.",
            type="integer or null", sort_key=lambda item: item["order"]),
     Column("event", "Signing", "What was signed, and by whom.", max_width=60),
+    FIRST,
     SOURCES,
 )  # fmt: skip
 

@@ -9,7 +9,7 @@ This module imports no Typer.
 from __future__ import annotations
 
 from ..core.tuples import NamedTuple
-from ..core.vocab import Camp
+from ..core.vocab import Camp, Level
 from .types import ReportType
 
 TYPE_CHECKING = False
@@ -132,9 +132,27 @@ ROWS_BEFORE = Param(
     "Only rows dated on or before this date: participants by their signing, timeline events "
     "by theirs (inclusive).", "DATE",
 )  # fmt: skip
-WHERE = (COUNTRY, REGION, CAMP)
 SIGNED_WHEN = (SIGNED_AS_OF, SIGNED_AFTER, SIGNED_BEFORE)
 
 
 def flag(name: str, help_: str, api: bool = True) -> Param:
     return Param(name, "flag", ("--" + name.replace("_", "-"),), help_, api=api)
+
+
+# What counts toward the camps (query/camps.py, Counting): every command that judges the camps
+# or counts either camp's signings takes both, and reads them with report.arguments.counting_of.
+DOCUMENTED = flag(
+    "documented",
+    "Count only documented ILRS agreements (status signed) and a place's own Artemis Accords "
+    "signing: nothing only reported, nothing through the country a place lies in. China's "
+    "lead of the ILRS is its own.",
+)
+CAMP_LEVEL = Param(
+    "level", "choices", ("--level",),
+    "Count only ILRS participation records of this level (China's lead is national); repeat "
+    "for several. Accords signings are all by governments: the level narrows the ILRS side "
+    "only. Default: every level (growth and chart growth: national).", choices=Level,
+)  # fmt: skip
+COUNTING = (DOCUMENTED, CAMP_LEVEL)
+PLACES = (COUNTRY, REGION, CAMP)  # where a record is from; the camps counted loosely
+WHERE = (*PLACES, *COUNTING)  # the same, with what counts toward the camps
