@@ -131,7 +131,7 @@ def test_one_country_its_ilrs_standing_accords_signing_and_payloads(
     assert [entry["id"] for entry in row["ilrs"]] == ["bahrain"]
     assert row["artemis"] == {
         "id": "artemis-bahrain", "country": "Bahrain", "date": "2022-03-02",
-        "start": "2022-03-02", "end": "2022-03-02", "order": 17,
+        "start": "2022-03-02", "end": "2022-03-02", "status": "signed", "order": 17,
     }  # fmt: skip
     assert row["payloads"] == [{"id": "imager", "name": "An imager", "mission": "Chang'e-7"}]
     shown = ilrs("show", "bahrain")

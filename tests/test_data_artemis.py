@@ -7,6 +7,7 @@ import pytest
 
 from ilrs_cli import api
 from ilrs_cli.core.records import Dataset, Signatory
+from ilrs_cli.core.vocab import MemberStatus
 
 OFFICIAL = ("NASA", "U.S. Department of State", "U.S. Embassy")
 
@@ -153,3 +154,11 @@ def test_both_camps_on_one_timeline(dataset: Dataset) -> None:
     assert rows[0]["camp"] == "Artemis Accords" and rows[0]["date"] == "2020-10-13"
     first_ilrs = next(r for r in rows if r["camp"] == "ILRS")
     assert (first_ilrs["id"], first_ilrs["date"]) == ("russia", "2021-03-09")
+
+
+def test_latvia_is_the_one_signing_reported_the_rest_the_official_count(dataset: Dataset) -> None:
+    reported = [s.place.name for s in dataset.signatories if s.status is MemberStatus.REPORTED]
+    assert reported == ["Latvia"]
+    signed = [s for s in dataset.signatories if s.status is MemberStatus.SIGNED]
+    assert len(signed) == max(s.order or 0 for s in dataset.signatories) == 61
+    assert len(api.signatories(documented=True, dataset=dataset)) == 61

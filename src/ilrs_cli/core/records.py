@@ -141,6 +141,7 @@ class Signatory(NamedTuple):
     place: Place
     date: FuzzyDate
     sources: tuple[Citation, ...]
+    status: MemberStatus = MemberStatus.SIGNED
     order: int | None = None
     signed_by: str | None = None
     location: str | None = None

@@ -264,6 +264,12 @@ TABLES: dict[str, Table] = {
                       shown=Shown("Country", "The signatory: a country or region.")),
             _required("date", DATE,
                       f"The signing date, at the precision the source gives: {DATE_FORMS}."),
+            _optional("status", choice(MemberStatus),
+                      "signed (the default): an official text or a report of the signing, "
+                      "uncontested; reported: a source says it signed but others disagree or "
+                      "no official count has it (the note says which).",
+                      shown=Shown("Status", "signed, or reported (a signing that sources "
+                                  "dispute; the note says how).")),
             _optional("order", ORDINAL,
                       "Its ordinal among the signatories where a source numbers it (Bahrain: "
                       "17); unique, and in date order."),
@@ -274,7 +280,7 @@ TABLES: dict[str, Table] = {
             note("Caveats and detail.", 60),
             SOURCES,
         ),
-        ("id", "country", "code", "region", "date", "start", "end", "order", "signed_by",
+        ("id", "country", "code", "region", "date", "start", "end", "status", "order", "signed_by",
          "location", "camps", "ilrs_standing", "first", "camps_via", "ilrs", "payloads", "note",
          "sources"),
     ),

@@ -10,7 +10,7 @@ from xml.etree import ElementTree as ET
 
 from ..core.records import Dataset, Member
 from ..core.tuples import NamedTuple
-from ..core.vocab import Level
+from ..core.vocab import Level, MemberStatus
 from ..query.camps import EVERY, LEAD
 from ..query.standing import Ilrs, Standing, standings
 from ..report.selection import Selection
@@ -172,7 +172,8 @@ def describe(name: str, standing: Standing | None) -> str:
     artemis = standing.artemis
     if artemis is not None:
         via = f" via {artemis.place.name}" if artemis.place != standing.place else ""
-        parts.append(f"Artemis Accords signed {artemis.date.display}{via}")
+        reported = "reported " if artemis.status is MemberStatus.REPORTED else ""
+        parts.append(f"Artemis Accords {reported}signed {artemis.date.display}{via}")
     return f"{name}: " + ("; ".join(parts) if parts else "no ILRS participation in the data")
 
 

@@ -104,7 +104,7 @@ PAYLOAD_COUNTRIES = f"""(SELECT json_group_array(country) FROM (
 def _artemis_ref(place: str) -> str:
     """The json_object of the Accords signing that a place's standing names, or NULL."""
     keys = ("id=sg.id", "country=sg.country", "date=sg.date", "start=sg.start", "end=sg.\"end\"",
-            "order=sg.\"order\"")  # fmt: skip
+            "status=sg.status", "order=sg.\"order\"")  # fmt: skip
     return (
         f"(SELECT {_object(*keys, alias='sg')} FROM standings AS st JOIN signatories AS sg "
         f"ON sg.id = st.artemis_id WHERE st.place = {place})"

@@ -11,9 +11,10 @@ neither camp.
 
 What counts can be narrowed (`Counting`, the options --documented and --level): documented,
 only a place's own signed records and its own signing count (China's lead is its own, and
-documented by the `ilrs` mission record), nothing reported and nothing via its country; at a
-level, only ILRS records of that level count (China's lead is national). Every Accords
-signing is a government's, so a level narrows the ILRS side only.
+documented by the `ilrs` mission record), nothing reported (an ILRS participation only said,
+or an Accords signing the sources dispute) and nothing via its country; at a level, only
+ILRS records of that level count (China's lead is national). Every Accords signing is a
+government's, so a level narrows the ILRS side only.
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ class Counting(NamedTuple):
         return (not self.levels or member.level in self.levels) and (
             not self.documented or member.status is MemberStatus.SIGNED
         )
+
+    def signs(self, signatory: Signatory) -> bool:
+        """An Accords signing counts unless only documented ones do and sources dispute it."""
+        return not self.documented or signatory.status is MemberStatus.SIGNED
 
     @property
     def lead_counts(self) -> bool:
@@ -155,7 +160,11 @@ def _standings(dataset: Dataset, counting: Counting) -> dict[Place, Standing]:
         members.setdefault(member.place, []).append(member)
         if member.level is Level.NATIONAL and member.place.code is not None:
             national.setdefault(member.place.code, []).append(member)
-    signed = {s.place.code: s for s in dataset.signatories if s.place.code is not None}
+    signed = {
+        s.place.code: s
+        for s in dataset.signatories
+        if s.place.code is not None and counting.signs(s)
+    }
     by_code = {place.code: place for place in dataset.places if place.code is not None}
     found = {}
     for place in dataset.places:

@@ -73,7 +73,8 @@ def signatories_matching(
     return [
         signatory
         for signatory in dataset.signatories
-        if _in_any(signatory.place, countries)
+        if (counting is None or counting.signs(signatory))
+        and _in_any(signatory.place, countries)
         and _in_region(signatory.place, region)
         and _in_camp(dataset, signatory.place, camp, counting)
         and (partners is None or signatory.place in partners)

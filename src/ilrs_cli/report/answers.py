@@ -224,7 +224,7 @@ def signatories(
     scope = scope_of(countries) + where + in_camp + partner_scope
     scope += _dates_scope(after, before, day)
     listing = build_listings.signatories_listing(dataset, found, scope, counting)
-    return listing._replace(notes=tuple(notes))
+    return listing._replace(notes=(*listing.notes, *notes))
 
 
 def signings(
@@ -280,7 +280,7 @@ def growth(
     countries = countries_of(dataset, country)
     where, codes = region_of(region)
     members = filters.members_matching(dataset, None, None, countries, codes, None, counting)
-    signed = filters.signatories_matching(dataset, countries, codes)
+    signed = filters.signatories_matching(dataset, countries, codes, counting=counting)
     day = as_of_day(dataset, as_of)
     notes: list[str] = []
     if day is not None:

@@ -7,6 +7,7 @@ import datetime
 from collections.abc import Sequence
 
 from ..core.records import Dataset, Event, Fact, Member, Payload, Place, Signatory, Source
+from ..core.vocab import MemberStatus
 from .cells import ARTEMIS_CAMP, ILRS_CAMP, counted_words, dataset_caption, missions_of, ordinal
 from .items import (
     citation_item,
@@ -125,8 +126,8 @@ def camps_caption(counting: Counting | None = None) -> str:
     ilrs += f" at {levels} level" if levels else ""
     ilrs += " in the data" + (" (China leads the ILRS)" if counting is None or
                               counting.lead_counts else "")  # fmt: skip
-    artemis = "a place's own Artemis Accords signing" if documented else (
-        "Artemis Accords signings")  # fmt: skip
+    artemis = "a place's own Artemis Accords signing, undisputed" if documented else (
+        "Artemis Accords signings (reported ones too)")  # fmt: skip
     lies_in = "" if documented else ", of a place or of the country it lies in"
     return (
         f" Camps: {ilrs}, and {artemis}{lies_in}; 'neither' is among the places the data "
@@ -167,8 +168,18 @@ def signatories_listing(
                        "sources"),
         items=items,
         empty_note=f"no Artemis Accords signatories{scope}",
+        notes=reported_signings(signatories),
     )  # fmt: skip
     return ordered(listing, SIGNATORY_ORDER)
+
+
+def reported_signings(signatories: Sequence[Signatory]) -> tuple[str, ...]:
+    """A note naming the signings that sources dispute (status reported), if any."""
+    names = [s.place.name for s in signatories if s.status is MemberStatus.REPORTED]
+    if not names:
+        return ()
+    return (f"reported, not in the official count: {', '.join(names)} (sources dispute the "
+            "signing; its note says how; --documented leaves it out)",)  # fmt: skip
 
 
 def member_signing_item(member: Member, first: str | None = None) -> Item:
@@ -192,6 +203,9 @@ def member_signing_item(member: Member, first: str | None = None) -> Item:
 def accords_signing_item(signatory: Signatory, first: str | None = None) -> Item:
     order = f" as the {ordinal(signatory.order)} signatory" if signatory.order else ""
     by = f"; signed by {signatory.signed_by}" if signatory.signed_by else ""
+    disputed = (
+        " (reported; sources dispute it)" if signatory.status is MemberStatus.REPORTED else ""
+    )
     return {
         "id": signatory.id,
         "camp": ARTEMIS_CAMP,
@@ -202,7 +216,7 @@ def accords_signing_item(signatory: Signatory, first: str | None = None) -> Item
         "name": signatory.place.name,
         "level": None,
         "order": signatory.order,
-        "event": f"{signatory.place.name} signs the Artemis Accords{order}{by}",
+        "event": f"{signatory.place.name} signs the Artemis Accords{order}{by}{disputed}",
         "first": first,
         "sources": [citation_item(citation) for citation in signatory.sources],
     }

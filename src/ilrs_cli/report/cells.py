@@ -50,9 +50,10 @@ def level_cell(item: Item) -> str:
 
 
 def artemis_words(ref: Item) -> str:
-    """'signed 2022-03-02 (17th)'."""
+    """'signed 2022-03-02 (17th)'; 'reported signed 2025-10' where sources dispute it."""
     order = f" ({ordinal(ref['order'])})" if ref.get("order") else ""
-    return f"signed {display_date(ref['date'])}{order}"
+    reported = "reported " if ref.get("status") == "reported" else ""
+    return f"{reported}signed {display_date(ref['date'])}{order}"
 
 
 def artemis_cell(item: Item) -> str:

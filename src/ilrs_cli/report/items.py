@@ -183,6 +183,7 @@ def artemis_ref(signatory: Signatory) -> Item:
         "date": signatory.date.text,
         "start": signatory.date.start.isoformat(),
         "end": signatory.date.end.isoformat(),
+        "status": signatory.status.value,
         "order": signatory.order,
     }
 

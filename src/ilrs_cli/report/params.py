@@ -144,8 +144,8 @@ def flag(name: str, help_: str, api: bool = True) -> Param:
 DOCUMENTED = flag(
     "documented",
     "Count only documented ILRS agreements (status signed) and a place's own Artemis Accords "
-    "signing: nothing only reported, nothing through the country a place lies in. China's "
-    "lead of the ILRS is its own.",
+    "signing where no source disputes it: nothing only reported, nothing through the country "
+    "a place lies in. China's lead of the ILRS is its own.",
 )
 CAMP_LEVEL = Param(
     "level", "choices", ("--level",),
