@@ -173,7 +173,8 @@ def test_each_call_holds_the_apis_records_the_dataset_and_the_sources(
     # every source a record in the answer cites is among the sources, as `sources` lists it
     known = {s["id"]: s for s in api.sources(dataset=api.load(FROZEN))}
     for source in held["sources"]:
-        assert source == {k: known[source["id"]][k] for k in ("id", "title", "publisher", "url")}
+        keys = ("id", "title", "publisher", "date", "url", "via")
+        assert source == {k: known[source["id"]][k] for k in keys}
     cited = {s["id"] for item in held.get("items", [held.get("item")]) for s in
              (item or {}).get("sources", []) if isinstance(s, dict)}  # fmt: skip
     assert cited <= {source["id"] for source in held["sources"]}

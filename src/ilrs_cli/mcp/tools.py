@@ -169,9 +169,10 @@ def _ids(value: Any) -> list[str]:
     return own + [found for one in value.values() for found in _ids(one)]
 
 
-def sources_behind(dataset: Dataset, items: list[Any]) -> list[dict[str, str]]:
+def sources_behind(dataset: Dataset, items: list[Any]) -> list[dict[str, str | None]]:
     """The sources of every record the items name (by id, nested ones too), each once, in
-    order of first citation: what an assistant cites."""
+    order of first citation: what an assistant cites. `via` names the site a repost was
+    read at, whose address `url` is; `publisher` is the original's."""
     from ..query.index import by_id
     from ..report.citations import bibliography
 
@@ -179,6 +180,13 @@ def sources_behind(dataset: Dataset, items: list[Any]) -> list[dict[str, str]]:
     records = {id(known[key][1]): known[key][1] for key in _ids(items) if key in known}
     references = bibliography(list(records.values())).references
     return [
-        {"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url}
+        {
+            "id": s.id,
+            "title": s.title,
+            "publisher": s.publisher,
+            "date": s.date.text if s.date else None,
+            "url": s.url,
+            "via": s.via,
+        }
         for s in (reference.source for reference in references)
     ]
