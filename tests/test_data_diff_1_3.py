@@ -66,6 +66,11 @@ CHANGED: dict[tuple[str, str], set[str]] = {
     ("event", "ce8-payloads-selected"): {"note"},
     ("fact", "ilrs-participation-mid-2025"): {"text"},
     ("event", "idsea-founded"): {"note"},
+    # the second pass over every text (issue 35 item 4): members and events
+    ("member", "russia"): {"note"},
+    ("event", "russia-signs"): {"note"},
+    ("event", "ce7-payloads-announced"): {"event"},
+    ("event", "ilrs-participation-figures"): {"event"},
 }
 
 # Existing sources changed, with every field that changed.
