@@ -71,6 +71,9 @@ CHANGED: dict[tuple[str, str], set[str]] = {
     ("event", "russia-signs"): {"note"},
     ("event", "ce7-payloads-announced"): {"event"},
     ("event", "ilrs-participation-figures"): {"event"},
+    # ... and facts, institutions, payloads, missions and the sources they cite
+    ("payload", "multi-functional-robot"): {"note"},
+    ("payload", "ce7-wide-field-telescope"): {"description"},
 }
 
 # Existing sources changed, with every field that changed.
@@ -83,6 +86,21 @@ CHANGED_SOURCES: dict[str, set[str]] = {
     "chinadaily-2025-01-27": {"note"},
     "chinatechnews-2023-06-20": {"note"},
     "tass-1950959": {"note"},
+    "rambler-tass-2024-05-28": {"note"},
+    "kremlin-2024-06-12": {"note"},
+    "spacenews-2024-07": {"note"},
+    "stdaily-2023-05-11": {"note"},
+    "scmp-3226845": {"note"},
+    "voi-331490": {"note"},
+    "ubl-2024-09": {"note"},
+    "ecns-2025-03-17": {"note"},
+    "voidum-12521": {"note"},
+    "pressreader-chinadaily-hk-2024-04-26": {"note"},
+    "modernmechanics24-hkust": {"note"},
+    "khabarasia-2024-09-06": {"note"},
+    "copernical-2024-04-25": {"note"},
+    "satelit-livescience-2025-05": {"note"},
+    "wam-2025-07-08": {"note"},
 }
 
 
