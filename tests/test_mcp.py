@@ -20,7 +20,7 @@ from mcp.client.stdio import stdio_client
 from mcp.types.version import LATEST_HANDSHAKE_VERSION
 
 from ilrs_cli import api
-from ilrs_cli.mcp.tools import TOOLS, arguments, description
+from ilrs_cli.mcp.tools import TOOLS, arguments, description, in_arguments
 
 from .conftest import FROZEN, Runner
 
@@ -121,7 +121,7 @@ def test_the_tools_are_the_declared_commands_with_their_arguments(
         assert list(properties) == [param.keyword for param in arguments(command)]
         for param in arguments(command):
             schema = properties[param.keyword]
-            assert schema["description"] == param.help
+            assert schema["description"] == in_arguments(param.help)
             kinds = schema.get("anyOf", [schema])
             if param.choices is not None:
                 assert all(k.get("enum", k.get("items", {}).get("enum")) == [c.value for c in
@@ -130,6 +130,22 @@ def test_the_tools_are_the_declared_commands_with_their_arguments(
                 assert schema["type"] == "boolean"
         required = [param.keyword for param in arguments(command) if param.required]
         assert tool.input_schema.get("required", []) == required
+
+
+def test_the_texts_name_the_tools_arguments_not_the_command_lines_options(
+    talk: tuple[Conversation, str],
+) -> None:
+    """A tool's description and its arguments' help say `camp`, where the command line's
+    help says --in: an assistant calls the tool by its arguments."""
+    options = {flag for c in TOOLS.values() for p in arguments(c) for flag in p.flags}
+    texts = [tool.description or "" for tool in talk[0].tools] + [
+        schema["description"] for tool in talk[0].tools
+        for schema in tool.input_schema["properties"].values()
+    ]  # fmt: skip
+    named = {word.strip(".,;:()") for text in texts for word in text.split()}
+    assert named & options == set()
+    countries = {tool.name: tool for tool in talk[0].tools}["countries"].description or ""
+    assert "`documented` counts only documented agreements" in countries
 
 
 def test_members_takes_the_level_not_the_command_lines_level_flags(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import re
 
 from ..core.errors import IlrsError, QueryError, RecordNotFound
 from ..report.commands import COMMANDS
@@ -47,9 +48,27 @@ def arguments(command: Command) -> tuple[Param, ...]:
 
 
 def description(command: Command) -> str:
-    """The command's help without its command-line examples (Click's \\b blocks)."""
+    """The command's help without its command-line examples (Click's \\b blocks), its
+    options named as the tool's arguments."""
     text = inspect.cleandoc(command.help).split("\b")[0].strip()
-    return "\n\n".join(" ".join(part.split()) for part in text.split("\n\n"))
+    return in_arguments("\n\n".join(" ".join(part.split()) for part in text.split("\n\n")))
+
+
+def in_arguments(text: str) -> str:
+    """Help written for the command line, with each option that is an argument of the tools
+    (`--in`, `--as-of`) named as the argument (`camp`, `as_of`)."""
+    return _FLAG.sub(lambda found: _ARGUMENTS.get(found.group(), found.group()), text)
+
+
+# The long options of every tool's arguments, and the argument each is.
+_ARGUMENTS = {
+    flag: f"`{param.keyword}`"
+    for command in TOOLS.values()
+    for param in arguments(command)
+    for flag in param.flags
+    if flag.startswith("--")
+}
+_FLAG = re.compile(r"(?<![\w-])--[a-z][\w-]*")
 
 
 def _values(param: Param) -> list[str]:
@@ -67,7 +86,7 @@ def _schema(param: Param) -> dict[str, Any]:
         schema = {"anyOf": [one, {"type": "array", "items": one}]}
     else:
         schema = dict(one)
-    schema["description"] = param.help
+    schema["description"] = in_arguments(param.help)
     return schema
 
 
