@@ -74,12 +74,15 @@ CHANGED: dict[tuple[str, str], set[str]] = {
     # ... and facts, institutions, payloads, missions and the sources they cite
     ("payload", "multi-functional-robot"): {"note"},
     ("payload", "ce7-wide-field-telescope"): {"description"},
+    # ... and the signatories and the sources only they cite
+    ("signatory", "artemis-mexico"): {"note"},
+    ("signatory", "artemis-south-korea"): {"note"},
 }
 
 # Existing sources changed, with every field that changed.
 CHANGED_SOURCES: dict[str, set[str]] = {
     "instapundit-scmp-2023-04-28": {"publisher", "via", "reliability", "note", "checked"},
-    "earthndbeyond-five-years": {"date", "reliability", "checked"},
+    "earthndbeyond-five-years": {"date", "reliability", "checked", "note"},
     "spacenews-venezuela": {"date", "note", "checked"},
     "itbear-2025-09": {"note"},
     "kursiv-2024-07-04": {"note"},
@@ -101,6 +104,19 @@ CHANGED_SOURCES: dict[str, set[str]] = {
     "copernical-2024-04-25": {"note"},
     "satelit-livescience-2025-05": {"note"},
     "wam-2025-07-08": {"note"},
+    "sciencetimes-2020-10-14": {"note"},
+    "parabolicarc-2021-06-01-nz": {"note"},
+    "spacenews-poland": {"note"},
+    "parabolicarc-2021-12-11-mexico": {"note"},
+    "spacecom-france": {"note"},
+    "glamcityz-nigeria-rwanda": {"note"},
+    "nasa-germany": {"note"},
+    "waff-2023-11-01-netherlands": {"note"},
+    "djayanews-bulgaria": {"note"},
+    "stategov-blinken-greece": {"note"},
+    "cerebral-overload-slovakia": {"note"},
+    "aliensandspace-panama-austria": {"note"},
+    "globebanner-hungary-malaysia-philippines": {"note"},
 }
 
 

@@ -63,6 +63,22 @@ COPIED = [
     "from 11 countries and regions and one international organization",  # Xinhua
     "17 countries and over 50 research institutions",  # CGTN
     "the french initiative planetary exploration horizon 2061",  # WAM
+    # the second pass, over every text against the pages its record cites
+    "was signed in moscow and beijing on",  # the Kremlin
+    "50 international research institutions have joined the",  # Xinhua
+    "turkey is understood to have applied to join",  # SpaceNews
+    "lunar base to be completed by 2036",
+    "20 chinese academicians and 31 international scientists",
+    "at an event led by foreign secretary marcelo ebrard",
+    "ceremonies at nasa headquarters in washington becoming the 49th and 50th",
+    "at a ceremony hosted by nasa on",
+    "nigeria and rwanda became the first african",
+    "at the german ambassador s residence in washington",
+    "at the french ambassador s residence in washington",
+    "at the dutch ambassador s residence in washington",
+    "the united states and 33 other nations",
+    "president trump s visit to kuala lumpur for the",
+    "a 24 may ceremony in seoul the",
 ]
 
 
