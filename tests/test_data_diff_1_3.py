@@ -34,6 +34,10 @@ ADDED: dict[str, set[str]] = {
         "ria-2025-12-24",
         # IKI's Russian names
         "tass-ru-25215987",
+        # Chinese and Russian names of institutions and participants
+        "wikipedia-zju", "xjnnet-2025-02-24", "chinanews-2020-03-17", "lnd-2024-04-25",
+        "hkcd-2024-04-25", "zhwiki-ciomp", "zaker-kkj-ce7-imager", "lenta-2004-03-12",
+        "ruwiki-roskosmos-2020-02-26",
     },
 }  # fmt: skip
 
@@ -59,8 +63,8 @@ CHANGED: dict[tuple[str, str], set[str]] = {
     ("event", "uae-entities-signs"): {"note"},
     ("member", "argentina"): {"note"},
     ("member", "brazil"): {"note"},
-    ("institution", "star-vision"): {"note"},
-    ("institution", "iki"): {"aliases", "sources"},
+    ("institution", "star-vision"): {"note", "aliases", "name_zh", "sources"},
+    ("institution", "iki"): {"aliases", "name_zh", "sources"},
     ("fact", "ilrs-participation-roscosmos-2025"): {"text"},
     ("fact", "ce8-selection"): {"text"},
     ("event", "ce8-payloads-selected"): {"note"},
@@ -77,6 +81,16 @@ CHANGED: dict[tuple[str, str], set[str]] = {
     # ... and the signatories and the sources only they cite
     ("signatory", "artemis-mexico"): {"note"},
     ("signatory", "artemis-south-korea"): {"note"},
+    # Chinese and Russian names, each shown by a source the record cites
+    ("institution", "zju"): {"aliases", "name_zh", "sources"},
+    ("institution", "ciomp"): {"aliases", "name_zh", "sources"},
+    ("institution", "iloa"): {"name_zh", "sources"},
+    ("institution", "russian-federal-space-agency"): {"aliases", "sources"},
+    ("institution", "russian-state-space-corporation"): {"aliases", "sources"},
+    ("member", "apsco"): {"aliases", "sources"},
+    ("event", "apsco-signs"): {"sources"},  # a signing event takes its member's sources
+    ("member", "arab-union-astronomy"): {"aliases", "sources"},
+    ("event", "arab-union-astronomy-signs"): {"sources"},
 }
 
 # Existing sources changed, with every field that changed.

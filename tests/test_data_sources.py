@@ -17,6 +17,10 @@ RECHECKED_1_3 = {
     "menafn-state-portugal", "nasa-saudi-arabia", "prnewswire-nasa-estonia",
     "federalnewswire-oman", "ria-2025-12-24", "dailythepatriot-2025-02-06",
     "spacenews-oman-lens", "zawya-2024-12-11-oman-lens", "tass-ru-25215987",
+    # Chinese and Russian names
+    "wikipedia-zju", "xjnnet-2025-02-24", "chinanews-2020-03-17", "lnd-2024-04-25",
+    "hkcd-2024-04-25", "zhwiki-ciomp", "zaker-kkj-ce7-imager", "lenta-2004-03-12",
+    "ruwiki-roskosmos-2020-02-26",
 }  # fmt: skip
 
 # Pages read where another outlet's text is reposted, with the original publisher named
@@ -65,6 +69,10 @@ REPOSTS = {
     "vanbien-sciencenet-2024-09-05": "China Science Daily (中国科学报)",
     # added in 1.3.0
     "zawya-2024-12-11-oman-lens": "Oman Daily Observer",
+    "lnd-2024-04-25": "Xinhua",
+    "hkcd-2024-04-25": "China News Service (中新社)",
+    "zhwiki-ciomp": "Wikipedia",
+    "zaker-kkj-ce7-imager": "驱动之家 (快科技)",
 }
 # The same, for the sources of the Artemis Accords signatories.
 ARTEMIS_REPOSTS = {
@@ -227,6 +235,7 @@ def test_authors_only_where_a_page_names_one(sources: dict[str, Source]) -> None
         "pressreader-chinadaily-hk-2024-04-26": "Zhao Lei",
         "copernical-2024-04-25": "Simon Mansfield",  # added in 1.2.0
         "vanbien-sciencenet-2024-09-05": "王敏, 李宜然",  # added in 1.2.0
+        "lnd-2024-04-25": "侯文坤, 田中全",  # added in 1.3.0
         "seeddaily-2021-06-16": "Sean Potter",  # the Artemis Accords sources
         "timesofisrael-israel": "Ricky Ben-David",
         "spinics-2024-05-15-lithuania": "Lauren E. Low",  # bylines from helium3.space copies
