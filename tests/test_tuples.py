@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import pickle
 import subprocess
 import sys
@@ -110,3 +111,23 @@ def test_the_module_imports_no_typing() -> None:
     probe = "import sys, ilrs_cli.core.tuples; print('typing' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_new_is_compiled_on_the_first_call_and_is_typings_after() -> None:
+    """Building a class compiles nothing: `_make` (the loader's way) leaves `__new__` as it
+    is; the first call compiles the same `__new__` as typing's, defaults and all."""
+    fresh = build(tuples.NamedTuple)
+    first = fresh.__dict__["__new__"]
+    assert fresh._make(["Oman", None, (), None]).name == "Oman"
+    assert fresh.__dict__["__new__"] is first
+    assert fresh(name="Chad", code=None) == ("Chad", None, (), None)
+    assert fresh.__dict__["__new__"] is not first
+    assert [(p.name, p.default) for p in inspect.signature(fresh).parameters.values()] == [
+        (p.name, p.default) for p in inspect.signature(TYPING).parameters.values()
+    ]
+    assert fresh("Egypt", "EG", note="x") == TYPING("Egypt", "EG", note="x")
+    for bad in ((), ("a", "b", "c", "d", "e")):
+        with pytest.raises(TypeError):
+            fresh(*bad)
+    with pytest.raises(TypeError):
+        fresh("a", "b", colour="red")
