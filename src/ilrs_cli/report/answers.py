@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
-from ..core.citation_styles import Style
 from ..core.errors import QueryError
 from ..core.matching import suggest
 from ..core.records import Dataset
@@ -35,6 +34,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # show, cite and info import them, so that the lists load less
     from typing import Any
 
+    from ..core.citation_styles import Style
     from .citations import Bibliography
     from .details import Detail
 
@@ -343,6 +343,7 @@ def cite(
 ) -> Bibliography:
     """The sources of these records (or of every record), each source once; in a citation
     style's text when `style` is given."""
+    from ..core.citation_styles import Style
     from ..core.kinds import all_records
     from .citations import bibliography
 
