@@ -7,8 +7,7 @@ Typer side, imports Typer."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from enum import Enum
 
 from ..core.clock import ClockError
@@ -89,19 +88,26 @@ def error_exit_code(error: Exception) -> int | None:
     return None
 
 
-@contextmanager
-def user_errors(ctx: typer.Context) -> Iterator[None]:
+class user_errors:  # noqa: N801 (a context manager, used as a function is)
     """Bad input exits 2 with what would be right; a missing record or a bad dataset exits 1
-    with the closest ids or every problem."""
-    import typer
+    with the closest ids or every problem. (A class, not contextlib's decorator: an answer
+    would import contextlib for it.)"""
 
-    try:
-        yield
-    except (QueryError, DatasetError, ClockError, TargetInTheWay, WriteFailed,
-            MissingExtra) as error:  # fmt: skip
+    def __init__(self, ctx: typer.Context) -> None:
+        self.ctx = ctx
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
+        import typer
+
+        if not isinstance(error, QueryError | DatasetError | ClockError | TargetInTheWay |
+                          WriteFailed | MissingExtra):  # fmt: skip
+            return
         if isinstance(error, QueryError) and not isinstance(error, RecordNotFound):
             hint, message = usage_error(error)
-            raise typer.BadParameter(message, ctx=ctx, param_hint=hint) from None
+            raise typer.BadParameter(message, ctx=self.ctx, param_hint=hint) from None
         raise typer.Exit(code=error_exit_code(error) or EXIT_DATA_ERROR) from None
 
 

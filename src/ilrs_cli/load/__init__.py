@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 
 TYPE_CHECKING = False
@@ -78,8 +77,10 @@ def _read_and_build(path: StrPath | None, check_codes: bool | None, use_cache: b
     if dataset is None:
         dataset = _check(raw, shown, path, check_codes)
         if cache_directory() is not None:  # not turned off (ILRS_NO_CACHE)
-            with contextlib.suppress(TypeError):
+            try:
                 write_document(file, key, records_of(dataset))
+            except TypeError:  # a record the cache cannot hold
+                pass
     return dataset
 
 

@@ -22,13 +22,11 @@ is removed whatever happens. Non-regular files (stdin, FIFOs) are never cached.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
 import stat
 import sys
-from collections.abc import Iterator
 
 from .. import __version__
 
@@ -41,8 +39,10 @@ def _sha256_of_choice() -> Any:
     """CPython's own SHA-256, which hashlib wraps, without loading OpenSSL as hashlib does
     (2 ms of each run): `_sha2` from Python 3.12, `_sha256` before; hashlib elsewhere."""
     for name in ("_sha2", "_sha256"):
-        with contextlib.suppress(ImportError, AttributeError):
+        try:
             return __import__(name).sha256  # not importlib: see render/__init__.py
+        except (ImportError, AttributeError):
+            pass
     import hashlib
 
     return hashlib.sha256
@@ -140,25 +140,29 @@ def refusal() -> str | None:
     return None
 
 
-@contextlib.contextmanager
-def _private_directory(create: bool) -> Iterator[int | None]:
+class _private_directory:  # noqa: N801 (a context manager, used as a function is)
     """A descriptor of the cache directory when it is safe to use (see `_open_directory`),
     created when `create` and missing. Entries are then opened relative to the descriptor, so
-    the path cannot be swapped."""
-    directory = cache_directory()
-    descriptor = None
-    try:
-        if directory is not None:
-            if create and not os.path.lexists(directory):
-                _create(directory)
-            descriptor = _open_directory(directory)
-    except (OSError, _Refused):
-        descriptor = None
-    try:
-        yield descriptor
-    finally:
-        if descriptor is not None:
-            os.close(descriptor)
+    the path cannot be swapped. (A class: contextlib would cost every answer its import.)"""
+
+    def __init__(self, create: bool) -> None:
+        self.create = create
+        self.descriptor: int | None = None
+
+    def __enter__(self) -> int | None:
+        directory = cache_directory()
+        try:
+            if directory is not None:
+                if self.create and not os.path.lexists(directory):
+                    _create(directory)
+                self.descriptor = _open_directory(directory)
+        except (OSError, _Refused):
+            self.descriptor = None
+        return self.descriptor
+
+    def __exit__(self, *raised: object) -> None:
+        if self.descriptor is not None:
+            os.close(self.descriptor)
 
 
 def _entry_name(file: str, part: str = "document") -> str:
@@ -180,12 +184,15 @@ def _code_digest() -> str:
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     stamps = []
     for folder in ("core", "load"):
-        with contextlib.suppress(OSError), os.scandir(os.path.join(package, folder)) as found:
-            stamps += [
-                f"{entry.name} {entry.stat().st_size} {entry.stat().st_mtime_ns}"
-                for entry in found
-                if entry.name.endswith(".py")
-            ]
+        try:
+            with os.scandir(os.path.join(package, folder)) as found:
+                stamps += [
+                    f"{entry.name} {entry.stat().st_size} {entry.stat().st_mtime_ns}"
+                    for entry in found
+                    if entry.name.endswith(".py")
+                ]
+        except OSError:
+            pass
     return sha256_hex("\n".join(sorted(stamps)).encode())[:16]
 
 
@@ -255,8 +262,10 @@ def write_document(file: str, key: str, document: dict[str, Any], part: str = "d
             pass
         finally:
             if temporary:
-                with contextlib.suppress(OSError):
+                try:
                     os.unlink(temporary, dir_fd=directory)
+                except OSError:
+                    pass
 
 
 def clear() -> tuple[str | None, int]:
@@ -274,9 +283,11 @@ def clear() -> tuple[str | None, int]:
             for name in os.listdir(directory):
                 if not _OWN_NAME.fullmatch(name):
                     continue
-                with contextlib.suppress(OSError):
+                try:
                     status = os.stat(name, dir_fd=directory, follow_symlinks=False)
                     if stat.S_ISREG(status.st_mode) and _owned(status):
                         os.unlink(name, dir_fd=directory)
                         removed += 1
+                except OSError:
+                    pass
     return cache_directory(), removed
