@@ -6,6 +6,10 @@ from __future__ import annotations
 import os
 import sys
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from types import ModuleType
+
 EXIT_INTERRUPTED = 130
 
 
@@ -19,13 +23,23 @@ def _ended(number: int, _: object) -> None:
     raise SystemExit(128 + number)
 
 
-def _handle_signals() -> None:
-    import signal
+def _signal_module() -> ModuleType:
+    """CPython's own `_signal`, which `signal` wraps in enums at a hundredth of an answer's
+    time; `signal` elsewhere."""
+    try:
+        return __import__("_signal")  # not importlib: see render/__init__.py
+    except ImportError:
+        import signal
 
+        return signal
+
+
+def _handle_signals() -> None:
+    signal = _signal_module()
     signal.signal(signal.SIGINT, _interrupted)
     for name in ("SIGTERM", "SIGHUP"):
         number = getattr(signal, name, None)
-        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:  # nohup
+        if number is not None and signal.getsignal(number) != signal.SIG_IGN:  # nohup
             signal.signal(number, _ended)
 
 
