@@ -296,8 +296,8 @@ def test_an_answer_imports_no_typer_click_pydantic_or_rich() -> None:
     """Nor Rich for a piped table: the plain renderer draws it (tests/test_plain_table.py).
     Nor typing (core/tuples.py), which costs an answer a tenth of its time, nor dataclasses
     (it imports inspect, ast and dis), nor contextlib or signal (each a hundredth of it: the
-    cache and the error handling use classes, the signal handlers CPython's `_signal`). Nor citeproc-py, but with `cite --style`; nor the citation
-    styles' enum, but in `cite`."""
+    cache and the error handling use classes, the signal handlers CPython's `_signal`). Nor
+    citeproc-py, but with `cite --style`; nor the citation styles' enum, but in `cite`."""
     heavy = ("typer", "click", "pydantic", "ilrs_cli.cli.app", "rich", "typing", "citeproc",
              "dataclasses", "lxml", "ilrs_cli.render.styled_text", "xlsxwriter",
              "ilrs_cli.render.xlsx", "resvg_py", "mcp", "mcp_types", "anyio",

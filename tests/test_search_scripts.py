@@ -8,11 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ilrs_cli import api
+from ilrs_cli.core.matching import fold
 from ilrs_cli.core.records import Dataset
 from ilrs_cli.load import load_dataset
-from ilrs_cli.query.search import search
+from ilrs_cli.query.search import _matches, _may_match, _needles, search
 
 from .conftest import Runner, ids
 from .test_loader import VALID, write
@@ -86,3 +89,15 @@ def test_the_command_and_the_api_find_the_same(
     assert outcome.exit_code == 0, outcome.stderr
     assert ids(outcome.json()) == ["rover"]
     assert api.search("月球车", dataset=api.load(path)) == outcome.json()
+
+
+@given(
+    text=st.text(st.sampled_from("Ab c-é1’月z\u0301İ"), max_size=12),
+    query=st.text(st.sampled_from("ab c1éz月İ"), max_size=5),
+)
+def test_skipping_a_text_before_folding_it_never_loses_a_match(text: str, query: str) -> None:
+    """search skips an ASCII text whose lower-case form lacks a word of the query, without
+    folding it: only ever a text that folding would not have matched either."""
+    needles = _needles(query)
+    if not _may_match(needles, text):
+        assert not _matches(needles, fold(text))

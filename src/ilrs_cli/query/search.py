@@ -75,6 +75,16 @@ def _matches(needles: list[str], folded: str) -> bool:
     return all(needle in spaced for needle in needles)
 
 
+def _may_match(needles: list[str], text: str) -> bool:
+    """False when `text` cannot match, known without folding it: in ASCII text, folding
+    only lower-cases letters and makes the rest spaces, so a word of the query that is not
+    in its lower-case form is not in its folded form either."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return all(needle.lstrip(" ") in lowered for needle in needles)
+
+
 def search(dataset: Dataset, text: str) -> list[Hit]:
     """Records in which every word of `text` starts a word (so 'imag' finds 'imaging'), or,
     in Chinese, Japanese or Thai, is found anywhere, across the record and the records it
@@ -86,7 +96,8 @@ def search(dataset: Dataset, text: str) -> list[Hit]:
         texts = searchable_text(kind, record)
         # folding works character by character, so the fields folded together are the
         # folded fields joined: one fold a record, and one a field only for the hits
-        if not needles or not _matches(needles, fold(" ".join(texts.values()))):
+        joined = " ".join(texts.values())
+        if not (needles and _may_match(needles, joined) and _matches(needles, fold(joined))):
             continue
         fields = {name: fold(value) for name, value in texts.items()}
         first = next((name for name, value in fields.items() if _matches(needles[:1], value)), "id")
