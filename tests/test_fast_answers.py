@@ -295,18 +295,21 @@ def _imported(*args: str, bundled: bool = False) -> set[str]:
 def test_an_answer_imports_no_typer_click_pydantic_or_rich() -> None:
     """Nor Rich for a piped table: the plain renderer draws it (tests/test_plain_table.py).
     Nor typing (core/tuples.py), which costs an answer a tenth of its time, nor dataclasses
-    (it imports inspect, ast and dis), nor contextlib or signal (each a hundredth of it: the
-    cache and the error handling use classes, the signal handlers CPython's `_signal`). Nor
-    citeproc-py, but with `cite --style`; nor the citation styles' enum, but in `cite`."""
+    (it imports inspect, ast and dis), nor signal (a hundredth of it: the handlers are set
+    through CPython's `_signal`). Nor citeproc-py, but with `cite --style`; nor the citation
+    styles' enum, but in `cite`. On the bundled data, nor contextlib (a hundredth too: the
+    cache and the error handling use classes); a file given with --data brings pathlib, which
+    imports it from Python 3.13."""
     heavy = ("typer", "click", "pydantic", "ilrs_cli.cli.app", "rich", "typing", "citeproc",
              "dataclasses", "lxml", "ilrs_cli.render.styled_text", "xlsxwriter",
              "ilrs_cli.render.xlsx", "resvg_py", "mcp", "mcp_types", "anyio",
-             "ilrs_cli.mcp", "contextlib", "signal")  # fmt: skip
+             "ilrs_cli.mcp", "signal")  # fmt: skip
     for line in [("payloads", "--country", "Turkey", "--json"), ("members",), ("cite", "egypt")]:
         modules = _imported(*line)
         assert "ilrs_cli.cli.fast_answers" in modules
         assert not set(heavy) & modules, line
         assert ("ilrs_cli.core.citation_styles" in modules) == (line[0] == "cite"), line
+    assert not {"contextlib", "pathlib", *heavy} & _imported("payloads", "--json", bundled=True)
     assert {"citeproc", "ilrs_cli.render.styled_text"} <= _imported(
         "cite", "egypt", "--style", "apa"
     )
