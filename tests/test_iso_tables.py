@@ -3,6 +3,8 @@ other names are what pycountry's own interface gives."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 import pycountry
@@ -74,3 +76,18 @@ def test_a_subdivision_read_alone_is_the_tables_record() -> None:
             assert iso_tables.subdivision(code) == table[code.lower()] == entry
     for absent in ("US-XX", "US", "", "US-H", "S-HI"):
         assert iso_tables.subdivision(absent) is None, absent
+
+
+@pytest.mark.parametrize("standard", ["3166-1", "3166-2"])
+def test_the_file_read_is_the_one_pycountry_reads(standard: str) -> None:
+    """Found along sys.path as the import system finds the package: pycountry's own file."""
+    own = Path(pycountry.__file__).parent / "databases" / f"iso{standard}.json"
+    assert iso_tables._database(standard) == own.read_bytes()
+
+
+def test_without_pycountry_on_the_path_the_records_come_from_pycountry(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys, "path", [])
+    assert iso_tables._database("3166-1") is None
+    assert len(iso_tables.entries("3166-1")) == len(iso_tables.from_pycountry("3166-1"))
