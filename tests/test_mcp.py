@@ -48,6 +48,7 @@ BAD: dict[str, tuple[str, dict[str, Any]]] = {
     "flag not a boolean": ("cite", {"every": "yes"}),
     "unknown argument": ("payloads", {"colour": "red"}),
     "missing argument": ("show", {}),
+    "no record given": ("cite", {}),
     "unknown tool": ("launch", {}),
 }
 # The same questions on the command line, where it can ask them.
@@ -294,3 +295,10 @@ def test_a_bad_dataset_is_refused_before_serving(ilrs: Runner, tmp_path: Path) -
     result = ilrs("--data", str(bad), "mcp")
     assert result.exit_code == 1 and result.stdout == ""
     assert f"{bad}: 1 problem" in result.stderr
+
+
+def test_an_error_names_the_tools_argument(talk: tuple[Conversation, str]) -> None:
+    """The API's errors name a record's id `id`; the tools take it as `record_id`."""
+    (text,) = talk[0].bad["no record given"].content
+    assert isinstance(text, types.TextContent)
+    assert text.text.startswith("Invalid value for 'record_id': give at least one record id")

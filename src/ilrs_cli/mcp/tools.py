@@ -124,13 +124,22 @@ def _checked(command: Command, given: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def message(error: IlrsError) -> str:
+def message(error: IlrsError, command: Command | None = None) -> str:
     """What the command line says of this error, its flags named as the tool's arguments."""
     if isinstance(error, RecordNotFound):
         return f"{error}; the `search` tool finds records by name"
     if isinstance(error, QueryError):
-        return f"Invalid value for {error.argument!r}: {error}"
+        return f"Invalid value for {_argument(error.argument, command)!r}: {error}"
     return str(error)
+
+
+def _argument(named: str, command: Command | None) -> str:
+    """The tool's argument an error names: errors name a record's id `id`, where the tools
+    (as the API functions) take `record_id`."""
+    taken = [str(param.keyword) for param in arguments(command)] if command else []
+    if named in taken:
+        return named
+    return next((keyword for keyword in taken if keyword.endswith("_" + named)), named)
 
 
 def call(dataset: Dataset, name: str, given: dict[str, Any]) -> dict[str, Any]:
@@ -145,7 +154,7 @@ def call(dataset: Dataset, name: str, given: dict[str, Any]) -> dict[str, Any]:
         report = _answer(command.name, {**asked, "dataset": dataset})
         return _result(dataset, command, report)
     except IlrsError as error:
-        raise ToolError(message(error)) from None
+        raise ToolError(message(error, command)) from None
 
 
 def _result(dataset: Dataset, command: Command, report: Any) -> dict[str, Any]:
