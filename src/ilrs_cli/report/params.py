@@ -101,37 +101,31 @@ MISSION = texts(
     "Only this mission: Chang'e-7, Chang'e-8 or ILRS (CE-8, change8 and 嫦娥八号 work too). "
     "Repeat for any of several.", "complete_mission",
 )  # fmt: skip
-SIGNED_AFTER = Param(
-    "after", "date", ("--after",),
-    "Only signings on or after this date (YYYY, YYYY-MM, YYYY-MM-DD; inclusive).", "DATE",
-)  # fmt: skip
-SIGNED_BEFORE = Param(
-    "before", "date", ("--before",), "Only signings on or before this date (inclusive).", "DATE"
-)
+
+
+def date_range(rows: str) -> tuple[Param, Param]:
+    """--after and --before of a list whose rows are `rows`: both inclusive, at any precision."""
+    forms = "YYYY, YYYY-MM or YYYY-MM-DD; inclusive"
+    after = Param(
+        "after", "date", ("--after",), f"Only {rows} on or after this date ({forms}).", "DATE"
+    )
+    before = Param(
+        "before", "date", ("--before",), f"Only {rows} on or before this date ({forms}).", "DATE"
+    )
+    return after, before
+
+
+SIGNED_AFTER, SIGNED_BEFORE = date_range("signings")
 SIGNED_AS_OF = Param(
     "as_of", "date", ("--as-of",),
     "Only those signed by the end of this date (YYYY and YYYY-MM mean their last day), on or "
     "before the data's own as-of date.", "DATE",
 )  # fmt: skip
-EVENTS_AFTER = Param(
-    "after", "date", ("--after",),
-    "Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", "DATE",
-)  # fmt: skip
-EVENTS_BEFORE = Param(
-    "before", "date", ("--before",),
-    "Only events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).", "DATE",
-)  # fmt: skip
+EVENTS_AFTER, EVENTS_BEFORE = date_range("events")
 # `chart count-by`: its rows are those of a list with dates of one kind or the other
-ROWS_AFTER = Param(
-    "after", "date", ("--after",),
-    "Only rows dated on or after this date: participants by their signing, timeline events by "
-    "theirs (YYYY, YYYY-MM or YYYY-MM-DD; inclusive).", "DATE",
-)  # fmt: skip
-ROWS_BEFORE = Param(
-    "before", "date", ("--before",),
-    "Only rows dated on or before this date: participants by their signing, timeline events "
-    "by theirs (inclusive).", "DATE",
-)  # fmt: skip
+ROWS_AFTER, ROWS_BEFORE = date_range(
+    "rows (participants by their signing date, timeline events by their own)"
+)
 SIGNED_WHEN = (SIGNED_AS_OF, SIGNED_AFTER, SIGNED_BEFORE)
 
 
